@@ -1,0 +1,172 @@
+//! Flags shared by several commands, and the helpers that apply them.
+
+use clap::{Args, ValueEnum};
+use newsalign::pipeline::Options;
+use newsalign::read::StdinFormat;
+use newsalign::{Error, InputError, Lang};
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorArg {
+    /// Sets the colour choice for every styled stream of the process (anstream also honours
+    /// NO_COLOR and non-terminal output in `auto`).
+    pub fn apply(self) {
+        let choice = match self {
+            ColorArg::Auto => anstream::ColorChoice::Auto,
+            ColorArg::Always => anstream::ColorChoice::Always,
+            ColorArg::Never => anstream::ColorChoice::Never,
+        };
+        choice.write_global();
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// Standard input is one plain-text article.
+    Text,
+    /// Standard input holds JSON Lines article records.
+    Jsonl,
+}
+
+/// How articles are read and interpreted.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// How to read standard input (`-`): one text article, or JSON Lines records.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Text, value_name = "FORMAT")]
+    pub input_format: InputFormatArg,
+
+    /// Language of articles that do not state one (fr or en); detected when absent.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// Publication date (YYYY-MM-DD) for articles that have none: the reference for "lundi", "last week".
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub published: Option<chrono::NaiveDate>,
+}
+
+impl InputArgs {
+    pub fn stdin_format(&self) -> StdinFormat {
+        match self.input_format {
+            InputFormatArg::Text => StdinFormat::Text,
+            InputFormatArg::Jsonl => StdinFormat::Jsonl,
+        }
+    }
+
+    pub fn options(&self) -> Options {
+        Options { lang: self.lang, published: self.published }
+    }
+}
+
+fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    newsalign::read::parse_date(s).ok_or_else(|| format!("'{s}' is not a date: use YYYY-MM-DD, e.g. 2024-05-06"))
+}
+
+/// Prints an error as one line on standard error.
+pub fn print_error(e: &dyn std::fmt::Display) {
+    let style = anstyle::Style::new().bold().fg_color(Some(anstyle::AnsiColor::Red.into()));
+    anstream::eprintln!("newsalign: {style}error:{style:#} {e}");
+}
+
+/// Counts the inputs that could not be read, so the run goes on and the exit status says so at the end.
+#[derive(Debug, Default)]
+pub struct InputProblems {
+    pub count: usize,
+}
+
+impl InputProblems {
+    pub fn report(&mut self, e: &InputError) {
+        self.count += 1;
+        print_error(e);
+    }
+
+    /// The exit status of a run that otherwise succeeded.
+    pub fn status(&self) -> i32 {
+        if self.count > 0 {
+            newsalign::exit::ERROR
+        } else {
+            newsalign::exit::SUCCESS
+        }
+    }
+}
+
+/// The `-o FILE` flag: where the report goes.
+#[derive(Args, Debug, Clone)]
+pub struct OutputArgs {
+    /// Write the report to FILE (written whole or not at all) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl OutputArgs {
+    pub fn sink(&self) -> Result<newsalign::output::Sink, Error> {
+        newsalign::output::Sink::open(self.output.as_deref())
+    }
+}
+
+/// Whether styled output should be produced for standard output.
+pub fn stdout_is_styled() -> bool {
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+}
+
+/// How per-article reports are joined in the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Framing {
+    /// Rendered pieces are written one after the other (text, JSONL).
+    Concatenated,
+    /// Pieces are the elements of one JSON array.
+    JsonArray,
+}
+
+/// Reads every input as a stream, renders each article in parallel batches, and writes the
+/// results in input order. A bad input is reported and the run goes on; the status says so.
+pub fn stream_articles<R>(
+    inputs: &[PathBuf],
+    input: &InputArgs,
+    output: &OutputArgs,
+    framing: Framing,
+    render: R,
+) -> Result<i32, Error>
+where
+    R: Fn(newsalign::Article, &Options) -> Result<String, InputError> + Sync,
+{
+    let options = input.options();
+    let stream = newsalign::read::read_all(inputs, input.stdin_format());
+    let mut sink = output.sink()?;
+    let mut problems = InputProblems::default();
+    let mut write_error = None;
+    let mut first = true;
+    if framing == Framing::JsonArray {
+        sink.write(b"[")?;
+    }
+    newsalign::pipeline::process_stream(
+        stream,
+        |article| render(article, &options),
+        |result| match result {
+            Ok(rendered) if write_error.is_none() => {
+                let sep: &[u8] = if framing == Framing::JsonArray && !first { b",\n" } else { b"" };
+                first = false;
+                if let Err(e) = sink.write(sep).and_then(|_| sink.write(rendered.trim_end_matches('\n').as_bytes())) {
+                    write_error = Some(e);
+                } else if framing == Framing::Concatenated {
+                    write_error = sink.write(b"\n").err();
+                }
+            }
+            Ok(_) => {}
+            Err(e) => problems.report(&e),
+        },
+    );
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    if framing == Framing::JsonArray {
+        sink.write(b"]\n")?;
+    }
+    sink.finish()?;
+    Ok(problems.status())
+}

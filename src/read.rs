@@ -1,0 +1,382 @@
+//! The read stage: turns the paths a user gives into a stream of [`Article`]s.
+//!
+//! Files are `.txt` (the whole file is the article), `.html`/`.htm` (the main text is
+//! extracted), `.jsonl` (one record a line, read as a stream so memory stays flat) and `-`
+//! (standard input). Directories are walked recursively. Every problem is an [`InputError`]
+//! naming the file (and line); the stream goes on with the next article.
+
+use crate::article::Article;
+use crate::error::InputError;
+use crate::lang::Lang;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// How standard input is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StdinFormat {
+    /// The whole of standard input is one plain-text article.
+    #[default]
+    Text,
+    /// Standard input holds JSONL article records.
+    Jsonl,
+}
+
+/// What kind of file a path holds, from its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Text,
+    Html,
+    Jsonl,
+}
+
+impl FileKind {
+    /// The kind of a path, or an error naming the extension when newsalign cannot read it.
+    pub fn of(path: &Path) -> Result<FileKind, InputError> {
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            None | Some("txt") | Some("text") | Some("md") => Ok(FileKind::Text),
+            Some("html") | Some("htm") | Some("xhtml") => Ok(FileKind::Html),
+            Some("jsonl") | Some("ndjson") => Ok(FileKind::Jsonl),
+            Some("json") => Err(InputError::new(
+                path.display().to_string(),
+                "a .json file is not an article; give one JSON record a line in a .jsonl file",
+            )),
+            Some(other) => Err(InputError::new(
+                path.display().to_string(),
+                format!("unknown extension .{other}: expected .txt, .html, .htm or .jsonl"),
+            )),
+        }
+    }
+}
+
+/// One input to read: a file, or standard input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    pub fn name(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_string(),
+            Source::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// Expands the user's paths: directories become the readable files below them (sorted, so runs
+/// are reproducible); a missing path is an error in its place.
+pub fn expand(paths: &[PathBuf]) -> Vec<Result<Source, InputError>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(Ok(Source::Stdin));
+        } else if path.is_dir() {
+            let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .into_iter()
+                .filter_map(|entry| match entry {
+                    Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => Some(Ok(e.into_path())),
+                    Ok(_) => None,
+                    Err(e) => Some(Err(e)),
+                })
+                .filter_map(|r| match r {
+                    Ok(p) => Some(p),
+                    Err(e) => {
+                        let where_ =
+                            e.path().map(|p| p.display().to_string()).unwrap_or_else(|| path.display().to_string());
+                        out.push(Err(InputError::new(where_, format!("cannot read directory entry: {e}"))));
+                        None
+                    }
+                })
+                .collect();
+            files.sort();
+            out.extend(files.into_iter().map(|p| Ok(Source::File(p))));
+        } else if path.exists() {
+            out.push(Ok(Source::File(path.clone())));
+        } else {
+            out.push(Err(InputError::new(path.display().to_string(), "no such file or directory")));
+        }
+    }
+    out
+}
+
+/// Inside a directory, only files with a known extension are articles; the rest (images,
+/// hidden files, READMEs without extension) are passed over silently.
+fn is_article_file(path: &Path) -> bool {
+    let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+    let known = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .is_some_and(|e| matches!(e.as_str(), "txt" | "html" | "htm" | "jsonl" | "ndjson"));
+    known && !hidden
+}
+
+/// A JSONL article record (CONTRACT.md). Fields other than these are allowed and ignored.
+#[derive(Deserialize)]
+struct Record {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+/// Parses a publication date: `YYYY-MM-DD`, or a timestamp starting with one.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let head = s.get(..10).unwrap_or(s);
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+fn record_to_article(line: &str, origin: &str, line_no: usize) -> Result<Article, InputError> {
+    let err = |msg: String| InputError::at_line(origin, line_no, msg);
+    let rec: Record = serde_json::from_str(line).map_err(|e| err(format!("malformed JSON record: {e}")))?;
+    let id = match rec.id {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Number(n) => n.to_string(),
+        other => return Err(err(format!("record id must be a string, found {other}"))),
+    };
+    if rec.text.trim().is_empty() {
+        return Err(err(format!("record '{id}' has an empty text")));
+    }
+    let lang = match rec.lang.as_deref() {
+        None | Some("") => None,
+        Some(code) => Some(code.parse::<Lang>().map_err(|e| err(format!("record '{id}': {e}")))?),
+    };
+    let published = match rec.published.as_deref() {
+        None | Some("") => None,
+        Some(s) => {
+            Some(parse_date(s).ok_or_else(|| err(format!("record '{id}': published '{s}' is not a YYYY-MM-DD date")))?)
+        }
+    };
+    Ok(Article { id, text: rec.text, lang, published, title: rec.title, url: rec.url, origin: origin.to_string() })
+}
+
+/// Decodes a whole file's bytes, naming the first invalid byte.
+fn decode(bytes: Vec<u8>, origin: &str) -> Result<String, InputError> {
+    String::from_utf8(bytes).map_err(|e| {
+        InputError::new(
+            origin,
+            format!("invalid UTF-8 at byte {}; convert the file to UTF-8", e.utf8_error().valid_up_to()),
+        )
+    })
+}
+
+fn whole_text_article(bytes: Vec<u8>, origin: &str, kind: FileKind) -> Result<Article, InputError> {
+    let raw = decode(bytes, origin)?;
+    // A byte-order mark is not text; dropping it keeps offsets meaningful for editors.
+    let raw = raw.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(raw);
+    let (text, title) = match kind {
+        FileKind::Html => {
+            let page = crate::html::extract(&raw);
+            (page.text, page.title)
+        }
+        _ => (raw, None),
+    };
+    if text.trim().is_empty() {
+        let what = if kind == FileKind::Html { "no article text found in the HTML" } else { "empty file" };
+        return Err(InputError::new(origin, what));
+    }
+    Ok(Article {
+        id: origin.to_string(),
+        text,
+        lang: None,
+        published: None,
+        title,
+        url: None,
+        origin: origin.to_string(),
+    })
+}
+
+/// Reads JSONL records one line at a time; a bad line is an error in the stream, not the end of it.
+struct JsonlReader<R> {
+    lines: std::io::Lines<R>,
+    origin: String,
+    line_no: usize,
+    any_record: bool,
+    done: bool,
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Result<Article, InputError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        loop {
+            self.line_no += 1;
+            match self.lines.next() {
+                None => {
+                    self.done = true;
+                    if !self.any_record {
+                        return Some(Err(InputError::new(&self.origin, "empty file: no JSONL records")));
+                    }
+                    return None;
+                }
+                Some(Err(e)) => {
+                    self.done = true;
+                    let msg = if e.kind() == std::io::ErrorKind::InvalidData {
+                        "invalid UTF-8; convert the file to UTF-8".to_string()
+                    } else {
+                        format!("read error: {e}")
+                    };
+                    return Some(Err(InputError::at_line(&self.origin, self.line_no, msg)));
+                }
+                Some(Ok(line)) if line.trim().is_empty() => continue,
+                Some(Ok(line)) => {
+                    self.any_record = true;
+                    return Some(record_to_article(&line, &self.origin, self.line_no));
+                }
+            }
+        }
+    }
+}
+
+fn jsonl<R: BufRead + Send + 'static>(reader: R, origin: String) -> ArticleStream {
+    Box::new(JsonlReader { lines: reader.lines(), origin, line_no: 0, any_record: false, done: false })
+}
+
+/// A stream of articles, or of the errors met on the way.
+pub type ArticleStream = Box<dyn Iterator<Item = Result<Article, InputError>> + Send>;
+
+/// Reads one source as a stream of articles.
+pub fn read_source(source: &Source, stdin_format: StdinFormat) -> ArticleStream {
+    let origin = source.name();
+    match source {
+        Source::Stdin => match stdin_format {
+            StdinFormat::Jsonl => jsonl(BufReader::new(std::io::stdin()), origin),
+            StdinFormat::Text => {
+                let mut bytes = Vec::new();
+                let result = match std::io::stdin().read_to_end(&mut bytes) {
+                    Ok(_) => whole_text_article(bytes, &origin, FileKind::Text),
+                    Err(e) => Err(InputError::new(&origin, format!("cannot read standard input: {e}"))),
+                };
+                Box::new(std::iter::once(result))
+            }
+        },
+        Source::File(path) => {
+            let kind = match FileKind::of(path) {
+                Ok(k) => k,
+                Err(e) => return Box::new(std::iter::once(Err(e))),
+            };
+            match kind {
+                FileKind::Jsonl => match std::fs::File::open(path) {
+                    Ok(f) => jsonl(BufReader::with_capacity(1 << 16, f), origin),
+                    Err(e) => Box::new(std::iter::once(Err(InputError::new(&origin, io_message(&e))))),
+                },
+                _ => {
+                    let result = std::fs::read(path)
+                        .map_err(|e| InputError::new(&origin, io_message(&e)))
+                        .and_then(|bytes| whole_text_article(bytes, &origin, kind));
+                    Box::new(std::iter::once(result))
+                }
+            }
+        }
+    }
+}
+
+/// A short, user-facing reason for an I/O failure.
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ if e.raw_os_error() == Some(21) => "is a directory".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+/// Reads every path the user gave, in order, as one stream.
+pub fn read_all(paths: &[PathBuf], stdin_format: StdinFormat) -> ArticleStream {
+    let sources = expand(paths);
+    Box::new(sources.into_iter().flat_map(move |s| -> ArticleStream {
+        match s {
+            Ok(source) => read_source(&source, stdin_format),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        }
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::File::create(&p).unwrap().write_all(content).unwrap();
+        p
+    }
+
+    #[test]
+    fn reads_text_and_jsonl_and_reports_bad_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let txt = write(dir.path(), "a.txt", "Le président est arrivé.".as_bytes());
+        let jl = write(
+            dir.path(),
+            "b.jsonl",
+            b"{\"id\":\"x\",\"text\":\"Hello there.\",\"lang\":\"en\",\"published\":\"2024-05-06\"}\n\n{broken\n{\"id\":7,\"text\":\"Bonjour.\"}\n",
+        );
+        let got: Vec<_> = read_all(&[txt.clone(), jl], StdinFormat::Text).collect();
+        assert_eq!(got.len(), 4);
+        let first = got[0].as_ref().unwrap();
+        assert_eq!(first.id, txt.display().to_string());
+        let second = got[1].as_ref().unwrap();
+        assert_eq!((second.id.as_str(), second.lang), ("x", Some(Lang::En)));
+        assert_eq!(second.published, NaiveDate::from_ymd_opt(2024, 5, 6));
+        let bad = got[2].as_ref().unwrap_err();
+        assert_eq!(bad.line, Some(3));
+        assert!(bad.to_string().contains("b.jsonl:3: malformed JSON record"));
+        assert_eq!(got[3].as_ref().unwrap().id, "7");
+    }
+
+    #[test]
+    fn names_problems_with_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = write(dir.path(), "empty.txt", b"  \n");
+        let latin1 = write(dir.path(), "latin1.txt", b"caf\xe9");
+        let pdf = write(dir.path(), "x.pdf", b"%PDF");
+        let missing = dir.path().join("missing.txt");
+        let errs: Vec<String> =
+            read_all(&[empty, latin1, pdf, missing], StdinFormat::Text).map(|r| r.unwrap_err().to_string()).collect();
+        assert!(errs[0].ends_with("empty.txt: empty file"), "{}", errs[0]);
+        assert!(errs[1].contains("latin1.txt: invalid UTF-8 at byte 3"), "{}", errs[1]);
+        assert!(errs[2].contains("unknown extension .pdf"), "{}", errs[2]);
+        assert!(errs[3].contains("missing.txt: no such file"), "{}", errs[3]);
+    }
+
+    #[test]
+    fn walks_directories_in_order_skipping_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        write(dir.path(), "b.txt", b"Second article text.");
+        write(&dir.path().join("sub"), "a.txt", b"Nested article text.");
+        write(dir.path(), "notes.png", b"\x89PNG");
+        write(dir.path(), ".hidden.txt", b"hidden");
+        let ids: Vec<String> =
+            read_all(&[dir.path().to_path_buf()], StdinFormat::Text).map(|r| r.unwrap().id).collect();
+        assert_eq!(ids.len(), 2);
+        assert!(ids[0].ends_with("b.txt") && ids[1].ends_with("a.txt"));
+    }
+
+    #[test]
+    fn rejects_bad_record_fields() {
+        let e = record_to_article(r#"{"id":"a","text":"x","lang":"de"}"#, "f.jsonl", 1).unwrap_err();
+        assert!(e.message.contains("unsupported language"));
+        let e = record_to_article(r#"{"id":"a","text":"x","published":"May 6"}"#, "f.jsonl", 2).unwrap_err();
+        assert!(e.message.contains("not a YYYY-MM-DD date"));
+        let e = record_to_article(r#"{"id":"a","text":"   "}"#, "f.jsonl", 2).unwrap_err();
+        assert!(e.message.contains("empty text"));
+        let ok = record_to_article(r#"{"id":"a","text":"x","published":"2014-01-15T10:00:00Z","extra":1}"#, "f", 1);
+        assert_eq!(ok.unwrap().published, NaiveDate::from_ymd_opt(2014, 1, 15));
+    }
+}

@@ -1,0 +1,32 @@
+//! Reports of `newsalign facts`.
+
+use crate::facts::Fact;
+use crate::pipeline::Analysis;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct FactsOut<'a> {
+    id: &'a str,
+    lang: crate::lang::Lang,
+    facts: &'a [Fact],
+}
+
+/// One JSONL line per article, as CONTRACT.md says.
+pub fn json_line(analysis: &Analysis) -> String {
+    let out = FactsOut { id: &analysis.doc.id, lang: analysis.doc.lang, facts: &analysis.facts.facts };
+    let mut line = serde_json::to_string(&out).expect("plain structs serialize");
+    line.push('\n');
+    line
+}
+
+/// A header per article, then one fact a line: kind, value (unit), and the text as written.
+pub fn text(analysis: &Analysis) -> String {
+    use std::fmt::Write;
+    let mut out = format!("==> {} [{}] <==\n", analysis.doc.id, analysis.doc.lang);
+    for f in &analysis.facts.facts {
+        let kind = serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let unit = f.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+        let _ = writeln!(out, "{kind:<9} {:<28} {}", format!("{}{unit}", f.value), crate::text::one_line(&f.text));
+    }
+    out
+}

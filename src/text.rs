@@ -1,0 +1,44 @@
+//! Small text helpers shared by several stages.
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a char boundary.
+pub fn prefix_at_char_boundary(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Removes accents and lower-cases: "Thévenot" → "thevenot", "ÉTATS" → "etats".
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+/// Collapses every run of white space (newlines included) into one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_respects_char_boundaries() {
+        assert_eq!(prefix_at_char_boundary("été", 1), "");
+        assert_eq!(prefix_at_char_boundary("été", 2), "é");
+        assert_eq!(prefix_at_char_boundary("abc", 10), "abc");
+    }
+
+    #[test]
+    fn folds_accents_and_case() {
+        assert_eq!(fold("Thévenot"), "thevenot");
+        assert_eq!(fold("ÉTATS-UNIS"), "etats-unis");
+        assert_eq!(fold("Ouïghours"), "ouighours");
+    }
+}
