@@ -1,0 +1,469 @@
+//! The compare stage: where two aligned versions disagree on a number, a date or a name.
+//!
+//! These types are the interface between alignment, the reports and `check`. For each aligned
+//! pair, the facts of one side are looked up on the other side with the equivalences of
+//! [`equiv`]; a fact with no counterpart is *missing*, and a missing fact on each side of the
+//! same class makes a *mismatch* (7 vs 8). Before a fact is called missing, it gets every chance
+//! to be present: in the other side's facts, in the other side's text (an extractor can miss a
+//! figure), as the rounding of a figure, as a unit conversion in parentheses. Precision matters
+//! as much as recall: a reader stops trusting a report that cries wolf.
+
+pub mod equiv;
+pub mod severity;
+mod table;
+
+use crate::facts::{Fact, FactKind};
+use crate::pipeline::Analysis;
+use crate::text::fold;
+use equiv::Class;
+use serde::{Deserialize, Serialize};
+pub use severity::SeverityRules;
+pub use table::{compare_pairs, Comparison, FactRow, FactTable, Presence, Unpaired};
+
+/// Which version a piece of evidence comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+/// How much a divergence matters. Ordered: `Info < Warning < Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// What kind of disagreement was found (CONTRACT.md names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DivergenceKind {
+    NumberMismatch,
+    NumberMissing,
+    DateMismatch,
+    DateMissing,
+    EntityMismatch,
+    EntityMissing,
+    EntityVariant,
+    QuoteMissing,
+}
+
+impl DivergenceKind {
+    pub const ALL: [DivergenceKind; 8] = [
+        DivergenceKind::NumberMismatch,
+        DivergenceKind::NumberMissing,
+        DivergenceKind::DateMismatch,
+        DivergenceKind::DateMissing,
+        DivergenceKind::EntityMismatch,
+        DivergenceKind::EntityMissing,
+        DivergenceKind::EntityVariant,
+        DivergenceKind::QuoteMissing,
+    ];
+
+    /// The name used in reports and rules (`number_mismatch`).
+    pub fn name(self) -> &'static str {
+        match self {
+            DivergenceKind::NumberMismatch => "number_mismatch",
+            DivergenceKind::NumberMissing => "number_missing",
+            DivergenceKind::DateMismatch => "date_mismatch",
+            DivergenceKind::DateMissing => "date_missing",
+            DivergenceKind::EntityMismatch => "entity_mismatch",
+            DivergenceKind::EntityMissing => "entity_missing",
+            DivergenceKind::EntityVariant => "entity_variant",
+            DivergenceKind::QuoteMissing => "quote_missing",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<DivergenceKind> {
+        DivergenceKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    fn missing(class: Class) -> DivergenceKind {
+        match class {
+            Class::Number => DivergenceKind::NumberMissing,
+            Class::Date => DivergenceKind::DateMissing,
+            Class::Entity => DivergenceKind::EntityMissing,
+        }
+    }
+
+    fn mismatch(class: Class) -> DivergenceKind {
+        match class {
+            Class::Number => DivergenceKind::NumberMismatch,
+            Class::Date => DivergenceKind::DateMismatch,
+            Class::Entity => DivergenceKind::EntityMismatch,
+        }
+    }
+}
+
+/// One place of a divergence: a span of one version's text and its normalized value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub side: Side,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: String,
+}
+
+/// A disagreement inside an aligned pair. A fact on one side only has evidence on that side only;
+/// a mismatch has evidence on both.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Divergence {
+    pub kind: DivergenceKind,
+    pub severity: Severity,
+    pub evidence: Vec<Evidence>,
+    /// Why, in a few words, when the kind alone does not say it ("also in right sentence 12").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One aligned pair, as sentence indices of each version.
+#[derive(Clone, Copy, Debug)]
+pub struct PairRef<'a> {
+    pub left: &'a [usize],
+    pub right: &'a [usize],
+}
+
+/// The divergences of one aligned pair.
+pub fn compare_sentences(left: &Analysis, right: &Analysis, pair: PairRef, rules: &SeverityRules) -> Vec<Divergence> {
+    let sides = [PairSide::new(left, Side::Left, pair.left), PairSide::new(right, Side::Right, pair.right)];
+    let mut out = Vec::new();
+    for class in [Class::Number, Class::Date, Class::Entity] {
+        out.extend(compare_class(&sides, class, rules));
+    }
+    out.extend(compare_quotes(&sides, rules));
+    out
+}
+
+/// One side of a pair: its facts and its text, with the rest of its document for "elsewhere".
+struct PairSide<'a> {
+    analysis: &'a Analysis,
+    side: Side,
+    /// The pair's sentences of this side (valid indices only).
+    sentences: Vec<usize>,
+    facts: Vec<&'a Fact>,
+    /// The pair's sentences of this side, joined.
+    joined: String,
+    /// The same, folded, for name look-ups.
+    folded_text: String,
+    /// The figures written in digits in this side's sentences.
+    digits: Vec<f64>,
+}
+
+impl<'a> PairSide<'a> {
+    fn new(analysis: &'a Analysis, side: Side, sentences: &[usize]) -> Self {
+        let doc = &analysis.doc;
+        let sentences: Vec<usize> = sentences.iter().copied().filter(|&i| i < doc.sentences.len()).collect();
+        let facts = sentences.iter().flat_map(|&i| sentence_facts(analysis, i)).collect();
+        let joined = sentences.iter().map(|&i| doc.sentence_text(i)).collect::<Vec<_>>().join(" ");
+        let (folded_text, digits) = (fold(&joined), equiv::digit_numbers(&joined));
+        PairSide { analysis, side, sentences, facts, joined, folded_text, digits }
+    }
+}
+
+/// The facts of one sentence (none for an unknown index).
+fn sentence_facts(analysis: &Analysis, sentence: usize) -> impl Iterator<Item = &Fact> {
+    let ids = analysis.facts.by_sentence.get(sentence).map(Vec::as_slice).unwrap_or(&[]);
+    ids.iter().filter_map(|&i| analysis.facts.facts.get(i))
+}
+
+/// Whether `fact` agrees with `other` (a fact of the other version).
+fn agrees(fact: &Fact, other: &Fact) -> bool {
+    match equiv::class_of(fact.kind) {
+        Class::Number => equiv::number_agrees(fact, other),
+        Class::Date => equiv::date_agrees(fact, other),
+        Class::Entity => equiv::entities_agree(fact, other),
+    }
+}
+
+/// Whether a fact of no agreeing counterpart among the other side's facts is still plainly
+/// stated in the other side's text.
+fn stated_in_text(fact: &Fact, other: &PairSide) -> bool {
+    match equiv::class_of(fact.kind) {
+        Class::Number => equiv::numeric(fact).is_some_and(|v| other.digits.iter().any(|&d| equiv::same_number(v, d))),
+        Class::Date => false,
+        Class::Entity => equiv::name_written_in(fact, &other.folded_text),
+    }
+}
+
+/// A fact that says nothing comparable: a number inside a name, "un"/"one" as an article.
+fn not_comparable(fact: &Fact, side: &PairSide) -> bool {
+    match equiv::class_of(fact.kind) {
+        Class::Number => {
+            equiv::part_of_name(&side.analysis.doc.text, fact)
+                || (fact.kind == FactKind::Number
+                    && equiv::numeric(fact) == Some(1.0)
+                    && fact.text.chars().any(char::is_alphabetic))
+        }
+        _ => false,
+    }
+}
+
+/// Where a fact of one side stands against the other side of its pair.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Standing<'a> {
+    /// Stated on the other side too.
+    Present,
+    /// The same name spelled differently on the other side.
+    Variant(&'a Fact),
+    /// Not on the other side.
+    Unmatched,
+}
+
+fn standing<'a>(fact: &Fact, me: &PairSide, other: &PairSide<'a>) -> Standing<'a> {
+    if not_comparable(fact, me) {
+        return Standing::Present;
+    }
+    let mut agreeing = other.facts.iter().filter(|o| agrees(fact, o)).peekable();
+    if equiv::class_of(fact.kind) == Class::Entity {
+        let agreeing: Vec<&&Fact> = agreeing.collect();
+        if !agreeing.is_empty() {
+            let same_surface = agreeing.iter().any(|o| !equiv::spelling_variant(fact, o));
+            return if same_surface { Standing::Present } else { Standing::Variant(agreeing[0]) };
+        }
+        if let Some(similar) = other.facts.iter().find(|o| o.kind == FactKind::Entity && equiv::similar_names(fact, o))
+        {
+            return Standing::Variant(similar);
+        }
+    } else if agreeing.peek().is_some() {
+        return Standing::Present;
+    }
+    if stated_in_text(fact, other) {
+        Standing::Present
+    } else {
+        Standing::Unmatched
+    }
+}
+
+fn compare_class(sides: &[PairSide; 2], class: Class, rules: &SeverityRules) -> Vec<Divergence> {
+    let mut out = Vec::new();
+    let mut unmatched: [Vec<&Fact>; 2] = [Vec::new(), Vec::new()];
+    for (me, other, slot) in [(0, 1, 0), (1, 0, 1)] {
+        let (me, other) = (&sides[me], &sides[other]);
+        for fact in me.facts.iter().filter(|f| equiv::class_of(f.kind) == class) {
+            match standing(fact, me, other) {
+                Standing::Present => {}
+                Standing::Variant(o) => {
+                    if me.side == Side::Left {
+                        out.extend(variant(fact, o, rules));
+                    }
+                }
+                Standing::Unmatched => unmatched[slot].push(fact),
+            }
+        }
+    }
+    for (slot, facts) in unmatched.iter_mut().enumerate() {
+        let conversions: Vec<bool> = facts.iter().map(|f| is_unit_conversion(f, &sides[slot], facts)).collect();
+        let mut flags = conversions.into_iter();
+        facts.retain(|_| !flags.next().unwrap_or(false));
+    }
+    if class == Class::Number {
+        drop_roundings(&mut unmatched);
+    }
+    // A fact stated in another sentence of the other version is not lost: reported apart.
+    let mut moved: [Vec<(&Fact, usize)>; 2] = [Vec::new(), Vec::new()];
+    for slot in 0..2 {
+        let other = sides[1 - slot].analysis;
+        unmatched[slot].retain(|f| match sentence_stating(f, other) {
+            Some(sentence) => {
+                moved[slot].push((f, sentence));
+                false
+            }
+            None => true,
+        });
+    }
+    out.extend(mismatches_and_missing(sides, class, &unmatched, rules));
+    for (slot, facts) in moved.iter().enumerate() {
+        let kind = DivergenceKind::missing(class);
+        let Some(severity) = rules.moved_severity(kind) else { continue };
+        for (fact, sentence) in facts {
+            let note = format!("stated in {} sentence {sentence}", sides[1 - slot].side.name());
+            out.push(Divergence { kind, severity, evidence: vec![evidence(sides[slot].side, fact)], note: Some(note) });
+        }
+    }
+    out
+}
+
+fn variant(left: &Fact, right: &Fact, rules: &SeverityRules) -> Option<Divergence> {
+    let kind = DivergenceKind::EntityVariant;
+    Some(Divergence {
+        kind,
+        severity: rules.severity(kind)?,
+        evidence: vec![evidence(Side::Left, left), evidence(Side::Right, right)],
+        note: None,
+    })
+}
+
+/// Pairs the unmatched facts of each side into mismatches, in text order (facts of the same
+/// kind and unit first: 7 km vs 8 km before 7 km vs 8 %); what is left is missing.
+fn mismatches_and_missing(
+    sides: &[PairSide; 2],
+    class: Class,
+    unmatched: &[Vec<&Fact>; 2],
+    rules: &SeverityRules,
+) -> Vec<Divergence> {
+    let mut out = Vec::new();
+    let mut used = [vec![false; unmatched[0].len()], vec![false; unmatched[1].len()]];
+    let mut pairs = Vec::new();
+    for strict in [true, false] {
+        for (i, l) in unmatched[0].iter().enumerate() {
+            if used[0][i] {
+                continue;
+            }
+            let partner = unmatched[1]
+                .iter()
+                .enumerate()
+                .find(|(j, r)| !used[1][*j] && (!strict || (l.kind == r.kind && l.unit == r.unit)));
+            if let Some((j, _)) = partner {
+                used[0][i] = true;
+                used[1][j] = true;
+                pairs.push((i, j));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    let kind = DivergenceKind::mismatch(class);
+    if let Some(severity) = rules.severity(kind) {
+        for (i, j) in pairs {
+            let (l, r) = (unmatched[0][i], unmatched[1][j]);
+            out.push(Divergence {
+                kind,
+                severity,
+                evidence: vec![evidence(Side::Left, l), evidence(Side::Right, r)],
+                note: None,
+            });
+        }
+    }
+    let kind = DivergenceKind::missing(class);
+    if let Some(severity) = rules.severity(kind) {
+        for slot in 0..2 {
+            for (fact, _) in unmatched[slot].iter().zip(&used[slot]).filter(|(_, used)| !**used) {
+                out.push(Divergence { kind, severity, evidence: vec![evidence(sides[slot].side, fact)], note: None });
+            }
+        }
+    }
+    out
+}
+
+/// A quantity converted in parentheses ("100 km (62 miles)", "62 miles (100 km)"): the
+/// conversion stands or falls with the figure it converts, so it is never missing on its own.
+fn is_unit_conversion(fact: &Fact, side: &PairSide, unmatched: &[&Fact]) -> bool {
+    let text = &side.analysis.doc.text;
+    side.facts.iter().any(|g| {
+        let g_matched = !unmatched.iter().any(|u| std::ptr::eq(*u, *g));
+        g_matched && !std::ptr::eq(*g, fact) && equiv::class_of(g.kind) == Class::Number && {
+            let (first, second) = if g.start < fact.start { (*g, fact) } else { (fact, *g) };
+            text.get(first.end..second.start).is_some_and(|gap| gap.trim() == "(" || gap.trim() == "(soit")
+                && text.get(second.end..).is_some_and(|rest| rest.trim_start().starts_with(')'))
+        }
+    })
+}
+
+/// A figure on one side and its rounding on the other are the same figure.
+fn drop_roundings(unmatched: &mut [Vec<&Fact>; 2]) {
+    let mut drop = [vec![false; unmatched[0].len()], vec![false; unmatched[1].len()]];
+    for (i, l) in unmatched[0].iter().enumerate() {
+        for (j, r) in unmatched[1].iter().enumerate() {
+            let (Some(a), Some(b)) = (equiv::numeric(l), equiv::numeric(r)) else { continue };
+            if !drop[1][j] && equiv::rounding_compatible(a, b) {
+                drop[0][i] = true;
+                drop[1][j] = true;
+                break;
+            }
+        }
+    }
+    for (facts, drop) in unmatched.iter_mut().zip(drop) {
+        let mut flags = drop.into_iter();
+        facts.retain(|_| !flags.next().unwrap_or(false));
+    }
+}
+
+/// The first non-noise sentence of `other` that states `fact`, if any.
+fn sentence_stating(fact: &Fact, other: &Analysis) -> Option<usize> {
+    other.doc.content_sentences().map(|s| s.index).find(|&i| sentence_facts(other, i).any(|o| agrees(fact, o)))
+}
+
+fn evidence(side: Side, fact: &Fact) -> Evidence {
+    Evidence { side, start: fact.start, end: fact.end, text: fact.text.clone(), value: fact.value.clone() }
+}
+
+/// A quotation on one side whose pair has no quotation at all on the other side: the words are
+/// no longer attributed. Only quotations of a few words count, so that a quoted single term
+/// (« APT31 ») is not taken for a statement.
+fn compare_quotes(sides: &[PairSide; 2], rules: &SeverityRules) -> Vec<Divergence> {
+    let kind = DivergenceKind::QuoteMissing;
+    let Some(severity) = rules.severity(kind) else { return Vec::new() };
+    let quotes: Vec<Vec<(usize, usize)>> = sides.iter().map(quotations).collect();
+    let mut out = Vec::new();
+    for slot in 0..2 {
+        if !quotes[1 - slot].is_empty() || has_quote_marks(&sides[1 - slot]) {
+            continue;
+        }
+        let doc = &sides[slot].analysis.doc;
+        for &(start, end) in &quotes[slot] {
+            let text = doc.text[start..end].to_string();
+            let value = crate::text::one_line(&text);
+            out.push(Divergence {
+                kind,
+                severity,
+                evidence: vec![Evidence { side: sides[slot].side, start, end, text, value }],
+                note: None,
+            });
+        }
+    }
+    out
+}
+
+/// The quotations of at least four words in a side's sentences, as document byte spans.
+fn quotations(side: &PairSide) -> Vec<(usize, usize)> {
+    use std::sync::LazyLock;
+    static QUOTE: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r#"«[^»]+»|“[^”“]+[”“]|"[^"]+""#).expect("valid regex"));
+    let doc = &side.analysis.doc;
+    let mut spans = Vec::new();
+    for &sentence in &side.sentences {
+        let s = &doc.sentences[sentence];
+        for m in QUOTE.find_iter(&doc.text[s.start..s.end]) {
+            if m.as_str().split_whitespace().count() >= 4 {
+                spans.push((s.start + m.start(), s.start + m.end()));
+            }
+        }
+    }
+    spans
+}
+
+fn has_quote_marks(side: &PairSide) -> bool {
+    side.joined.contains(['«', '»', '“', '”', '"', '„'])
+}
+
+#[cfg(test)]
+mod tests;

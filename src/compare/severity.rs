@@ -1,0 +1,172 @@
+//! Severity rules: how much each kind of divergence matters, in one place.
+//!
+//! The defaults follow what a reader of a translated article must act on: a fact that says
+//! something different is an error, a fact that one version leaves out is a warning, and a
+//! difference of spelling only is information. Users override any rule from the command line
+//! (`--severity number_missing=error`) or from the `[severity]` table of a TOML file; `check`
+//! reads the same rules, so a report and a CI gate never disagree on what is an error.
+
+use super::{DivergenceKind, Severity};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The severity of every divergence kind (`None` = the kind is not reported), plus the
+/// severity of a fact that is missing from its pair but present elsewhere in the other version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SeverityRules {
+    kinds: BTreeMap<DivergenceKind, Option<Severity>>,
+    /// A fact absent from the partner sentences but stated in another sentence of the other
+    /// version is not lost, only placed elsewhere: by default it is information, not a warning.
+    moved: Option<Severity>,
+}
+
+/// The rule name of a fact found elsewhere in the other version (`--severity moved=warning`).
+pub const MOVED: &str = "moved";
+
+impl Default for SeverityRules {
+    fn default() -> Self {
+        use DivergenceKind::*;
+        use Severity::*;
+        let kinds = [
+            (NumberMismatch, Error),
+            (DateMismatch, Error),
+            (EntityMismatch, Error),
+            (NumberMissing, Warning),
+            (DateMissing, Warning),
+            (EntityMissing, Warning),
+            (QuoteMissing, Warning),
+            (EntityVariant, Info),
+        ];
+        SeverityRules { kinds: kinds.into_iter().map(|(k, s)| (k, Some(s))).collect(), moved: Some(Info) }
+    }
+}
+
+impl SeverityRules {
+    /// The severity of `kind`, or `None` when the user turned it off.
+    pub fn severity(&self, kind: DivergenceKind) -> Option<Severity> {
+        self.kinds.get(&kind).copied().flatten()
+    }
+
+    /// The severity of a fact missing from its pair but present elsewhere in the other version
+    /// (never above the severity of the kind itself).
+    pub fn moved_severity(&self, kind: DivergenceKind) -> Option<Severity> {
+        Some(self.moved?.min(self.severity(kind)?))
+    }
+
+    /// Sets one rule: `NAME=LEVEL`, NAME a divergence kind (`number_missing`) or `moved`, LEVEL
+    /// `error`, `warning`, `info` or `off`.
+    pub fn apply_override(&mut self, rule: &str) -> Result<(), String> {
+        let (name, level) = rule
+            .split_once('=')
+            .ok_or_else(|| format!("severity rule '{rule}' is not NAME=LEVEL (e.g. number_missing=error)"))?;
+        self.set(name.trim(), level.trim())
+    }
+
+    /// Reads the `[severity]` table of a TOML document (`number_missing = "error"`); other
+    /// tables are left to their owners (`check` keeps its policy in the same file).
+    pub fn apply_toml(&mut self, toml_text: &str) -> Result<(), String> {
+        let doc: toml::Table = toml_text.parse().map_err(|e: toml::de::Error| one_line_toml_error(&e))?;
+        let Some(table) = doc.get("severity") else { return Ok(()) };
+        let table = table.as_table().ok_or("[severity] must be a table of NAME = \"LEVEL\"")?;
+        for (name, level) in table {
+            let level = level.as_str().ok_or_else(|| format!("severity.{name} must be a string"))?;
+            self.set(name, level)?;
+        }
+        Ok(())
+    }
+
+    fn set(&mut self, name: &str, level: &str) -> Result<(), String> {
+        let level = parse_level(level)?;
+        if name == MOVED {
+            self.moved = level;
+            return Ok(());
+        }
+        let kind = DivergenceKind::from_name(name).ok_or_else(|| {
+            let names: Vec<&str> = DivergenceKind::ALL.iter().map(|k| k.name()).collect();
+            format!("unknown divergence kind '{name}' (known: {}, {MOVED})", names.join(", "))
+        })?;
+        self.kinds.insert(kind, level);
+        Ok(())
+    }
+
+    /// Every rule as `(name, level)`, for documentation and `--help`-like listings.
+    pub fn describe(&self) -> Vec<(&'static str, &'static str)> {
+        let mut rules: Vec<_> = DivergenceKind::ALL.iter().map(|k| (k.name(), level_name(self.severity(*k)))).collect();
+        rules.push((MOVED, level_name(self.moved)));
+        rules
+    }
+}
+
+fn parse_level(level: &str) -> Result<Option<Severity>, String> {
+    match level.to_ascii_lowercase().as_str() {
+        "error" => Ok(Some(Severity::Error)),
+        "warning" | "warn" => Ok(Some(Severity::Warning)),
+        "info" => Ok(Some(Severity::Info)),
+        "off" | "none" => Ok(None),
+        other => Err(format!("unknown severity '{other}' (use error, warning, info or off)")),
+    }
+}
+
+fn level_name(level: Option<Severity>) -> &'static str {
+    match level {
+        Some(s) => s.name(),
+        None => "off",
+    }
+}
+
+fn one_line_toml_error(e: &toml::de::Error) -> String {
+    crate::text::one_line(&e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_rank_mismatch_over_missing_over_variant() {
+        let rules = SeverityRules::default();
+        assert_eq!(rules.severity(DivergenceKind::NumberMismatch), Some(Severity::Error));
+        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Warning));
+        assert_eq!(rules.severity(DivergenceKind::EntityVariant), Some(Severity::Info));
+        assert_eq!(rules.moved_severity(DivergenceKind::NumberMissing), Some(Severity::Info));
+    }
+
+    #[test]
+    fn flag_overrides_one_kind() {
+        let mut rules = SeverityRules::default();
+        rules.apply_override("number_missing=error").unwrap();
+        rules.apply_override("entity_variant = off").unwrap();
+        assert_eq!(rules.severity(DivergenceKind::NumberMissing), Some(Severity::Error));
+        assert_eq!(rules.severity(DivergenceKind::EntityVariant), None);
+        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Warning));
+    }
+
+    #[test]
+    fn moved_never_exceeds_the_kind() {
+        let mut rules = SeverityRules::default();
+        rules.apply_override("moved=error").unwrap();
+        rules.apply_override("number_missing=info").unwrap();
+        assert_eq!(rules.moved_severity(DivergenceKind::NumberMissing), Some(Severity::Info));
+        assert_eq!(rules.moved_severity(DivergenceKind::DateMissing), Some(Severity::Warning));
+    }
+
+    #[test]
+    fn bad_rules_say_what_to_write() {
+        let mut rules = SeverityRules::default();
+        assert!(rules.apply_override("number_missing").unwrap_err().contains("NAME=LEVEL"));
+        assert!(rules.apply_override("numbers=error").unwrap_err().contains("number_mismatch"));
+        assert!(rules.apply_override("date_missing=fatal").unwrap_err().contains("error, warning, info or off"));
+    }
+
+    #[test]
+    fn toml_table_sets_rules() {
+        let mut rules = SeverityRules::default();
+        rules
+            .apply_toml("[severity]\ndate_missing = \"error\"\nmoved = \"off\"\n[check]\nmax_unmatched = 3\n")
+            .unwrap();
+        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Error));
+        assert_eq!(rules.moved_severity(DivergenceKind::DateMissing), None);
+        assert!(rules.apply_toml("[severity]\ndate_missing = 3").unwrap_err().contains("string"));
+        assert!(rules.apply_toml("[severity").is_err());
+    }
+}

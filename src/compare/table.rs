@@ -1,0 +1,146 @@
+//! The document-level comparison: divergences per pair, the sentences one version tells alone
+//! (omissions and additions, with their facts), and the fact table that says, for every fact of
+//! each version, whether the other version states it.
+
+use super::{
+    compare_sentences, sentence_stating, standing, Divergence, PairRef, PairSide, SeverityRules, Side, Standing,
+};
+use crate::pipeline::Analysis;
+use serde::Serialize;
+
+/// Everything the reports show beyond the alignment itself.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Comparison {
+    /// The divergences of each pair, in the alignment's pair order.
+    pub pairs: Vec<Vec<Divergence>>,
+    /// Content sentences of the left version in no pair.
+    pub omissions: Vec<Unpaired>,
+    /// Content sentences of the right version in no pair.
+    pub additions: Vec<Unpaired>,
+    pub facts: FactTable,
+}
+
+/// A content sentence that no sentence of the other version answers, with its facts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Unpaired {
+    pub sentence: usize,
+    /// Indices into that version's facts.
+    pub facts: Vec<usize>,
+}
+
+/// Every fact of each version (content sentences only), with its standing in the other.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FactTable {
+    pub left: Vec<FactRow>,
+    pub right: Vec<FactRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FactRow {
+    /// Index into the version's facts.
+    pub fact: usize,
+    pub sentence: usize,
+    /// The pair that holds the sentence, if it is paired.
+    pub pair: Option<usize>,
+    pub other: Presence,
+}
+
+/// Whether the other version states a fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Presence {
+    /// In the partner sentences of its pair.
+    Partner,
+    /// In the other version, but not in the partner sentences (or the sentence is unpaired).
+    Elsewhere,
+    /// Nowhere in the other version.
+    Absent,
+}
+
+/// Compares two analysed versions along their aligned pairs (`(left indices, right indices)`).
+/// Content sentences in no pair are the omissions (left) and additions (right).
+pub fn compare_pairs(
+    left: &Analysis,
+    right: &Analysis,
+    pairs: &[(Vec<usize>, Vec<usize>)],
+    rules: &SeverityRules,
+) -> Comparison {
+    let divergences =
+        pairs.iter().map(|(l, r)| compare_sentences(left, right, PairRef { left: l, right: r }, rules)).collect();
+    let pair_of = |analysis: &Analysis, side: Side| {
+        let mut of = vec![None; analysis.doc.sentences.len()];
+        for (n, (l, r)) in pairs.iter().enumerate() {
+            for &i in if side == Side::Left { l } else { r } {
+                if let Some(slot) = of.get_mut(i) {
+                    *slot = Some(n);
+                }
+            }
+        }
+        of
+    };
+    let (left_pair, right_pair) = (pair_of(left, Side::Left), pair_of(right, Side::Right));
+    let stated = stated_in_partner(left, right, pairs);
+    let table = FactTable {
+        left: fact_rows(left, right, &left_pair, &stated[0]),
+        right: fact_rows(right, left, &right_pair, &stated[1]),
+    };
+    Comparison {
+        pairs: divergences,
+        omissions: unpaired(left, &left_pair),
+        additions: unpaired(right, &right_pair),
+        facts: table,
+    }
+}
+
+fn unpaired(analysis: &Analysis, pair_of: &[Option<usize>]) -> Vec<Unpaired> {
+    analysis
+        .doc
+        .content_sentences()
+        .filter(|s| pair_of.get(s.index).copied().flatten().is_none())
+        .map(|s| Unpaired { sentence: s.index, facts: fact_ids(analysis, s.index).to_vec() })
+        .collect()
+}
+
+fn fact_ids(analysis: &Analysis, sentence: usize) -> &[usize] {
+    analysis.facts.by_sentence.get(sentence).map(Vec::as_slice).unwrap_or(&[])
+}
+
+/// For each version, the facts (by index) that the partner sentences of their pair state, by
+/// the same test the divergences use.
+fn stated_in_partner(left: &Analysis, right: &Analysis, pairs: &[(Vec<usize>, Vec<usize>)]) -> [Vec<bool>; 2] {
+    let mut stated = [vec![false; left.facts.facts.len()], vec![false; right.facts.facts.len()]];
+    for (l, r) in pairs {
+        let sides = [PairSide::new(left, Side::Left, l), PairSide::new(right, Side::Right, r)];
+        for slot in 0..2 {
+            let (me, other) = (&sides[slot], &sides[1 - slot]);
+            for &sentence in &me.sentences {
+                for &fact in fact_ids(me.analysis, sentence) {
+                    let Some(f) = me.analysis.facts.facts.get(fact) else { continue };
+                    if standing(f, me, other) != Standing::Unmatched {
+                        stated[slot][fact] = true;
+                    }
+                }
+            }
+        }
+    }
+    stated
+}
+
+fn fact_rows(me: &Analysis, other: &Analysis, pair_of: &[Option<usize>], stated: &[bool]) -> Vec<FactRow> {
+    let mut rows = Vec::new();
+    for sentence in me.doc.content_sentences() {
+        let pair = pair_of.get(sentence.index).copied().flatten();
+        for &fact in fact_ids(me, sentence.index) {
+            let Some(f) = me.facts.facts.get(fact) else { continue };
+            let presence = if pair.is_some() && stated.get(fact).copied().unwrap_or(false) {
+                Presence::Partner
+            } else if sentence_stating(f, other).is_some() {
+                Presence::Elsewhere
+            } else {
+                Presence::Absent
+            };
+            rows.push(FactRow { fact, sentence: sentence.index, pair, other: presence });
+        }
+    }
+    rows
+}

@@ -1,0 +1,282 @@
+//! Comparisons over hand-made analyses: each test writes two short versions and their facts,
+//! as the facts stage would give them, and checks what is (and is not) flagged.
+
+use super::*;
+use crate::document::{Document, Sentence};
+use crate::facts::{DocumentFacts, EntityType};
+use crate::lang::Lang;
+
+/// A version built sentence by sentence, with facts located by their surface text.
+pub(crate) struct Version {
+    analysis: Analysis,
+}
+
+impl Version {
+    pub(crate) fn new(lang: Lang, sentences: &[&str]) -> Version {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for (index, s) in sentences.iter().enumerate() {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(s);
+            spans.push(Sentence { index, start, end: text.len(), noise: false });
+        }
+        let doc = Document {
+            id: format!("{lang}.txt"),
+            text,
+            lang,
+            published: None,
+            title: None,
+            url: None,
+            sentences: spans,
+        };
+        let facts = DocumentFacts { facts: Vec::new(), by_sentence: vec![Vec::new(); sentences.len()] };
+        Version { analysis: Analysis { doc, facts } }
+    }
+
+    /// Adds a fact at the first occurrence of `surface` in sentence `sentence`.
+    pub(crate) fn fact(mut self, sentence: usize, surface: &str, kind: FactKind, value: &str) -> Version {
+        let s = self.analysis.doc.sentences[sentence];
+        let at = self.analysis.doc.text[s.start..s.end].find(surface).expect("surface in sentence") + s.start;
+        let entity_type = (kind == FactKind::Entity).then_some(EntityType::Other);
+        let fact = Fact {
+            kind,
+            start: at,
+            end: at + surface.len(),
+            text: surface.into(),
+            value: value.into(),
+            unit: None,
+            entity_type,
+        };
+        let facts = &mut self.analysis.facts;
+        facts.by_sentence[sentence].push(facts.facts.len());
+        facts.facts.push(fact);
+        self
+    }
+
+    pub(crate) fn num(self, sentence: usize, surface: &str, value: &str) -> Version {
+        self.fact(sentence, surface, FactKind::Number, value)
+    }
+
+    pub(crate) fn date(self, sentence: usize, surface: &str, value: &str) -> Version {
+        self.fact(sentence, surface, FactKind::Date, value)
+    }
+
+    pub(crate) fn name(self, sentence: usize, surface: &str, key: &str) -> Version {
+        self.fact(sentence, surface, FactKind::Entity, key)
+    }
+
+    pub(crate) fn noise(mut self, sentence: usize) -> Version {
+        self.analysis.doc.sentences[sentence].noise = true;
+        self
+    }
+
+    pub(crate) fn done(self) -> Analysis {
+        self.analysis
+    }
+}
+
+fn one_pair(left: &Analysis, right: &Analysis) -> Vec<Divergence> {
+    compare_sentences(left, right, PairRef { left: &[0], right: &[0] }, &SeverityRules::default())
+}
+
+fn kinds(divergences: &[Divergence]) -> Vec<(DivergenceKind, Severity)> {
+    divergences.iter().map(|d| (d.kind, d.severity)).collect()
+}
+
+fn sides(d: &Divergence) -> Vec<(Side, &str)> {
+    d.evidence.iter().map(|e| (e.side, e.text.as_str())).collect()
+}
+
+#[test]
+fn changed_figure_is_a_mismatch_with_evidence_on_both_sides() {
+    let fr = Version::new(Lang::Fr, &["Sept morts et 12 blessés."]).num(0, "Sept", "7").num(0, "12", "12").done();
+    let en = Version::new(Lang::En, &["Eight dead and 12 injured."]).num(0, "Eight", "8").num(0, "12", "12").done();
+    let found = one_pair(&fr, &en);
+    assert_eq!(kinds(&found), [(DivergenceKind::NumberMismatch, Severity::Error)]);
+    assert_eq!(sides(&found[0]), [(Side::Left, "Sept"), (Side::Right, "Eight")]);
+}
+
+#[test]
+fn equal_values_in_other_words_are_no_divergence() {
+    let fr = Version::new(Lang::Fr, &["Sept pays, 3,5 % et 1,5 million d'euros, pour ses 60 ans."])
+        .num(0, "Sept", "7")
+        .fact(0, "3,5 %", FactKind::Percent, "3.5")
+        .fact(0, "1,5 million d'euros", FactKind::Money, "1500000")
+        .num(0, "60", "60")
+        .done();
+    let en = Version::new(Lang::En, &["Seven countries, 3.5% and 1,500,000 euros, for its 60 years."])
+        .num(0, "Seven", "7")
+        .fact(0, "3.5%", FactKind::Percent, "3.5")
+        .fact(0, "1,500,000 euros", FactKind::Money, "1500000")
+        .num(0, "60", "60")
+        .done();
+    assert!(one_pair(&fr, &en).is_empty());
+}
+
+#[test]
+fn a_count_told_in_vague_words_is_missing_on_the_precise_side() {
+    let fr = Version::new(Lang::Fr, &["Plusieurs députés avaient tiré la sonnette d'alarme."]).done();
+    let en = Version::new(Lang::En, &["Seven deputies had sounded the alarm."]).num(0, "Seven", "7").done();
+    let found = one_pair(&fr, &en);
+    assert_eq!(kinds(&found), [(DivergenceKind::NumberMissing, Severity::Warning)]);
+    assert_eq!(sides(&found[0]), [(Side::Right, "Seven")]);
+}
+
+#[test]
+fn numbers_in_names_and_unit_conversions_are_not_counts() {
+    let fr = Version::new(Lang::Fr, &["Le Covid et APT31 ont fait 100 km."])
+        .fact(0, "100 km", FactKind::Quantity, "100")
+        .done();
+    let en = Version::new(Lang::En, &["Covid-19 and APT31 went 100 km (62 miles)."])
+        .num(0, "19", "19")
+        .fact(0, "100 km", FactKind::Quantity, "100")
+        .fact(0, "62 miles", FactKind::Quantity, "62")
+        .done();
+    assert!(one_pair(&fr, &en).is_empty(), "{:?}", one_pair(&fr, &en));
+}
+
+#[test]
+fn a_figure_the_extractor_missed_is_still_read_in_the_text() {
+    let fr = Version::new(Lang::Fr, &["Il y a 3 000 manifestants."]).num(0, "3 000", "3000").done();
+    let en = Version::new(Lang::En, &["There are 3,000 protesters."]).done();
+    assert!(one_pair(&fr, &en).is_empty());
+}
+
+#[test]
+fn rounded_figures_agree_but_round_figures_do_not() {
+    let fr = Version::new(Lang::Fr, &["1,46 million et 600 personnes."])
+        .num(0, "1,46 million", "1460000")
+        .num(0, "600", "600")
+        .done();
+    let en = Version::new(Lang::En, &["1.5 million and 620 people."])
+        .num(0, "1.5 million", "1500000")
+        .num(0, "620", "620")
+        .done();
+    let found = one_pair(&fr, &en);
+    assert_eq!(kinds(&found), [(DivergenceKind::NumberMismatch, Severity::Error)]);
+    assert_eq!(sides(&found[0]), [(Side::Left, "600"), (Side::Right, "620")]);
+}
+
+#[test]
+fn weekdays_that_resolve_to_the_same_day_agree() {
+    let fr = Version::new(Lang::Fr, &["Elle a assuré mardi, lundi et la semaine dernière."])
+        .date(0, "mardi", "2024-04-30")
+        .date(0, "lundi", "2024-05-06")
+        .date(0, "la semaine dernière", "2024-W18")
+        .done();
+    let en = Version::new(Lang::En, &["She said on April 30, on Monday, May 6 and last week."])
+        .date(0, "April 30", "2024-04-30")
+        .date(0, "Monday, May 6", "2024-05-06")
+        .date(0, "last week", "2024-W18")
+        .done();
+    assert!(one_pair(&fr, &en).is_empty());
+}
+
+#[test]
+fn a_changed_weekday_is_a_date_mismatch_and_a_dropped_one_is_missing() {
+    let fr = Version::new(Lang::Fr, &["Il est arrivé samedi.", "Il est arrivé dimanche en France."])
+        .date(0, "samedi", "XXXX-WXX-6")
+        .date(1, "dimanche", "2024-05-05")
+        .done();
+    let en =
+        Version::new(Lang::En, &["He arrived on Friday.", "He is in France."]).date(0, "Friday", "XXXX-WXX-5").done();
+    assert_eq!(kinds(&one_pair(&fr, &en)), [(DivergenceKind::DateMismatch, Severity::Error)]);
+    let found = compare_sentences(&fr, &en, PairRef { left: &[1], right: &[1] }, &SeverityRules::default());
+    assert_eq!(kinds(&found), [(DivergenceKind::DateMissing, Severity::Warning)]);
+    assert_eq!(sides(&found[0]), [(Side::Left, "dimanche")]);
+}
+
+#[test]
+fn translated_names_agree_and_spelling_variants_are_info() {
+    let fr = Version::new(Lang::Fr, &["Les États-Unis, l'IPAC et Prisca Thévenot."])
+        .name(0, "États-Unis", "united_states")
+        .name(0, "IPAC", "ipac")
+        .name(0, "Prisca Thévenot", "prisca thevenot")
+        .done();
+    let en = Version::new(Lang::En, &["The United States, Ipac and Prisca Thevenot."])
+        .name(0, "United States", "united_states")
+        .name(0, "Ipac", "ipac")
+        .name(0, "Prisca Thevenot", "prisca thevenot")
+        .done();
+    let found = one_pair(&fr, &en);
+    assert_eq!(kinds(&found), [(DivergenceKind::EntityVariant, Severity::Info)]);
+    assert_eq!(sides(&found[0]), [(Side::Left, "Prisca Thévenot"), (Side::Right, "Prisca Thevenot")]);
+}
+
+#[test]
+fn a_replaced_name_is_a_mismatch_and_a_dropped_one_is_missing() {
+    let fr = Version::new(Lang::Fr, &["Selon James Clapper, à Ottawa."])
+        .name(0, "James Clapper", "james clapper")
+        .name(0, "Ottawa", "ottawa")
+        .done();
+    let en = Version::new(Lang::En, &["According to Rob Nicholson."]).name(0, "Rob Nicholson", "rob nicholson").done();
+    let found = one_pair(&fr, &en);
+    assert_eq!(
+        kinds(&found),
+        [(DivergenceKind::EntityMismatch, Severity::Error), (DivergenceKind::EntityMissing, Severity::Warning)]
+    );
+    assert_eq!(sides(&found[1]), [(Side::Left, "Ottawa")]);
+}
+
+#[test]
+fn a_name_the_other_extractor_missed_is_still_read_in_the_text() {
+    let fr = Version::new(Lang::Fr, &["Le ministre Nicholson a parlé."]).done();
+    let en =
+        Version::new(Lang::En, &["Minister Rob Nicholson spoke."]).name(0, "Rob Nicholson", "rob nicholson").done();
+    assert!(one_pair(&fr, &en).is_empty());
+}
+
+#[test]
+fn a_fact_told_in_another_sentence_is_only_info() {
+    let fr = Version::new(Lang::Fr, &["Il y a eu des morts.", "Le bilan est de 12 morts."]).num(1, "12", "12").done();
+    let en = Version::new(Lang::En, &["There were 12 dead.", "The toll is heavy."]).num(0, "12", "12").done();
+    let found = compare_sentences(&fr, &en, PairRef { left: &[1], right: &[1] }, &SeverityRules::default());
+    assert_eq!(kinds(&found), [(DivergenceKind::NumberMissing, Severity::Info)]);
+    assert_eq!(found[0].note.as_deref(), Some("stated in right sentence 0"));
+}
+
+#[test]
+fn a_quotation_on_one_side_only() {
+    let fr = Version::new(Lang::Fr, &["« Nous ne céderons pas à la peur », a-t-il dit."]).done();
+    let en = Version::new(Lang::En, &["He said they would not give in to fear."]).done();
+    let found = one_pair(&fr, &en);
+    assert_eq!(kinds(&found), [(DivergenceKind::QuoteMissing, Severity::Warning)]);
+    let en_quoted = Version::new(Lang::En, &["\"We will not give in to fear,\" he said."]).done();
+    assert!(one_pair(&fr, &en_quoted).is_empty());
+}
+
+#[test]
+fn user_rules_change_and_silence_kinds() {
+    let fr = Version::new(Lang::Fr, &["Sept morts."]).num(0, "Sept", "7").done();
+    let en = Version::new(Lang::En, &["Many dead."]).done();
+    let mut rules = SeverityRules::default();
+    rules.apply_override("number_missing=error").unwrap();
+    let pair = PairRef { left: &[0], right: &[0] };
+    assert_eq!(kinds(&compare_sentences(&fr, &en, pair, &rules)), [(DivergenceKind::NumberMissing, Severity::Error)]);
+    rules.apply_override("number_missing=off").unwrap();
+    assert!(compare_sentences(&fr, &en, pair, &rules).is_empty());
+}
+
+#[test]
+fn document_comparison_lists_omissions_and_the_fact_table() {
+    let fr = Version::new(Lang::Fr, &["Publicité", "Sept morts à Paris.", "Le maire Hidalgo a parlé."])
+        .noise(0)
+        .num(1, "Sept", "7")
+        .name(1, "Paris", "paris")
+        .name(2, "Hidalgo", "hidalgo")
+        .done();
+    let en = Version::new(Lang::En, &["Seven dead.", "An extra line in 2024."])
+        .num(0, "Seven", "7")
+        .date(1, "2024", "2024")
+        .done();
+    let cmp = compare_pairs(&fr, &en, &[(vec![1], vec![0])], &SeverityRules::default());
+    assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::EntityMissing, Severity::Warning)]);
+    assert_eq!(cmp.omissions, [Unpaired { sentence: 2, facts: vec![2] }]);
+    assert_eq!(cmp.additions, [Unpaired { sentence: 1, facts: vec![1] }]);
+    let presence: Vec<_> = cmp.facts.left.iter().map(|r| (r.fact, r.other)).collect();
+    assert_eq!(presence, [(0, Presence::Partner), (1, Presence::Absent), (2, Presence::Absent)]);
+    assert_eq!(cmp.facts.right[1].pair, None);
+}
