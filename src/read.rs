@@ -306,6 +306,19 @@ pub fn read_all(paths: &[PathBuf], stdin_format: StdinFormat) -> ArticleStream {
     }))
 }
 
+/// Reads a path that must hold exactly one article (a command comparing two articles takes one
+/// per side): a .jsonl file with several records is an error naming the file.
+pub fn read_one(path: &Path, stdin_format: StdinFormat) -> Result<Article, InputError> {
+    let name = path.display().to_string();
+    let mut stream = read_all(&[path.to_path_buf()], stdin_format);
+    let first = stream.next().ok_or_else(|| InputError::new(&name, "holds no article"))??;
+    match stream.next() {
+        None => Ok(first),
+        Some(Err(e)) => Err(e),
+        Some(Ok(_)) => Err(InputError::new(&name, "holds several articles; give one article a side")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

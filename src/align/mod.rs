@@ -1,1 +1,168 @@
-//! align stage.
+//! The align stage: which sentence of one version answers which sentence of the other.
+//!
+//! The two versions are comparable, not parallel: sentences are dropped or added, paragraphs
+//! move, two sentences become one, boilerplate sits in between. So alignment scores sentence
+//! groups by evidence that crosses languages ([`profile`], [`similarity`]: shared numbers and
+//! names, lexicon translations, cognates, length), then finds a global assignment ([`assign`])
+//! that mostly keeps the order but allows crossings and many-to-one groups, and leaves a
+//! sentence unmatched rather than forcing a weak pair. `docs/align.md` describes the model.
+
+mod assign;
+pub mod lexicon;
+mod profile;
+mod similarity;
+pub mod tokens;
+
+pub use assign::Thresholds;
+pub use lexicon::Lexicon;
+pub use similarity::Weights;
+
+use crate::pipeline::Analysis;
+use std::sync::Arc;
+
+/// Sentences of the left version matched with sentences of the right version.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    /// Indices into the left `Document::sentences`, ascending.
+    pub left: Vec<usize>,
+    /// Indices into the right `Document::sentences`, ascending.
+    pub right: Vec<usize>,
+    /// How sure the match is, 0..1.
+    pub score: f64,
+}
+
+/// The result of aligning two documents: every non-noise sentence is in exactly one pair or in
+/// `unmatched`; noise sentences are in neither.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Alignment {
+    /// Sorted by their first left sentence.
+    pub pairs: Vec<Pair>,
+    pub unmatched_left: Vec<usize>,
+    pub unmatched_right: Vec<usize>,
+}
+
+/// Choices for [`align`].
+#[derive(Clone, Debug, Default)]
+pub struct AlignOptions {
+    /// The French-English lexicon; `None` uses the built-in one.
+    pub lexicon: Option<Arc<Lexicon>>,
+    pub weights: Weights,
+    pub thresholds: Thresholds,
+}
+
+/// Aligns the sentences of two analysed articles (either language on either side).
+pub fn align(left: &Analysis, right: &Analysis, opts: &AlignOptions) -> Alignment {
+    let content = |a: &Analysis| a.doc.content_sentences().map(|s| s.index).collect::<Vec<usize>>();
+    let (left_content, right_content) = (content(left), content(right));
+    let lexicon = opts.lexicon.as_deref().unwrap_or_else(|| Lexicon::builtin());
+    let (left_profiles, right_profiles) = profile::build(&left.doc, &left_content, &right.doc, &right_content, lexicon);
+    let scorer = similarity::Scorer::new(&left_profiles, &right_profiles, opts.weights);
+    let beads = assign::assign(&scorer, left_content.len(), right_content.len(), &opts.thresholds);
+
+    let mut used_left = vec![false; left_content.len()];
+    let mut used_right = vec![false; right_content.len()];
+    let pairs = beads
+        .into_iter()
+        .map(|bead| {
+            bead.left.iter().for_each(|&i| used_left[i] = true);
+            bead.right.iter().for_each(|&j| used_right[j] = true);
+            Pair {
+                left: bead.left.iter().map(|&i| left_content[i]).collect(),
+                right: bead.right.iter().map(|&j| right_content[j]).collect(),
+                score: bead.score.clamp(0.0, 1.0),
+            }
+        })
+        .collect();
+    let unused = |content: &[usize], used: &[bool]| {
+        content.iter().zip(used).filter(|(_, &u)| !u).map(|(&i, _)| i).collect::<Vec<usize>>()
+    };
+    Alignment {
+        pairs,
+        unmatched_left: unused(&left_content, &used_left),
+        unmatched_right: unused(&right_content, &used_right),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Sentence};
+    use crate::facts::DocumentFacts;
+    use crate::lang::Lang;
+
+    /// An analysis whose sentences are exactly `sentences` (`~` first marks noise).
+    pub(crate) fn analysis(lang: Lang, sentences: &[&str]) -> Analysis {
+        let mut text = String::new();
+        let mut out = Vec::new();
+        for (index, s) in sentences.iter().enumerate() {
+            let (noise, s) = match s.strip_prefix('~') {
+                Some(rest) => (true, rest),
+                None => (false, *s),
+            };
+            let start = text.len();
+            text.push_str(s);
+            out.push(Sentence { index, start, end: text.len(), noise });
+            text.push('\n');
+        }
+        let doc =
+            Document { id: lang.code().into(), text, lang, published: None, title: None, url: None, sentences: out };
+        let facts = DocumentFacts { facts: Vec::new(), by_sentence: vec![Vec::new(); sentences.len()] };
+        Analysis { doc, facts }
+    }
+
+    fn pairs(a: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {
+        a.pairs.iter().map(|p| (p.left.clone(), p.right.clone())).collect()
+    }
+
+    const FR: [&str; 5] = [
+        "Le gouvernement a annoncé mardi une cyberattaque contre 40 hôpitaux.",
+        "~Publicité",
+        "La ministre de la Santé, Claire Odinot, a demandé une enquête.",
+        "Les pirates réclament une rançon de 3 millions d'euros.",
+        "Le président a convoqué un conseil de défense jeudi.",
+    ];
+    const EN: [&str; 4] = [
+        "The government announced on Tuesday a cyberattack against 40 hospitals.",
+        "The hackers are demanding a ransom of 3 million euros.",
+        "Health Minister Claire Odinot has called for an inquiry.",
+        "Local weather remained mild all week in the region.",
+    ];
+
+    #[test]
+    fn finds_crossings_and_leaves_noise_and_orphans_out() {
+        let a = align(&analysis(Lang::Fr, &FR), &analysis(Lang::En, &EN), &AlignOptions::default());
+        assert_eq!(pairs(&a), [(vec![0], vec![0]), (vec![2], vec![2]), (vec![3], vec![1])]);
+        assert_eq!(a.unmatched_left, [4]);
+        assert_eq!(a.unmatched_right, [3]);
+        assert!(a.pairs.iter().all(|p| (0.0..=1.0).contains(&p.score)));
+    }
+
+    #[test]
+    fn groups_a_sentence_split_in_two() {
+        let fr = ["Le gouvernement a annoncé mardi une cyberattaque contre 40 hôpitaux et la ministre Claire Odinot a demandé une enquête."];
+        let en = [
+            "The government announced on Tuesday a cyberattack against 40 hospitals.",
+            "Minister Claire Odinot has called for an inquiry.",
+        ];
+        let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &AlignOptions::default());
+        assert_eq!(pairs(&a), [(vec![0], vec![0, 1])]);
+    }
+
+    #[test]
+    fn works_within_one_language_and_in_either_direction() {
+        let fr = analysis(Lang::Fr, &FR);
+        let en = analysis(Lang::En, &EN);
+        let same = align(&fr, &fr, &AlignOptions::default());
+        assert_eq!(same.pairs.len(), 4);
+        assert!(same.pairs.iter().all(|p| p.left == p.right));
+        let swapped = align(&en, &fr, &AlignOptions::default());
+        assert!(pairs(&swapped).contains(&(vec![1], vec![3])));
+    }
+
+    #[test]
+    fn empty_side_leaves_everything_unmatched() {
+        let a = align(&analysis(Lang::Fr, &FR), &analysis(Lang::En, &[]), &AlignOptions::default());
+        assert!(a.pairs.is_empty());
+        assert_eq!(a.unmatched_left, [0, 2, 3, 4]);
+    }
+}

@@ -1,0 +1,373 @@
+//! The global assignment: a monotonic dynamic programme (most text keeps its order) restricted to
+//! a band around an anchor path, then a pass that pairs what is left out of order when the
+//! evidence is strong (moved paragraphs), and a pass that absorbs a leftover neighbour into a
+//! pair when the merged group scores clearly better (merged sentences).
+//!
+//! Positions here are content positions (noise left out), 0..n on the left and 0..m on the right.
+
+use super::similarity::Scorer;
+use std::collections::HashMap;
+
+/// A group of left positions matched with a group of right positions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bead {
+    pub left: Vec<usize>,
+    pub right: Vec<usize>,
+    pub score: f64,
+}
+
+/// Thresholds of the assignment; `docs/align.md` explains each one.
+#[derive(Clone, Copy, Debug)]
+pub struct Thresholds {
+    /// A bead in order earns `score - in_order`: below it, leaving both sentences unmatched wins.
+    pub in_order: f64,
+    /// What a group of more than one sentence a side pays, so that 1:1 wins ties.
+    pub merge_penalty: f64,
+    /// The least score for a pair that breaks the order (a moved paragraph).
+    pub out_of_order: f64,
+    /// How much better a group must score to absorb a leftover neighbour.
+    pub absorb_gain: f64,
+    /// Half-width of the band around the anchor path, in sentences.
+    pub band: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { in_order: 0.12, merge_penalty: 0.03, out_of_order: 0.3, absorb_gain: 0.05, band: 30 }
+    }
+}
+
+/// Below this many DP cells the whole matrix is searched; above, only the band.
+const FULL_SEARCH_CELLS: usize = 160_000;
+
+/// Aligns `n` left and `m` right content sentences.
+pub fn assign(scorer: &Scorer, n: usize, m: usize, t: &Thresholds) -> Vec<Bead> {
+    let band =
+        if n * m <= FULL_SEARCH_CELLS { Band::full(n, m) } else { Band::around(&anchors(scorer, n, m), n, m, t.band) };
+    let mut beads = uncross(scorer, monotonic(scorer, n, m, &band, t), t);
+    pair_out_of_order(scorer, n, m, &mut beads, t);
+    absorb_neighbours(scorer, n, m, &mut beads, t);
+    beads.sort_by_key(|b| (b.left.first().copied().unwrap_or(usize::MAX), b.right.first().copied()));
+    beads
+}
+
+/// For each DP row i (0..=n), the columns [lo, hi] it may use.
+struct Band {
+    rows: Vec<(usize, usize)>,
+}
+
+impl Band {
+    fn full(n: usize, m: usize) -> Band {
+        Band { rows: vec![(0, m); n + 1] }
+    }
+
+    /// Rows follow the straight lines between consecutive anchors, widened by `width`.
+    fn around(anchors: &[(usize, usize)], n: usize, m: usize, width: usize) -> Band {
+        let mut path = vec![(0usize, 0usize)];
+        path.extend(anchors.iter().map(|&(i, j)| (i + 1, j + 1)));
+        path.push((n, m));
+        let mut rows = Vec::with_capacity(n + 1);
+        for w in path.windows(2) {
+            let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+            for i in i0..i1 {
+                let center = j0 + (j1 - j0) * (i - i0) / (i1 - i0).max(1);
+                rows.push((center.saturating_sub(width), (center + width).min(m)));
+            }
+        }
+        rows.push((m.saturating_sub(width), m));
+        // Monotone bounds keep every row reachable from the previous one.
+        for i in 1..rows.len() {
+            rows[i].0 = rows[i].0.max(rows[i - 1].0).min(rows[i].1);
+            rows[i].1 = rows[i].1.max(rows[i - 1].1);
+        }
+        for i in (0..rows.len().saturating_sub(1)).rev() {
+            rows[i].1 = rows[i].1.min(rows[i + 1].1);
+            rows[i].0 = rows[i].0.min(rows[i + 1].0);
+        }
+        rows[0].0 = 0;
+        Band { rows }
+    }
+
+    fn contains(&self, i: usize, j: usize) -> bool {
+        let (lo, hi) = self.rows[i];
+        lo <= j && j <= hi
+    }
+}
+
+/// Confident 1:1 matches in increasing order on both sides (a longest increasing subsequence of
+/// mutual best candidates), found through an inverted index so the cost stays near-linear.
+fn anchors(scorer: &Scorer, n: usize, m: usize) -> Vec<(usize, usize)> {
+    let best_left = best_candidates(scorer, n, m, false);
+    let best_right = best_candidates(scorer, m, n, true);
+    let mutual: Vec<(usize, usize)> = best_left
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            c.filter(|&(j, s)| s >= 0.3 && best_right[j].is_some_and(|(back, _)| back == i)).map(|(j, _)| (i, j))
+        })
+        .collect();
+    longest_increasing(&mutual)
+}
+
+/// For each sentence of one side, its best counterpart by exact score among the sentences that
+/// share its rarest keys.
+fn best_candidates(scorer: &Scorer, n: usize, m: usize, swapped: bool) -> Vec<Option<(usize, f64)>> {
+    let (this, other) = if swapped { (scorer.right, scorer.left) } else { (scorer.left, scorer.right) };
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for j in 0..m {
+        for &k in &other.sentences[j].keys {
+            postings.entry(k).or_default().push(j);
+        }
+    }
+    let cap = 8 + (m as f64).sqrt() as usize;
+    (0..n)
+        .map(|i| {
+            let mut votes: HashMap<usize, f32> = HashMap::new();
+            for token in &this.sentences[i].tokens {
+                for k in this.token_keys(token) {
+                    match postings.get(k) {
+                        Some(list) if list.len() <= cap => {
+                            list.iter().for_each(|&j| *votes.entry(j).or_default() += token.weight)
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            let mut ranked: Vec<(usize, f32)> = votes.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            ranked
+                .iter()
+                .take(3)
+                .map(|&(j, _)| (j, if swapped { scorer.score(&[j], &[i]) } else { scorer.score(&[i], &[j]) }))
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+        })
+        .collect()
+}
+
+/// The longest subsequence of `points` (sorted by their first coordinate) whose second
+/// coordinate strictly increases: O(k log k).
+fn longest_increasing(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut tails: Vec<usize> = Vec::new(); // index into points of the smallest tail of each length
+    let mut parent = vec![usize::MAX; points.len()];
+    for (p, &(_, j)) in points.iter().enumerate() {
+        let len = tails.partition_point(|&t| points[t].1 < j);
+        if len > 0 {
+            parent[p] = tails[len - 1];
+        }
+        if len == tails.len() {
+            tails.push(p);
+        } else {
+            tails[len] = p;
+        }
+    }
+    let mut out = Vec::new();
+    let mut p = tails.last().copied().unwrap_or(usize::MAX);
+    while p != usize::MAX {
+        out.push(points[p]);
+        p = parent[p];
+    }
+    out.reverse();
+    out
+}
+
+/// Bead shapes the monotonic pass may use: (left sentences, right sentences).
+const SHAPES: [(usize, usize); 6] = [(1, 0), (0, 1), (1, 1), (2, 1), (1, 2), (2, 2)];
+
+/// The best monotonic chain of beads within the band, maximizing Σ (score − threshold).
+fn monotonic(scorer: &Scorer, n: usize, m: usize, band: &Band, t: &Thresholds) -> Vec<Bead> {
+    let width = |i: usize| band.rows[i].1 - band.rows[i].0 + 1;
+    let mut value: Vec<Vec<f64>> = (0..=n).map(|i| vec![f64::NEG_INFINITY; width(i)]).collect();
+    let mut choice: Vec<Vec<(u8, f32)>> = (0..=n).map(|i| vec![(u8::MAX, 0.0); width(i)]).collect();
+    let get = |value: &Vec<Vec<f64>>, i: usize, j: usize| {
+        if band.contains(i, j) {
+            value[i][j - band.rows[i].0]
+        } else {
+            f64::NEG_INFINITY
+        }
+    };
+    value[0][0] = 0.0;
+    let mut one_to_one: HashMap<(usize, usize), f64> = HashMap::new();
+    for i in 0..=n {
+        let (lo, hi) = band.rows[i];
+        for j in lo..=hi {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut best = (f64::NEG_INFINITY, u8::MAX, 0.0f64);
+            for (shape, &(di, dj)) in SHAPES.iter().enumerate() {
+                if di > i || dj > j {
+                    continue;
+                }
+                let before = get(&value, i - di, j - dj);
+                if before == f64::NEG_INFINITY {
+                    continue;
+                }
+                let (gain, score) = if di == 0 || dj == 0 {
+                    (0.0, 0.0)
+                } else {
+                    let score = bead_score(scorer, i - di..i, j - dj..j, &mut one_to_one);
+                    let penalty = if di + dj > 2 { t.merge_penalty } else { 0.0 };
+                    (score - t.in_order - penalty, score)
+                };
+                if before + gain > best.0 {
+                    best = (before + gain, shape as u8, score);
+                }
+            }
+            value[i][j - lo] = best.0;
+            choice[i][j - lo] = (best.1, best.2 as f32);
+        }
+    }
+    let mut beads = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let (shape, score) = choice[i][j - band.rows[i].0];
+        let (di, dj) = SHAPES[shape as usize];
+        if di > 0 && dj > 0 {
+            beads.push(Bead { left: (i - di..i).collect(), right: (j - dj..j).collect(), score: score as f64 });
+        }
+        i -= di;
+        j -= dj;
+    }
+    beads.reverse();
+    beads
+}
+
+/// A 2:2 group can hide two crossing pairs, which the monotonic pass cannot express: split it
+/// when the crossing pairs each stand on their own and together beat the group.
+fn uncross(scorer: &Scorer, beads: Vec<Bead>, t: &Thresholds) -> Vec<Bead> {
+    let mut out = Vec::with_capacity(beads.len());
+    for bead in beads {
+        if let (&[a, b], &[c, d]) = (bead.left.as_slice(), bead.right.as_slice()) {
+            let (ad, bc) = (scorer.score(&[a], &[d]), scorer.score(&[b], &[c]));
+            let (ac, bd) = (scorer.score(&[a], &[c]), scorer.score(&[b], &[d]));
+            if ad.min(bc) >= t.out_of_order && ad + bc > ac + bd && ad + bc - 2.0 * t.in_order > bead.score - t.in_order
+            {
+                out.push(Bead { left: vec![a], right: vec![d], score: ad });
+                out.push(Bead { left: vec![b], right: vec![c], score: bc });
+                continue;
+            }
+        }
+        out.push(bead);
+    }
+    out
+}
+
+/// A bead's score; groups are only scored when one of their 1:1 parts shares evidence, since a
+/// group's coverage is the sum of its parts'.
+fn bead_score(
+    scorer: &Scorer,
+    l: std::ops::Range<usize>,
+    r: std::ops::Range<usize>,
+    cache: &mut HashMap<(usize, usize), f64>,
+) -> f64 {
+    let mut one = |i: usize, j: usize| *cache.entry((i, j)).or_insert_with(|| scorer.score(&[i], &[j]));
+    if l.len() == 1 && r.len() == 1 {
+        return one(l.start, r.start);
+    }
+    let any_part = l.clone().any(|i| r.clone().any(|j| one(i, j) > 0.0));
+    if !any_part {
+        return 0.0;
+    }
+    let l: Vec<usize> = l.collect();
+    let r: Vec<usize> = r.collect();
+    scorer.score(&l, &r)
+}
+
+fn leftovers(len: usize, used: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut taken = vec![false; len];
+    used.for_each(|i| taken[i] = true);
+    (0..len).filter(|&i| !taken[i]).collect()
+}
+
+/// Pairs leftover sentences regardless of order when their score is high: greedy by score.
+fn pair_out_of_order(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<Bead>, t: &Thresholds) {
+    let left = leftovers(n, beads.iter().flat_map(|b| b.left.iter().copied()));
+    let right = leftovers(m, beads.iter().flat_map(|b| b.right.iter().copied()));
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    for &i in &left {
+        for &j in &right {
+            let s = scorer.score(&[i], &[j]);
+            if s >= t.out_of_order {
+                candidates.push((s, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut left_taken = vec![false; n];
+    let mut right_taken = vec![false; m];
+    for (s, i, j) in candidates {
+        if !left_taken[i] && !right_taken[j] {
+            left_taken[i] = true;
+            right_taken[j] = true;
+            beads.push(Bead { left: vec![i], right: vec![j], score: s });
+        }
+    }
+}
+
+/// Adds a leftover sentence to the bead holding its neighbour when the group scores clearly
+/// better with it (a sentence split in two on one side only).
+fn absorb_neighbours(scorer: &Scorer, n: usize, m: usize, beads: &mut [Bead], t: &Thresholds) {
+    for right_side in [false, true] {
+        let len = if right_side { m } else { n };
+        let side = |b: &Bead| if right_side { b.right.clone() } else { b.left.clone() };
+        let left_over = leftovers(len, beads.iter().flat_map(side));
+        let mut owner: HashMap<usize, usize> = HashMap::new();
+        for (b, bead) in beads.iter().enumerate() {
+            for x in side(bead) {
+                owner.insert(x, b);
+            }
+        }
+        for x in left_over {
+            let neighbours = [x.checked_sub(1), Some(x + 1)];
+            let mut best: Option<(f64, usize)> = None;
+            for b in neighbours.into_iter().flatten().filter_map(|y| owner.get(&y).copied()) {
+                let bead = &beads[b];
+                let (mut l, mut r) = (bead.left.clone(), bead.right.clone());
+                if right_side {
+                    r.push(x);
+                    r.sort_unstable();
+                } else {
+                    l.push(x);
+                    l.sort_unstable();
+                }
+                let s = scorer.score(&l, &r);
+                if s >= bead.score + t.absorb_gain && best.is_none_or(|(bs, _)| s > bs) {
+                    best = Some((s, b));
+                }
+            }
+            if let Some((s, b)) = best {
+                let bead = &mut beads[b];
+                if right_side {
+                    bead.right.push(x);
+                    bead.right.sort_unstable();
+                } else {
+                    bead.left.push(x);
+                    bead.left.sort_unstable();
+                }
+                bead.score = s;
+                owner.insert(x, b);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_increasing_keeps_the_ordered_chain() {
+        let points = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 9), (5, 3)];
+        assert_eq!(longest_increasing(&points), [(0, 0), (2, 1), (3, 2), (5, 3)]);
+        assert!(longest_increasing(&[]).is_empty());
+    }
+
+    #[test]
+    fn band_follows_anchors_and_stays_connected() {
+        let band = Band::around(&[(49, 9)], 100, 20, 3);
+        assert_eq!(band.rows.len(), 101);
+        assert!(band.contains(0, 0) && band.contains(100, 20) && band.contains(50, 10));
+        assert!(!band.contains(50, 19));
+        assert!(band.rows.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1 && w[1].0 <= w[0].1 + 1));
+    }
+}

@@ -1,0 +1,115 @@
+//! The French-English lexicon that lets alignment see translations: content words only, compared
+//! through their Snowball stems so that one entry covers every inflection.
+
+use crate::lang::Lang;
+use rust_stemmers::Stemmer;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The embedded lexicon (see data/README.md for where it comes from).
+const BUILTIN_TSV: &str = include_str!("../../data/lexicon-fr-en.tsv");
+
+/// French stems mapped to the English stems they translate to.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    fr_to_en: HashMap<String, Vec<String>>,
+}
+
+static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon::default();
+    lexicon.add_tsv(BUILTIN_TSV).expect("the embedded lexicon is well formed");
+    lexicon
+});
+
+/// The stemmers of both languages, built once (construction allocates).
+static STEMMERS: LazyLock<[Stemmer; 2]> =
+    LazyLock::new(|| [Stemmer::create(Lang::Fr.stemmer_algorithm()), Stemmer::create(Lang::En.stemmer_algorithm())]);
+
+/// The stem of an accent-folded, lower-cased word. Stems are folded again because the French
+/// stemmer can keep accents that the folding removed earlier (it never adds new ones).
+pub fn stem(word: &str, lang: Lang) -> String {
+    let stemmer = match lang {
+        Lang::Fr => &STEMMERS[0],
+        Lang::En => &STEMMERS[1],
+    };
+    stemmer.stem(word).into_owned()
+}
+
+impl Lexicon {
+    /// The lexicon shipped in the binary, parsed on first use.
+    pub fn builtin() -> &'static Lexicon {
+        &BUILTIN
+    }
+
+    /// The built-in lexicon plus a user's TSV (`french<TAB>english` a line, `#` comments).
+    pub fn builtin_with(user_tsv: &str) -> Result<Lexicon, String> {
+        let mut lexicon = Lexicon::builtin().clone();
+        lexicon.add_tsv(user_tsv)?;
+        Ok(lexicon)
+    }
+
+    /// Adds the pairs of a TSV text. Multi-word entries are skipped: alignment compares words.
+    pub fn add_tsv(&mut self, tsv: &str) -> Result<(), String> {
+        for (n, line) in tsv.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let (Some(fr), Some(en)) = (fields.next(), fields.next()) else {
+                return Err(format!("line {}: expected 'french<TAB>english', found {line:?}", n + 1));
+            };
+            for en in en.split(',') {
+                self.add(fr.trim(), en.trim());
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds one pair of words (single words only; others are ignored).
+    pub fn add(&mut self, fr: &str, en: &str) {
+        if fr.is_empty() || en.is_empty() || fr.contains(' ') || en.contains(' ') {
+            return;
+        }
+        let fr = stem(&crate::text::fold(fr), Lang::Fr);
+        let en = stem(&crate::text::fold(en), Lang::En);
+        let targets = self.fr_to_en.entry(fr).or_default();
+        if !targets.contains(&en) {
+            targets.push(en);
+        }
+    }
+
+    /// The English stems a French stem translates to.
+    pub fn translations(&self, fr_stem: &str) -> &[String] {
+        self.fr_to_en.get(fr_stem).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// How many French stems have a translation.
+    pub fn len(&self) -> usize {
+        self.fr_to_en.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fr_to_en.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_translates_inflected_forms() {
+        let lexicon = Lexicon::builtin();
+        assert!(lexicon.len() > 500, "{} entries", lexicon.len());
+        let en = lexicon.translations(&stem("ministres", Lang::Fr));
+        assert!(en.contains(&stem("minister", Lang::En)), "{en:?}");
+    }
+
+    #[test]
+    fn user_tsv_adds_pairs_and_rejects_bad_lines() {
+        let lexicon = Lexicon::builtin_with("# mine\nzorglub\tfrobnicate\n").unwrap();
+        assert_eq!(lexicon.translations(&stem("zorglub", Lang::Fr)), [stem("frobnicate", Lang::En)]);
+        assert!(Lexicon::builtin_with("only-one-field\n").unwrap_err().contains("line 1"));
+    }
+}

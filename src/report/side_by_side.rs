@@ -1,0 +1,168 @@
+//! The text report of `newsalign align`: both versions side by side in equal columns, the pair
+//! score in the gutter, a placeholder facing a sentence that has no counterpart. Plain text that
+//! reads well at 80 columns without colour.
+
+use crate::align::Alignment;
+use crate::document::Document;
+use std::fmt::Write;
+use unicode_width::UnicodeWidthStr;
+
+/// Shown in the column facing an unmatched sentence.
+pub const PLACEHOLDER: &str = "·····";
+/// Gutter width: a score such as "0.87" with a space on each side.
+const GUTTER: usize = 6;
+
+/// One block of the view: what the left and right columns hold, and the gutter.
+struct Row {
+    left: Vec<usize>,
+    right: Vec<usize>,
+    gutter: String,
+}
+
+/// Renders the alignment at `width` columns (at least 40). Noise sentences appear, marked `~`,
+/// only when `show_noise`.
+pub fn render(left: &Document, right: &Document, alignment: &Alignment, width: usize, show_noise: bool) -> String {
+    let width = width.max(40);
+    let column = (width - GUTTER) / 2;
+    let rows = rows(left, right, alignment, show_noise);
+    let mut out = String::new();
+    let header = |doc: &Document| format!("{} [{}]", doc.id, doc.lang);
+    write_block(&mut out, &wrap(&header(left), column), &wrap(&header(right), column), " ", column);
+    let _ = writeln!(out, "{}", "─".repeat(column * 2 + GUTTER));
+    for row in rows {
+        let side = |doc: &Document, ids: &[usize]| {
+            if ids.is_empty() {
+                return vec![PLACEHOLDER.to_string()];
+            }
+            let text = ids
+                .iter()
+                .map(|&i| {
+                    let marker = if doc.sentences[i].noise { "~ " } else { "" };
+                    format!("{marker}{}", crate::text::one_line(doc.sentence_text(i)))
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            wrap(&text, column)
+        };
+        write_block(&mut out, &side(left, &row.left), &side(right, &row.right), &row.gutter, column);
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "{} pairs, {} unmatched left, {} unmatched right",
+        alignment.pairs.len(),
+        alignment.unmatched_left.len(),
+        alignment.unmatched_right.len()
+    );
+    out
+}
+
+/// The rows in reading order: pairs and left-only sentences by left position; each right-only
+/// sentence just after the row that holds its right-hand predecessor.
+fn rows(left: &Document, right: &Document, alignment: &Alignment, show_noise: bool) -> Vec<Row> {
+    let mut anchored: Vec<(usize, Row)> = alignment
+        .pairs
+        .iter()
+        .map(|p| {
+            let at = p.left.first().copied().unwrap_or(0);
+            (at, Row { left: p.left.clone(), right: p.right.clone(), gutter: format!("{:.2}", p.score) })
+        })
+        .collect();
+    let noise = |doc: &Document| -> Vec<usize> {
+        if show_noise {
+            doc.sentences.iter().filter(|s| s.noise).map(|s| s.index).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    for i in alignment.unmatched_left.iter().copied().chain(noise(left)) {
+        anchored.push((i, Row { left: vec![i], right: Vec::new(), gutter: "—".into() }));
+    }
+    anchored.sort_by_key(|(at, _)| *at);
+    let mut row_of_right: Vec<Option<usize>> = vec![None; right.sentences.len()];
+    for (k, (_, row)) in anchored.iter().enumerate() {
+        row.right.iter().for_each(|&j| row_of_right[j] = Some(k));
+    }
+    let mut right_only: Vec<usize> = alignment.unmatched_right.iter().copied().chain(noise(right)).collect();
+    right_only.sort_unstable();
+    // Anchor of a right-only sentence: the row of the nearest earlier right sentence in a row.
+    let mut inserts: Vec<(Option<usize>, usize)> = Vec::new();
+    for &j in &right_only {
+        let anchor = (0..j).rev().find_map(|p| row_of_right[p]);
+        inserts.push((anchor, j));
+    }
+    let mut out = Vec::with_capacity(anchored.len() + inserts.len());
+    let right_row = |j: usize| Row { left: Vec::new(), right: vec![j], gutter: "—".into() };
+    inserts.iter().filter(|(a, _)| a.is_none()).for_each(|&(_, j)| out.push(right_row(j)));
+    for (k, (_, row)) in anchored.into_iter().enumerate() {
+        out.push(row);
+        inserts.iter().filter(|(a, _)| *a == Some(k)).for_each(|&(_, j)| out.push(right_row(j)));
+    }
+    out
+}
+
+/// Writes two columns line by line, the gutter text on the first line only.
+fn write_block(out: &mut String, left: &[String], right: &[String], gutter: &str, column: usize) {
+    for k in 0..left.len().max(right.len()) {
+        let l = left.get(k).map(String::as_str).unwrap_or("");
+        let r = right.get(k).map(String::as_str).unwrap_or("");
+        let g = if k == 0 { gutter } else { "" };
+        let pad = column.saturating_sub(l.width());
+        let line = format!("{l}{}{g:^GUTTER$}{r}", " ".repeat(pad));
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+/// Greedy word wrap to `width` display columns; a word longer than a line is cut.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word = word.to_string();
+        while word.width() > width {
+            let (head, tail) = split_at_width(&word, width);
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(head);
+            word = tail;
+        }
+        let needed = if line.is_empty() { word.width() } else { line.width() + 1 + word.width() };
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn split_at_width(word: &str, width: usize) -> (String, String) {
+    let mut used = 0;
+    for (at, c) in word.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && at > 0 {
+            return (word[..at].to_string(), word[at..].to_string());
+        }
+        used += w;
+    }
+    (word.to_string(), String::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_respects_width_and_cuts_long_words() {
+        let lines = wrap("Le gouvernement a annoncé une cyberattaque d'envergure", 16);
+        assert!(lines.iter().all(|l| l.width() <= 16), "{lines:?}");
+        assert_eq!(lines.join(" "), "Le gouvernement a annoncé une cyberattaque d'envergure");
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+}
