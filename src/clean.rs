@@ -1,14 +1,280 @@
 //! Cleaning: marks boilerplate sentences as noise (never deletes them, so offsets stay true).
+//!
+//! Scraped news carries lines that are not the story: bylines, author bios, "Lire aussi : …",
+//! "Publicité", share buttons, reading times, copyright footers, widget markup, section labels.
+//! They are recognised line by line (most boilerplate is a line of its own) with the phrase lists
+//! of `data/noise.txt`, and sentence by sentence for residue that hides inside a paragraph
+//! (markup, a bio with an e-mail address, a line of punctuation). The rules ask for the shape of a
+//! boilerplate line — short, no final period — so that a real sentence that merely starts like one
+//! ("Published figures show…") stays content.
 
 use crate::lang::Lang;
+use regex::Regex;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The phrase lists of `data/noise.txt`, lower-cased.
+struct Phrases {
+    exact: HashSet<String>,
+    link: Vec<String>,
+    meta: Vec<String>,
+    short: Vec<String>,
+    label: HashSet<String>,
+}
+
+static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    let mut phrases =
+        Phrases { exact: HashSet::new(), link: Vec::new(), meta: Vec::new(), short: Vec::new(), label: HashSet::new() };
+    let mut section = "";
+    for line in include_str!("../data/noise.txt").lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        let phrase = line.to_lowercase();
+        match section {
+            "exact" => drop(phrases.exact.insert(phrase)),
+            "link" => phrases.link.push(phrase),
+            "meta" => phrases.meta.push(phrase),
+            "short" => phrases.short.push(phrase),
+            "label" => drop(phrases.label.insert(phrase)),
+            other => panic!("data/noise.txt: unknown section [{other}]"),
+        }
+    }
+    phrases
+});
+
+/// Markup left in the text: an attribute (`data-script= »`, `href="`) or a tag.
+static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[A-Za-z][\w-]*=\s*["'«»]|</?[A-Za-z][A-Za-z0-9]*[\s>/]|\s>$"#).expect("static regex")
+});
+
+/// A line holding at most this many words counts as short.
+const SHORT_LINE_WORDS: usize = 12;
+/// "Lire aussi : <a whole headline>" may be long, but not a paragraph.
+const LINK_LINE_WORDS: usize = 30;
+
+/// Why a sentence is noise; the reason matters for its neighbours (a name before a bio).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Noise {
+    Content,
+    Boilerplate,
+    Bio,
+}
 
 /// For each sentence, whether it is boilerplate.
 pub fn mark_noise(text: &str, sentences: &[Range<usize>], _lang: Lang) -> Vec<bool> {
-    sentences.iter().map(|r| is_noise(&text[r.clone()])).collect()
+    let mut line_cache: Option<(usize, bool)> = None;
+    let mut kinds: Vec<Noise> = sentences
+        .iter()
+        .map(|range| {
+            let sentence = &text[range.clone()];
+            let kind = sentence_noise(sentence);
+            if kind != Noise::Content {
+                return kind;
+            }
+            let line = line_around(text, range.clone());
+            let line_noise = match line_cache {
+                Some((start, noise)) if start == line.start => noise,
+                _ => {
+                    let noise = is_noise_line(&text[line.clone()]);
+                    line_cache = Some((line.start, noise));
+                    noise
+                }
+            };
+            if line_noise {
+                Noise::Boilerplate
+            } else {
+                Noise::Content
+            }
+        })
+        .collect();
+    // The author's name on its own line next to the bio ("Eleanor Vance" then "Eleanor - 28 years…").
+    for k in 0..kinds.len() {
+        let next_is_bio = kinds.get(k + 1) == Some(&Noise::Bio);
+        if kinds[k] == Noise::Content && next_is_bio && is_bare_name(&text[sentences[k].clone()]) {
+            kinds[k] = Noise::Boilerplate;
+        }
+    }
+    kinds.into_iter().map(|k| k != Noise::Content).collect()
 }
 
-fn is_noise(sentence: &str) -> bool {
+/// The whole line(s) around a sentence.
+fn line_around(text: &str, range: Range<usize>) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..range.start]).map_or(0, |p| p + 1);
+    let end = memchr::memchr(b'\n', &bytes[range.end..]).map_or(text.len(), |p| range.end + p);
+    start..end
+}
+
+/// Lower-cased, without surrounding white space and punctuation: "Publicité :" → "publicité".
+fn normalise(s: &str) -> String {
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '!' | '|' | '-' | '–' | '—' | '>' | '<'))
+        .to_lowercase()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_like_sentence(s: &str) -> bool {
+    s.trim_end().trim_end_matches(['"', '”', '»', ')', ' ', '\u{a0}']).ends_with(['.', '!', '?', '…'])
+}
+
+/// Rules over one sentence, wherever it stands.
+fn sentence_noise(sentence: &str) -> Noise {
     let s = sentence.trim();
-    s.contains("data-script=") || s.eq_ignore_ascii_case("Publicité") || s.eq_ignore_ascii_case("Advertisement")
+    if !s.chars().any(char::is_alphabetic) {
+        return Noise::Boilerplate;
+    }
+    if is_bio(s) {
+        return Noise::Bio;
+    }
+    let has_markup_char = s.contains(['=', '<', '>']);
+    if (has_markup_char && MARKUP.is_match(s)) || PHRASES.exact.contains(&normalise(s)) {
+        return Noise::Boilerplate;
+    }
+    Noise::Content
+}
+
+/// Rules over a whole line: boilerplate is usually a line of its own.
+fn is_noise_line(line: &str) -> bool {
+    let line = line.trim();
+    let norm = normalise(line);
+    if PHRASES.exact.contains(&norm) || PHRASES.label.contains(&norm) {
+        return true;
+    }
+    let words = word_count(line);
+    if words <= LINK_LINE_WORDS && PHRASES.link.iter().any(|p| starts_with_phrase(&norm, p)) {
+        return true;
+    }
+    if words > SHORT_LINE_WORDS {
+        return false;
+    }
+    if PHRASES.short.iter().any(|p| norm.contains(p.as_str())) || is_byline(line) {
+        return true;
+    }
+    !ends_like_sentence(line) && PHRASES.meta.iter().any(|p| starts_with_phrase(&norm, p))
+}
+
+/// `text` starts with `phrase` as whole words ("published" but not "publishedx").
+fn starts_with_phrase(text: &str, phrase: &str) -> bool {
+    text.strip_prefix(phrase).is_some_and(|rest| {
+        rest.is_empty()
+            || phrase.ends_with(|c: char| !c.is_alphanumeric())
+            || rest.starts_with(|c: char| !c.is_alphanumeric())
+    })
+}
+
+/// "Par Jean Dupont, AFP", "By Sarah Jones and Tom Wu, Reuters", "Propos recueillis par Anne Roy".
+fn is_byline(line: &str) -> bool {
+    let rest = ["Par ", "By ", "BY ", "PAR ", "Propos recueillis par ", "Avec ", "With "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p));
+    let Some(rest) = rest else { return false };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || (ends_like_sentence(line) && !rest.trim_end().ends_with("P.")) {
+        return false;
+    }
+    const JOINERS: [&str; 12] = ["et", "and", "de", "du", "des", "la", "le", "avec", "with", "in", "à", "en"];
+    let named =
+        words.iter().filter(|w| w.starts_with(char::is_uppercase) || JOINERS.contains(&w.trim_matches(','))).count();
+    words[0].starts_with(char::is_uppercase) && named == words.len()
+}
+
+/// An author's bio: a contact address with first-person talk, or a career summary.
+fn is_bio(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let has_contact = s.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.contains('@') && w.contains('.')
+    });
+    let first_person =
+        [" i ", " i'm ", " my ", " me:", " me ", " je ", " j'", " mon ", " ma "].iter().any(|p| lower.contains(p));
+    let career = ["years experience", "years of experience", "ans d'expérience", "ans d’expérience"]
+        .iter()
+        .any(|p| lower.contains(p));
+    (has_contact && first_person) || career
+}
+
+/// "Eleanor Vance": one to four capitalised words, nothing else.
+fn is_bare_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn noise_of(text: &str) -> Vec<(String, bool)> {
+        let spans = crate::segment::split(text, Lang::Fr);
+        let noise = mark_noise(text, &spans, Lang::Fr);
+        spans.into_iter().zip(noise).map(|(r, n)| (crate::text::one_line(&text[r]), n)).collect()
+    }
+
+    fn noisy(text: &str) -> Vec<String> {
+        noise_of(text).into_iter().filter(|(_, n)| *n).map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn marks_french_boilerplate() {
+        let text = "Actualités\n\nLa digue de Valmont a cédé\n\nPar Jeanne Morel, AFP\n\nPublicité\n\n\
+                    La digue a cédé lundi soir. Trois maisons ont été inondées.\n\n\
+                    Lire aussi : Les crues de 1910, un siècle après\n\nPartager sur Facebook\n\n\
+                    Temps de lecture : 3 min\n\n© AFP 2024\n\nBouton retour en haut de la page";
+        assert_eq!(
+            noisy(text),
+            [
+                "Actualités",
+                "Par Jeanne Morel, AFP",
+                "Publicité",
+                "Lire aussi : Les crues de 1910, un siècle après",
+                "Partager sur Facebook",
+                "Temps de lecture : 3 min",
+                "© AFP 2024",
+                "Bouton retour en haut de la page"
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_english_boilerplate_and_widget_residue() {
+        let text = "Published\nReading time: 2 min\nShare this article\n\n\
+                    » data-script= »https://static.example.com/widget/index.js» >\n\n\
+                    Advertisement\n\nRead more: Dam repairs to start in spring\n\nSign up for our newsletter";
+        let all = noise_of(text);
+        assert!(all.iter().all(|(_, n)| *n), "{all:?}");
+    }
+
+    #[test]
+    fn marks_a_bio_and_the_name_above_it() {
+        let text = "Mara Quill\n\nMara - 31 years I have 6 years experience in journalism, and you can write to me: mara@example.org";
+        assert!(noise_of(text).iter().all(|(_, n)| *n));
+    }
+
+    #[test]
+    fn never_marks_headlines_or_real_sentences() {
+        let text = "Crue historique : la Loire déborde à Valmont\n\n\
+                    Published figures show the river rose by 2.4 metres.\n\n\
+                    Par ailleurs, la préfecture a ouvert un gymnase.\n\n\
+                    By Monday evening, 300 people had left their homes.\n\n\
+                    Share prices of the insurer fell 4% on Tuesday.\n\n\
+                    « Acte de guerre »\n\nOther towns on alert\n\nLe maire a partagé une vidéo.\n\nFrance";
+        let flagged = noisy(text);
+        assert_eq!(flagged, ["France"], "only the lone section label is noise");
+    }
+
+    #[test]
+    fn lines_without_letters_are_noise() {
+        assert_eq!(noisy("3\n\nIntroduction"), ["3"]);
+        let garbage = noise_of("Fin. .). .).");
+        assert_eq!(garbage[0], ("Fin.".to_string(), false));
+        assert!(garbage[1..].iter().all(|(_, n)| *n), "{garbage:?}");
+    }
 }
