@@ -170,3 +170,32 @@ where
     sink.finish()?;
     Ok(problems.status())
 }
+
+/// How much each divergence kind matters: the defaults of `newsalign::compare::SeverityRules`,
+/// then a TOML file's `[severity]` table, then each `--severity` flag, in that order.
+#[derive(Args, Debug, Clone, Default)]
+pub struct SeverityArgs {
+    /// Override one severity rule: KIND=LEVEL, LEVEL one of error, warning, info, off
+    /// (e.g. --severity number_missing=error; KIND `moved` is a fact stated in another sentence).
+    #[arg(long = "severity", value_name = "KIND=LEVEL")]
+    pub rules: Vec<String>,
+
+    /// Read severity rules from the `[severity]` table of a TOML file (e.g. newsalign.toml).
+    #[arg(long = "config", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+impl SeverityArgs {
+    pub fn rules(&self) -> Result<newsalign::compare::SeverityRules, Error> {
+        let mut rules = newsalign::compare::SeverityRules::default();
+        if let Some(path) = &self.config {
+            let name = path.display();
+            let text = std::fs::read_to_string(path).map_err(|e| Error::Usage(format!("{name}: cannot read: {e}")))?;
+            rules.apply_toml(&text).map_err(|e| Error::Usage(format!("{name}: {e}")))?;
+        }
+        for rule in &self.rules {
+            rules.apply_override(rule).map_err(|e| Error::Usage(format!("--severity: {e}")))?;
+        }
+        Ok(rules)
+    }
+}

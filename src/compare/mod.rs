@@ -453,7 +453,7 @@ fn quotations(side: &PairSide) -> Vec<(usize, usize)> {
     for &sentence in &side.sentences {
         let s = &doc.sentences[sentence];
         for m in QUOTE.find_iter(&doc.text[s.start..s.end]) {
-            if m.as_str().split_whitespace().count() >= 4 {
+            if m.as_str().split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() >= 4 {
                 spans.push((s.start + m.start(), s.start + m.end()));
             }
         }
@@ -466,4 +466,4 @@ fn has_quote_marks(side: &PairSide) -> bool {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

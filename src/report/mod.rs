@@ -4,3 +4,6 @@ pub mod align;
 pub mod facts;
 pub mod side_by_side;
 pub mod split;
+pub mod compared;
+pub mod html;
+pub mod markdown;

@@ -1,0 +1,273 @@
+//! `--format html`: one self-contained page to read two versions side by side.
+//!
+//! Everything is inline (CSS, a little JavaScript, no fonts or images), so the file can be
+//! mailed, attached to a CI run or opened offline. Every piece of article text is escaped. The
+//! page works without JavaScript: flags are listed with links to stable pair anchors, severities
+//! are written out in words, not only in colour. With JavaScript, pointing at a sentence
+//! highlights its partner, and `n`/`p` (or the buttons) jump between flagged pairs.
+
+use super::compared::{describe, kind_name, Compared, Row};
+use crate::compare::{Divergence, Presence, Side};
+use std::fmt::Write;
+
+const STYLE: &str = include_str!("html/style.css");
+const SCRIPT: &str = include_str!("html/script.js");
+
+/// The whole page.
+pub fn render(c: &Compared) -> String {
+    let (l, r) = (&c.left.doc, &c.right.doc);
+    let mut out = String::with_capacity(16 * 1024 + l.text.len() + r.text.len());
+    let title = format!("newsalign: {} ↔ {}", l.id, r.id);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        escape(&title)
+    );
+    header(&mut out, c);
+    out.push_str("<main>\n");
+    grid(&mut out, c);
+    facts(&mut out, c);
+    let _ = write!(out, "</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n");
+    out
+}
+
+fn header(out: &mut String, c: &Compared) {
+    let (l, r) = (&c.left.doc, &c.right.doc);
+    let tally = c.tally();
+    let _ = writeln!(
+        out,
+        "<header>\n<h1>newsalign: <code>{}</code> ↔ <code>{}</code></h1>",
+        escape(&l.id),
+        escape(&r.id)
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"summary\"><span class=\"badge error\">{} error(s)</span> \
+         <span class=\"badge warning\">{} warning(s)</span> <span class=\"badge info\">{} info</span> · \
+         {} pair(s) · {} sentence(s) told by the left version only · {} by the right version only · \
+         <a href=\"#facts\">fact table</a></p>",
+        tally.error,
+        tally.warning,
+        tally.info,
+        c.pairs.len(),
+        c.comparison.omissions.len(),
+        c.comparison.additions.len()
+    );
+    let flagged = c.flagged_pairs();
+    if flagged.is_empty() {
+        out.push_str("<p>No divergence in the aligned pairs.</p>\n</header>\n");
+        return;
+    }
+    out.push_str("<nav aria-label=\"flags\"><h2>Flags</h2>\n<ol class=\"flag-list\">\n");
+    for n in flagged {
+        for d in c.divergences(n) {
+            let _ = writeln!(
+                out,
+                "<li class=\"{sev}\"><a href=\"#{}\">pair {}</a> <span class=\"sev\">[{sev}]</span> \
+                 <code>{}</code> {}</li>",
+                c.anchor(n),
+                n + 1,
+                d.kind.name(),
+                escape(&describe(d)),
+                sev = d.severity.name()
+            );
+        }
+    }
+    out.push_str("</ol>\n</nav>\n</header>\n");
+}
+
+fn grid(out: &mut String, c: &Compared) {
+    let (l, r) = (&c.left.doc, &c.right.doc);
+    let _ = writeln!(
+        out,
+        "<div class=\"grid\">\n<div class=\"row head\"><div class=\"col\">left · {}</div>\
+         <div class=\"gutter\">score</div><div class=\"col\">right · {}</div></div>",
+        l.lang, r.lang
+    );
+    for row in c.rows() {
+        match row {
+            Row::Pair(n) => pair_row(out, c, n),
+            Row::Omission(i) => lone_row(out, c, Side::Left, i),
+            Row::Addition(i) => lone_row(out, c, Side::Right, i),
+        }
+    }
+    out.push_str("</div>\n");
+}
+
+fn pair_row(out: &mut String, c: &Compared, n: usize) {
+    let p = &c.pairs[n];
+    let divergences = c.divergences(n);
+    let worst = divergences.iter().map(|d| d.severity).max();
+    let class = worst.map(|s| format!(" flagged {}", s.name())).unwrap_or_default();
+    let _ = writeln!(out, "<section class=\"row pair{class}\" id=\"{}\">", c.anchor(n));
+    let ids = |side: Side, list: &[usize]| list.iter().map(|i| sentence_id(side, *i)).collect::<Vec<_>>().join(" ");
+    column(out, c, Side::Left, p.left, &ids(Side::Right, p.right), divergences);
+    let _ = writeln!(out, "<div class=\"gutter\"><a href=\"#{}\" title=\"pair {}\">{:.2}</a></div>", c.anchor(n), n + 1, p.score);
+    column(out, c, Side::Right, p.right, &ids(Side::Left, p.left), divergences);
+    if !divergences.is_empty() {
+        out.push_str("<ul class=\"flags\">\n");
+        for d in divergences {
+            let _ = writeln!(
+                out,
+                "<li class=\"{sev}\"><span class=\"sev\">[{sev}]</span> <code>{}</code> {}</li>",
+                d.kind.name(),
+                escape(&describe(d)),
+                sev = d.severity.name()
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn lone_row(out: &mut String, c: &Compared, side: Side, sentence: usize) {
+    let (class, label) = match side {
+        Side::Left => ("omission", "told by the left version only"),
+        Side::Right => ("addition", "told by the right version only"),
+    };
+    let _ = writeln!(out, "<section class=\"row {class}\">");
+    let placeholder = format!("<div class=\"col placeholder\">— no counterpart ({label}) —</div>\n");
+    if side == Side::Right {
+        out.push_str(&placeholder);
+        out.push_str("<div class=\"gutter\">·</div>\n");
+    }
+    column(out, c, side, &[sentence], "", &[]);
+    if side == Side::Left {
+        out.push_str("<div class=\"gutter\">·</div>\n");
+        out.push_str(&placeholder);
+    }
+    out.push_str("</section>\n");
+}
+
+/// One side of a row: its sentences, with the evidence of the pair's divergences marked.
+fn column(out: &mut String, c: &Compared, side: Side, sentences: &[usize], partners: &str, divergences: &[Divergence]) {
+    let doc = &c.analysis(side).doc;
+    let _ = writeln!(out, "<div class=\"col {}\" lang=\"{}\">", side.name(), doc.lang);
+    for &i in sentences {
+        let Some(s) = doc.sentences.get(i) else { continue };
+        let marks: Vec<(usize, usize, &str)> = divergences
+            .iter()
+            .flat_map(|d| d.evidence.iter().map(move |e| (e, d.severity.name())))
+            .filter(|(e, _)| e.side == side && s.start <= e.start && e.end <= s.end && e.start < e.end)
+            .map(|(e, sev)| (e.start, e.end, sev))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<p class=\"s\" id=\"{}\" data-partners=\"{partners}\">{}</p>",
+            sentence_id(side, i),
+            marked(&doc.text, s.start, s.end, marks)
+        );
+    }
+    out.push_str("</div>\n");
+}
+
+/// The text of `start..end` escaped, with each mark span wrapped in `<mark>` (overlapping marks
+/// after the first are left out; spans off a character boundary are ignored).
+fn marked(text: &str, start: usize, end: usize, mut marks: Vec<(usize, usize, &str)>) -> String {
+    marks.sort_unstable();
+    let mut out = String::new();
+    let mut at = start;
+    for (s, e, sev) in marks {
+        if s < at || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        out.push_str(&escape(&text[at..s]));
+        let _ = write!(out, "<mark class=\"{sev}\" title=\"{sev}\">{}</mark>", escape(&text[s..e]));
+        at = e;
+    }
+    out.push_str(&escape(&text[at..end]));
+    out
+}
+
+fn sentence_id(side: Side, index: usize) -> String {
+    match side {
+        Side::Left => format!("l{index}"),
+        Side::Right => format!("r{index}"),
+    }
+}
+
+fn facts(out: &mut String, c: &Compared) {
+    out.push_str("<section id=\"facts\">\n<h2>Facts</h2>\n<div class=\"fact-tables\">\n");
+    for (side, rows) in [(Side::Left, &c.comparison.facts.left), (Side::Right, &c.comparison.facts.right)] {
+        let lang = c.analysis(side).doc.lang;
+        let _ = writeln!(
+            out,
+            "<table>\n<caption>{} ({lang}): {} fact(s)</caption>\n\
+             <thead><tr><th>sentence</th><th>kind</th><th>text</th><th>value</th><th>in the other version</th></tr></thead>\n<tbody>",
+            side.name(),
+            rows.len()
+        );
+        for row in rows {
+            let Some(f) = c.fact(side, row.fact) else { continue };
+            let (class, presence) = match row.other {
+                Presence::Partner => ("partner", "yes, in its pair"),
+                Presence::Elsewhere => ("elsewhere", "yes, elsewhere"),
+                Presence::Absent => ("absent", "no"),
+            };
+            let _ = writeln!(
+                out,
+                "<tr class=\"{class}\"><td><a href=\"#{id}\">{}</a></td><td>{}</td><td lang=\"{lang}\">{}</td>\
+                 <td><code>{}</code></td><td>{presence}</td></tr>",
+                row.sentence,
+                kind_name(f.kind),
+                escape(&f.text),
+                escape(&f.value),
+                id = sentence_id(side, row.sentence)
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("</div>\n</section>\n");
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_is_self_contained_escaped_and_anchored() {
+        let html = crate::report::compared::tests::with_sample(render);
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(!html.contains("http://") && !html.contains("https://"), "no network");
+        assert!(!html.contains("<lundi>") && html.contains("&lt;lundi&gt;"));
+        assert!(html.contains("<section class=\"row pair flagged error\" id=\"p-l0-r0\">"));
+        assert!(html.contains("<div class=\"col left\" lang=\"fr\">"));
+        assert!(html.contains("<div class=\"col right\" lang=\"en\">"));
+        assert!(html.contains("<p class=\"s\" id=\"l0\" data-partners=\"r0\">"));
+        assert!(html.contains("<mark class=\"error\" title=\"error\">Sept</mark>"));
+        assert!(html.contains("[error]</span> <code>number_mismatch</code>"), "severity in words, not only colour");
+        assert!(html.contains("no counterpart (told by the left version only)"));
+        assert!(!html.contains("Publicité"));
+    }
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(escape("<b>\"A&B\"</b> l'été"), "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; l&#39;été");
+    }
+
+    #[test]
+    fn marks_evidence_spans_inside_a_sentence() {
+        let text = "Il y a <7> morts.";
+        assert_eq!(marked(text, 0, text.len(), vec![(7, 10, "error")]), "Il y a <mark class=\"error\" title=\"error\">&lt;7&gt;</mark> morts.");
+        let overlapping = vec![(7, 10, "error"), (8, 9, "info")];
+        assert_eq!(marked(text, 0, text.len(), overlapping).matches("<mark").count(), 1);
+    }
+}
