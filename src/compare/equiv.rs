@@ -98,6 +98,11 @@ fn round_to_significant(v: f64, digits: u32) -> f64 {
 /// one read as a coarser precision ("2024-03" and "2024-03-29"), `X` matching any digit
 /// ("XXXX-05-06" and "2024-05-06"), a week or weekday form compared the same way.
 pub fn dates_agree(a: &str, b: &str) -> bool {
+    if a.contains('W') != b.contains('W') {
+        // A weekday or week without a reference date against a calendar date: not comparable,
+        // so no evidence of a difference.
+        return true;
+    }
     a.chars().zip(b.chars()).all(|(x, y)| x == y || x == 'X' || y == 'X')
 }
 
@@ -242,6 +247,8 @@ mod tests {
         assert!(!dates_agree("2024-04-30", "2024-05-06"));
         assert!(!dates_agree("2012", "2010"));
         assert!(!dates_agree("XXXX-06", "XXXX-07"));
+        assert!(!dates_agree("XXXX-WXX-5", "XXXX-WXX-6"), "vendredi / Thursday without a reference");
+        assert!(dates_agree("XXXX-WXX-5", "XXXX-05-03"), "a weekday and a date cannot be compared");
     }
 
     #[test]
