@@ -179,7 +179,7 @@ fn weekdays_that_resolve_to_the_same_day_agree() {
 fn a_changed_weekday_is_a_date_mismatch_and_a_dropped_one_is_missing() {
     let fr = Version::new(Lang::Fr, &["Il est arrivé samedi.", "Il est arrivé dimanche en France."])
         .date(0, "samedi", "XXXX-WXX-6")
-        .date(1, "dimanche", "2024-05-05")
+        .date(1, "dimanche", "XXXX-WXX-7")
         .done();
     let en =
         Version::new(Lang::En, &["He arrived on Friday.", "He is in France."]).date(0, "Friday", "XXXX-WXX-5").done();

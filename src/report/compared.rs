@@ -190,11 +190,12 @@ pub(crate) mod tests {
         .name(0, "Paris", "paris")
         .noise(2)
         .done();
-        let en = Version::new(Lang::En, &["Eight dead in Paris.", "\"We will hold,\" he said.", "An extra line in 2024."])
-            .num(0, "Eight", "8")
-            .name(0, "Paris", "paris")
-            .date(2, "2024", "2024")
-            .done();
+        let en =
+            Version::new(Lang::En, &["Eight dead in Paris.", "\"We will hold,\" he said.", "An extra line in 2024."])
+                .num(0, "Eight", "8")
+                .name(0, "Paris", "paris")
+                .date(2, "2024", "2024")
+                .done();
         (fr, en, vec![(vec![0], vec![0]), (vec![3], vec![1])])
     }
 

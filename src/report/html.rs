@@ -36,12 +36,8 @@ pub fn render(c: &Compared) -> String {
 fn header(out: &mut String, c: &Compared) {
     let (l, r) = (&c.left.doc, &c.right.doc);
     let tally = c.tally();
-    let _ = writeln!(
-        out,
-        "<header>\n<h1>newsalign: <code>{}</code> ↔ <code>{}</code></h1>",
-        escape(&l.id),
-        escape(&r.id)
-    );
+    let _ =
+        writeln!(out, "<header>\n<h1>newsalign: <code>{}</code> ↔ <code>{}</code></h1>", escape(&l.id), escape(&r.id));
     let _ = writeln!(
         out,
         "<p class=\"summary\"><span class=\"badge error\">{} error(s)</span> \
@@ -104,7 +100,13 @@ fn pair_row(out: &mut String, c: &Compared, n: usize) {
     let _ = writeln!(out, "<section class=\"row pair{class}\" id=\"{}\">", c.anchor(n));
     let ids = |side: Side, list: &[usize]| list.iter().map(|i| sentence_id(side, *i)).collect::<Vec<_>>().join(" ");
     column(out, c, Side::Left, p.left, &ids(Side::Right, p.right), divergences);
-    let _ = writeln!(out, "<div class=\"gutter\"><a href=\"#{}\" title=\"pair {}\">{:.2}</a></div>", c.anchor(n), n + 1, p.score);
+    let _ = writeln!(
+        out,
+        "<div class=\"gutter\"><a href=\"#{}\" title=\"pair {}\">{:.2}</a></div>",
+        c.anchor(n),
+        n + 1,
+        p.score
+    );
     column(out, c, Side::Right, p.right, &ids(Side::Left, p.left), divergences);
     if !divergences.is_empty() {
         out.push_str("<ul class=\"flags\">\n");
@@ -266,7 +268,10 @@ mod tests {
     #[test]
     fn marks_evidence_spans_inside_a_sentence() {
         let text = "Il y a <7> morts.";
-        assert_eq!(marked(text, 0, text.len(), vec![(7, 10, "error")]), "Il y a <mark class=\"error\" title=\"error\">&lt;7&gt;</mark> morts.");
+        assert_eq!(
+            marked(text, 0, text.len(), vec![(7, 10, "error")]),
+            "Il y a <mark class=\"error\" title=\"error\">&lt;7&gt;</mark> morts."
+        );
         let overlapping = vec![(7, 10, "error"), (8, 9, "info")];
         assert_eq!(marked(text, 0, text.len(), overlapping).matches("<mark").count(), 1);
     }

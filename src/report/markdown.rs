@@ -34,9 +34,16 @@ fn summary(out: &mut String, c: &Compared) {
     let _ = writeln!(out, "| | left ({}) | right ({}) |", l.lang, r.lang);
     let _ = writeln!(out, "|---|---:|---:|");
     let _ = writeln!(out, "| content sentences | {} | {} |", content(c.left), content(c.right));
-    let paired = |side: Side| c.pairs.iter().map(|p| if side == Side::Left { p.left.len() } else { p.right.len() }).sum::<usize>();
+    let paired = |side: Side| {
+        c.pairs.iter().map(|p| if side == Side::Left { p.left.len() } else { p.right.len() }).sum::<usize>()
+    };
     let _ = writeln!(out, "| in a pair | {} | {} |", paired(Side::Left), paired(Side::Right));
-    let _ = writeln!(out, "| told by this version only | {} | {} |", c.comparison.omissions.len(), c.comparison.additions.len());
+    let _ = writeln!(
+        out,
+        "| told by this version only | {} | {} |",
+        c.comparison.omissions.len(),
+        c.comparison.additions.len()
+    );
     let absent = |rows: &[crate::compare::FactRow]| rows.iter().filter(|r| r.other == Presence::Absent).count();
     let _ = writeln!(
         out,
@@ -94,7 +101,13 @@ fn unpaired(out: &mut String, c: &Compared) {
 fn fact_table(out: &mut String, c: &Compared) {
     out.push_str("### Facts\n\n");
     for (side, rows) in [(Side::Left, &c.comparison.facts.left), (Side::Right, &c.comparison.facts.right)] {
-        let _ = writeln!(out, "<details><summary>{} ({}): {} fact(s)</summary>\n", side.name(), c.analysis(side).doc.lang, rows.len());
+        let _ = writeln!(
+            out,
+            "<details><summary>{} ({}): {} fact(s)</summary>\n",
+            side.name(),
+            c.analysis(side).doc.lang,
+            rows.len()
+        );
         let _ = writeln!(out, "| sentence | kind | text | value | in the other version |");
         let _ = writeln!(out, "|---:|---|---|---|---|");
         for row in rows {

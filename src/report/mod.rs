@@ -1,9 +1,9 @@
 //! The report stage: renders what the earlier stages found, for people and for machines.
 
 pub mod align;
-pub mod facts;
-pub mod side_by_side;
-pub mod split;
 pub mod compared;
+pub mod facts;
 pub mod html;
 pub mod markdown;
+pub mod side_by_side;
+pub mod split;
