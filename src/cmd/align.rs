@@ -1,9 +1,11 @@
 //! `newsalign align`: two articles → sentence alignment → divergences → report.
 
-use super::common::{InputArgs, OutputArgs};
+use super::common::{InputArgs, OutputArgs, SeverityArgs};
 use clap::{Args, ValueEnum};
 use newsalign::align::{self, AlignOptions, Lexicon};
+use newsalign::compare;
 use newsalign::report::align::AlignReport;
+use newsalign::report::compared::Compared;
 use newsalign::{pipeline, report, Error, InputError, Lang};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,8 +14,12 @@ use std::sync::Arc;
 pub enum AlignFormat {
     /// Both versions side by side, the pair score in the gutter.
     Text,
-    /// The report of CONTRACT.md.
+    /// The versioned JSON report (CONTRACT.md fields; docs/report.schema.json).
     Json,
+    /// Markdown for a pull-request comment: summary, flagged pairs, one-sided sentences, facts.
+    Markdown,
+    /// One self-contained HTML page (no network), both versions side by side.
+    Html,
 }
 
 #[derive(Args, Debug)]
@@ -42,21 +48,28 @@ pub struct AlignArgs {
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
     #[command(flatten)]
+    pub severity: SeverityArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
 pub fn run(args: AlignArgs) -> Result<i32, Error> {
+    let rules = args.severity.rules()?;
     let lexicon = args.lexicon.as_deref().map(read_lexicon).transpose()?;
     let left = analyze(&args.left, args.lang_left, &args.input)?;
     let right = analyze(&args.right, args.lang_right, &args.input)?;
     let opts = AlignOptions { lexicon: lexicon.map(Arc::new), ..AlignOptions::default() };
     let alignment = align::align(&left, &right, &opts);
+    let comparison = compare::compare(&left, &right, &alignment, &rules);
+    let compared = Compared { left: &left, right: &right, alignment: &alignment, comparison: &comparison };
     let rendered = match args.format {
-        AlignFormat::Json => AlignReport::new(&left.doc, &right.doc, &alignment).to_json(),
+        AlignFormat::Json => AlignReport::new(&left, &right, &alignment, &comparison).to_json(),
         AlignFormat::Text => {
             let width = output_width(args.output.output.as_deref());
-            report::side_by_side::render(&left.doc, &right.doc, &alignment, width, args.show_noise)
+            report::side_by_side::render(&left.doc, &right.doc, &alignment, &comparison, width, args.show_noise)
         }
+        AlignFormat::Markdown => report::markdown::render(&compared),
+        AlignFormat::Html => report::html::render(&compared),
     };
     newsalign::output::emit(args.output.output.as_deref(), rendered.as_bytes())?;
     Ok(newsalign::exit::SUCCESS)

@@ -18,7 +18,7 @@ use crate::text::fold;
 use equiv::Class;
 use serde::{Deserialize, Serialize};
 pub use severity::SeverityRules;
-pub use table::{compare_pairs, Comparison, FactRow, FactTable, Presence, Unpaired};
+pub use table::{compare, Comparison, FactRow, FactTable, Presence, Unpaired};
 
 /// Which version a piece of evidence comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -154,6 +154,16 @@ pub struct PairRef<'a> {
 }
 
 /// The divergences of one aligned pair.
+pub fn compare_pair(
+    left: &Analysis,
+    right: &Analysis,
+    pair: &crate::align::Pair,
+    rules: &SeverityRules,
+) -> Vec<Divergence> {
+    compare_sentences(left, right, PairRef { left: &pair.left, right: &pair.right }, rules)
+}
+
+/// The divergences of one group of left sentences against one group of right sentences.
 pub fn compare_sentences(left: &Analysis, right: &Analysis, pair: PairRef, rules: &SeverityRules) -> Vec<Divergence> {
     let sides = [PairSide::new(left, Side::Left, pair.left), PairSide::new(right, Side::Right, pair.right)];
     let mut out = Vec::new();
@@ -447,7 +457,7 @@ fn compare_quotes(sides: &[PairSide; 2], rules: &SeverityRules) -> Vec<Divergenc
 fn quotations(side: &PairSide) -> Vec<(usize, usize)> {
     use std::sync::LazyLock;
     static QUOTE: LazyLock<regex::Regex> =
-        LazyLock::new(|| regex::Regex::new(r#"«[^»]+»|“[^”“]+[”“]|"[^"]+""#).expect("valid regex"));
+        LazyLock::new(|| regex::Regex::new(r#"«[^»]+»|“[^”“]+”|"[^"]+""#).expect("valid regex"));
     let doc = &side.analysis.doc;
     let mut spans = Vec::new();
     for &sentence in &side.sentences {

@@ -5,6 +5,7 @@
 use super::{
     compare_sentences, sentence_stating, standing, Divergence, PairRef, PairSide, SeverityRules, Side, Standing,
 };
+use crate::align::Alignment;
 use crate::pipeline::Analysis;
 use serde::Serialize;
 
@@ -57,20 +58,17 @@ pub enum Presence {
     Absent,
 }
 
-/// Compares two analysed versions along their aligned pairs (`(left indices, right indices)`).
-/// Content sentences in no pair are the omissions (left) and additions (right).
-pub fn compare_pairs(
-    left: &Analysis,
-    right: &Analysis,
-    pairs: &[(Vec<usize>, Vec<usize>)],
-    rules: &SeverityRules,
-) -> Comparison {
+/// Compares two analysed versions along their alignment. Content sentences in no pair are the
+/// omissions (left) and additions (right).
+pub fn compare(left: &Analysis, right: &Analysis, alignment: &Alignment, rules: &SeverityRules) -> Comparison {
+    let pairs: Vec<(&[usize], &[usize])> = alignment.pairs.iter().map(|p| (&p.left[..], &p.right[..])).collect();
+    let pairs = &pairs[..];
     let divergences =
         pairs.iter().map(|(l, r)| compare_sentences(left, right, PairRef { left: l, right: r }, rules)).collect();
     let pair_of = |analysis: &Analysis, side: Side| {
         let mut of = vec![None; analysis.doc.sentences.len()];
         for (n, (l, r)) in pairs.iter().enumerate() {
-            for &i in if side == Side::Left { l } else { r } {
+            for &i in if side == Side::Left { *l } else { *r } {
                 if let Some(slot) = of.get_mut(i) {
                     *slot = Some(n);
                 }
@@ -107,7 +105,7 @@ fn fact_ids(analysis: &Analysis, sentence: usize) -> &[usize] {
 
 /// For each version, the facts (by index) that the partner sentences of their pair state, by
 /// the same test the divergences use.
-fn stated_in_partner(left: &Analysis, right: &Analysis, pairs: &[(Vec<usize>, Vec<usize>)]) -> [Vec<bool>; 2] {
+fn stated_in_partner(left: &Analysis, right: &Analysis, pairs: &[(&[usize], &[usize])]) -> [Vec<bool>; 2] {
     let mut stated = [vec![false; left.facts.facts.len()], vec![false; right.facts.facts.len()]];
     for (l, r) in pairs {
         let sides = [PairSide::new(left, Side::Left, l), PairSide::new(right, Side::Right, r)];

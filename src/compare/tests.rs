@@ -272,11 +272,19 @@ fn document_comparison_lists_omissions_and_the_fact_table() {
         .num(0, "Seven", "7")
         .date(1, "2024", "2024")
         .done();
-    let cmp = compare_pairs(&fr, &en, &[(vec![1], vec![0])], &SeverityRules::default());
+    let alignment = alignment(&[(vec![1], vec![0])]);
+    let cmp = compare(&fr, &en, &alignment, &SeverityRules::default());
     assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::EntityMissing, Severity::Warning)]);
     assert_eq!(cmp.omissions, [Unpaired { sentence: 2, facts: vec![2] }]);
     assert_eq!(cmp.additions, [Unpaired { sentence: 1, facts: vec![1] }]);
     let presence: Vec<_> = cmp.facts.left.iter().map(|r| (r.fact, r.other)).collect();
     assert_eq!(presence, [(0, Presence::Partner), (1, Presence::Absent), (2, Presence::Absent)]);
     assert_eq!(cmp.facts.right[1].pair, None);
+}
+
+/// An alignment of the given pairs (unmatched lists are derived by `compare` itself).
+pub(crate) fn alignment(pairs: &[(Vec<usize>, Vec<usize>)]) -> crate::align::Alignment {
+    let pairs =
+        pairs.iter().map(|(l, r)| crate::align::Pair { left: l.clone(), right: r.clone(), score: 0.8 }).collect();
+    crate::align::Alignment { pairs, ..Default::default() }
 }

@@ -1,18 +1,63 @@
-//! The JSON report of `newsalign align` (CONTRACT.md).
+//! The JSON report of `newsalign align`: CONTRACT.md's fields, versioned, with the comparison
+//! (divergences per pair, sentences told by one version only, the fact table). The full format
+//! is `docs/report.schema.json`; a test validates real output against it.
 
 use crate::align::Alignment;
-use crate::compare::Divergence;
+use crate::compare::{Comparison, Divergence, FactRow, Presence, Unpaired};
 use crate::document::Document;
+use crate::facts::Fact;
 use crate::lang::Lang;
+use crate::pipeline::Analysis;
+use crate::report::compared::Tally;
 use serde::Serialize;
+
+/// The report format version: raised only for a change that would break a reader.
+pub const VERSION: u32 = 1;
 
 /// The whole report: both documents with their sentences, the pairs and what stayed unmatched.
 #[derive(Clone, Debug, Serialize)]
 pub struct AlignReport {
+    pub version: u32,
     pub left: DocumentOut,
     pub right: DocumentOut,
     pub pairs: Vec<PairOut>,
     pub unmatched: Unmatched,
+    /// Divergences of every pair counted by severity.
+    pub summary: Summary,
+    /// Left content sentences in no pair, with their facts.
+    pub omissions: Vec<UnpairedOut>,
+    /// Right content sentences in no pair, with their facts.
+    pub additions: Vec<UnpairedOut>,
+    pub facts: FactTableOut,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct UnpairedOut {
+    pub sentence: usize,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FactTableOut {
+    pub left: Vec<FactRowOut>,
+    pub right: Vec<FactRowOut>,
+}
+
+/// A fact (CONTRACT.md's FACT fields) with where it stands in the other version.
+#[derive(Clone, Debug, Serialize)]
+pub struct FactRowOut {
+    #[serde(flatten)]
+    pub fact: Fact,
+    pub sentence: usize,
+    pub pair: Option<usize>,
+    pub other: Presence,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -70,23 +115,33 @@ impl DocumentOut {
 }
 
 impl AlignReport {
-    /// The report of an alignment, with no divergences yet (the compare stage fills them in
-    /// `pairs[].divergences`, in the same order as `alignment.pairs`).
-    pub fn new(left: &Document, right: &Document, alignment: &Alignment) -> Self {
+    /// The report of an alignment and of the comparison made along it (`comparison.pairs` in the
+    /// same order as `alignment.pairs`).
+    pub fn new(left: &Analysis, right: &Analysis, alignment: &Alignment, comparison: &Comparison) -> Self {
+        let tally = Tally::of(comparison.pairs.iter().flatten());
         AlignReport {
-            left: DocumentOut::new(left),
-            right: DocumentOut::new(right),
+            version: VERSION,
+            left: DocumentOut::new(&left.doc),
+            right: DocumentOut::new(&right.doc),
             pairs: alignment
                 .pairs
                 .iter()
-                .map(|p| PairOut {
+                .enumerate()
+                .map(|(n, p)| PairOut {
                     left: p.left.clone(),
                     right: p.right.clone(),
                     score: (p.score * 1000.0).round() / 1000.0,
-                    divergences: Vec::new(),
+                    divergences: comparison.pairs.get(n).cloned().unwrap_or_default(),
                 })
                 .collect(),
             unmatched: Unmatched { left: alignment.unmatched_left.clone(), right: alignment.unmatched_right.clone() },
+            summary: Summary { error: tally.error, warning: tally.warning, info: tally.info },
+            omissions: unpaired_out(left, &comparison.omissions),
+            additions: unpaired_out(right, &comparison.additions),
+            facts: FactTableOut {
+                left: rows_out(left, &comparison.facts.left),
+                right: rows_out(right, &comparison.facts.right),
+            },
         }
     }
 
@@ -96,4 +151,24 @@ impl AlignReport {
         out.push('\n');
         out
     }
+}
+
+fn unpaired_out(analysis: &Analysis, unpaired: &[Unpaired]) -> Vec<UnpairedOut> {
+    let facts = &analysis.facts.facts;
+    unpaired
+        .iter()
+        .map(|u| UnpairedOut {
+            sentence: u.sentence,
+            facts: u.facts.iter().filter_map(|&f| facts.get(f).cloned()).collect(),
+        })
+        .collect()
+}
+
+fn rows_out(analysis: &Analysis, rows: &[FactRow]) -> Vec<FactRowOut> {
+    rows.iter()
+        .filter_map(|r| {
+            let fact = analysis.facts.facts.get(r.fact)?.clone();
+            Some(FactRowOut { fact, sentence: r.sentence, pair: r.pair, other: r.other })
+        })
+        .collect()
 }

@@ -1,23 +1,16 @@
 //! What every human-readable alignment report shows, gathered once: the two versions, their
 //! pairs with scores and divergences, the sentences one version tells alone, in reading order.
 
+use crate::align::{Alignment, Pair};
 use crate::compare::{Comparison, Divergence, Severity, Side};
 use crate::facts::{Fact, FactKind};
 use crate::pipeline::Analysis;
-
-/// One aligned pair as the reports need it.
-#[derive(Clone, Copy, Debug)]
-pub struct PairView<'a> {
-    pub left: &'a [usize],
-    pub right: &'a [usize],
-    pub score: f64,
-}
 
 /// Two compared versions, ready to render.
 pub struct Compared<'a> {
     pub left: &'a Analysis,
     pub right: &'a Analysis,
-    pub pairs: Vec<PairView<'a>>,
+    pub alignment: &'a Alignment,
     pub comparison: &'a Comparison,
 }
 
@@ -57,6 +50,10 @@ impl Tally {
 }
 
 impl<'a> Compared<'a> {
+    pub fn pairs(&self) -> &'a [Pair] {
+        &self.alignment.pairs
+    }
+
     pub fn analysis(&self, side: Side) -> &'a Analysis {
         match side {
             Side::Left => self.left,
@@ -90,10 +87,10 @@ impl<'a> Compared<'a> {
     pub fn rows(&self) -> Vec<Row> {
         let mut keyed: Vec<(usize, usize, Row)> = Vec::new();
         let mut right_key = vec![None; self.right.doc.sentences.len()];
-        for (n, pair) in self.pairs.iter().enumerate() {
+        for (n, pair) in self.pairs().iter().enumerate() {
             let key = pair.left.iter().min().copied().unwrap_or(0);
             keyed.push((key, 0, Row::Pair(n)));
-            for &r in pair.right {
+            for &r in &pair.right {
                 if let Some(slot) = right_key.get_mut(r) {
                     *slot = Some(key);
                 }
@@ -117,9 +114,9 @@ impl<'a> Compared<'a> {
     /// The stable anchor of a pair: its first sentence on each side ("p-l3-r4"), so links
     /// survive a re-run as long as the pair does.
     pub fn anchor(&self, pair: usize) -> String {
-        let p = &self.pairs[pair];
+        let p = &self.pairs()[pair];
         let first = |s: &[usize]| s.iter().min().map(|i| i.to_string()).unwrap_or_else(|| "x".into());
-        format!("p-l{}-r{}", first(p.left), first(p.right))
+        format!("p-l{}-r{}", first(&p.left), first(&p.right))
     }
 
     pub fn sentence_text(&self, side: Side, sentence: usize) -> &'a str {
@@ -156,10 +153,12 @@ pub fn describe(divergence: &Divergence) -> String {
         .iter()
         .map(|e| {
             let text = crate::text::one_line(&e.text);
-            if e.value.is_empty() || e.value == text {
-                format!("{} “{text}”", e.side.name())
+            let quoted = text.starts_with(['«', '“', '"', '„']);
+            let text = if quoted { text } else { format!("“{text}”") };
+            if e.value.is_empty() || text.contains(&e.value) {
+                format!("{} {text}", e.side.name())
             } else {
-                format!("{} “{text}” ({})", e.side.name(), e.value)
+                format!("{} {text} ({})", e.side.name(), e.value)
             }
         })
         .collect();
@@ -177,11 +176,13 @@ pub fn describe(divergence: &Divergence) -> String {
 pub(crate) mod tests {
     use super::*;
     use crate::compare::tests::Version;
-    use crate::compare::{compare_pairs, SeverityRules};
+    use crate::compare::{compare, SeverityRules};
     use crate::lang::Lang;
 
+    type SentencePair = (Vec<usize>, Vec<usize>);
+
     /// A small pair of versions with one mismatch, one omission and one addition.
-    pub(crate) fn sample() -> (Analysis, Analysis, Vec<(Vec<usize>, Vec<usize>)>) {
+    pub(crate) fn sample() -> (Analysis, Analysis, Vec<SentencePair>) {
         let fr = Version::new(
             Lang::Fr,
             &["Sept morts à Paris <lundi>.", "Le maire a parlé.", "Publicité", "« Nous tiendrons bon », dit-il."],
@@ -201,9 +202,9 @@ pub(crate) mod tests {
 
     pub(crate) fn with_sample<T>(render: impl Fn(&Compared) -> T) -> T {
         let (fr, en, pairs) = sample();
-        let comparison = compare_pairs(&fr, &en, &pairs, &SeverityRules::default());
-        let views = pairs.iter().map(|(l, r)| PairView { left: l, right: r, score: 0.8 }).collect();
-        render(&Compared { left: &fr, right: &en, pairs: views, comparison: &comparison })
+        let alignment = crate::compare::tests::alignment(&pairs);
+        let comparison = compare(&fr, &en, &alignment, &SeverityRules::default());
+        render(&Compared { left: &fr, right: &en, alignment: &alignment, comparison: &comparison })
     }
 
     #[test]

@@ -47,7 +47,7 @@ fn header(out: &mut String, c: &Compared) {
         tally.error,
         tally.warning,
         tally.info,
-        c.pairs.len(),
+        c.pairs().len(),
         c.comparison.omissions.len(),
         c.comparison.additions.len()
     );
@@ -93,13 +93,13 @@ fn grid(out: &mut String, c: &Compared) {
 }
 
 fn pair_row(out: &mut String, c: &Compared, n: usize) {
-    let p = &c.pairs[n];
+    let p = &c.pairs()[n];
     let divergences = c.divergences(n);
     let worst = divergences.iter().map(|d| d.severity).max();
     let class = worst.map(|s| format!(" flagged {}", s.name())).unwrap_or_default();
     let _ = writeln!(out, "<section class=\"row pair{class}\" id=\"{}\">", c.anchor(n));
     let ids = |side: Side, list: &[usize]| list.iter().map(|i| sentence_id(side, *i)).collect::<Vec<_>>().join(" ");
-    column(out, c, Side::Left, p.left, &ids(Side::Right, p.right), divergences);
+    column(out, c, Side::Left, &p.left, &ids(Side::Right, &p.right), divergences);
     let _ = writeln!(
         out,
         "<div class=\"gutter\"><a href=\"#{}\" title=\"pair {}\">{:.2}</a></div>",
@@ -107,7 +107,7 @@ fn pair_row(out: &mut String, c: &Compared, n: usize) {
         n + 1,
         p.score
     );
-    column(out, c, Side::Right, p.right, &ids(Side::Left, p.left), divergences);
+    column(out, c, Side::Right, &p.right, &ids(Side::Left, &p.left), divergences);
     if !divergences.is_empty() {
         out.push_str("<ul class=\"flags\">\n");
         for d in divergences {

@@ -28,14 +28,14 @@ fn summary(out: &mut String, c: &Compared) {
         tally.error,
         tally.warning,
         tally.info,
-        c.pairs.len()
+        c.pairs().len()
     );
     let content = |a: &crate::pipeline::Analysis| a.doc.content_sentences().count();
     let _ = writeln!(out, "| | left ({}) | right ({}) |", l.lang, r.lang);
     let _ = writeln!(out, "|---|---:|---:|");
     let _ = writeln!(out, "| content sentences | {} | {} |", content(c.left), content(c.right));
     let paired = |side: Side| {
-        c.pairs.iter().map(|p| if side == Side::Left { p.left.len() } else { p.right.len() }).sum::<usize>()
+        c.pairs().iter().map(|p| if side == Side::Left { p.left.len() } else { p.right.len() }).sum::<usize>()
     };
     let _ = writeln!(out, "| in a pair | {} | {} |", paired(Side::Left), paired(Side::Right));
     let _ = writeln!(
@@ -61,9 +61,9 @@ fn flagged(out: &mut String, c: &Compared) {
     }
     out.push_str("### Flagged pairs\n\n");
     for n in flagged {
-        let p = &c.pairs[n];
+        let p = &c.pairs()[n];
         let _ = writeln!(out, "#### Pair {} (`{}`, score {:.2})\n", n + 1, c.anchor(n), p.score);
-        for (side, sentences) in [(Side::Left, p.left), (Side::Right, p.right)] {
+        for (side, sentences) in [(Side::Left, &p.left), (Side::Right, &p.right)] {
             let text: Vec<&str> = sentences.iter().map(|&i| c.sentence_text(side, i)).collect();
             let _ = writeln!(out, "> **{}** {}  ", side.name(), inline(&text.join(" ")));
         }

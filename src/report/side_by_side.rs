@@ -1,8 +1,10 @@
 //! The text report of `newsalign align`: both versions side by side in equal columns, the pair
 //! score in the gutter, a placeholder facing a sentence that has no counterpart. Plain text that
-//! reads well at 80 columns without colour.
+//! reads well at 80 columns without colour. The divergences of a pair are listed under it, one
+//! a line, with the severity in words (`[error]`), so they survive without colour too.
 
 use crate::align::Alignment;
+use crate::compare::Comparison;
 use crate::document::Document;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
@@ -17,11 +19,20 @@ struct Row {
     left: Vec<usize>,
     right: Vec<usize>,
     gutter: String,
+    /// The pair shown, for its divergences.
+    pair: Option<usize>,
 }
 
-/// Renders the alignment at `width` columns (at least 40). Noise sentences appear, marked `~`,
-/// only when `show_noise`.
-pub fn render(left: &Document, right: &Document, alignment: &Alignment, width: usize, show_noise: bool) -> String {
+/// Renders the alignment at `width` columns (at least 40), each pair followed by its divergences
+/// from `comparison`. Noise sentences appear, marked `~`, only when `show_noise`.
+pub fn render(
+    left: &Document,
+    right: &Document,
+    alignment: &Alignment,
+    comparison: &Comparison,
+    width: usize,
+    show_noise: bool,
+) -> String {
     let width = width.max(40);
     let column = (width - GUTTER) / 2;
     let rows = rows(left, right, alignment, show_noise);
@@ -45,14 +56,25 @@ pub fn render(left: &Document, right: &Document, alignment: &Alignment, width: u
             wrap(&text, column)
         };
         write_block(&mut out, &side(left, &row.left), &side(right, &row.right), &row.gutter, column);
+        let divergences = row.pair.and_then(|n| comparison.pairs.get(n)).map(Vec::as_slice).unwrap_or(&[]);
+        for d in divergences {
+            let line = format!("[{}] {}: {}", d.severity.name(), d.kind.name(), super::compared::describe(d));
+            for (k, piece) in wrap(&line, width.saturating_sub(4)).iter().enumerate() {
+                let _ = writeln!(out, "{}{piece}", if k == 0 { "  ! " } else { "    " });
+            }
+        }
         out.push('\n');
     }
+    let tally = super::compared::Tally::of(comparison.pairs.iter().flatten());
     let _ = writeln!(
         out,
-        "{} pairs, {} unmatched left, {} unmatched right",
+        "{} pairs, {} unmatched left, {} unmatched right; {} error(s), {} warning(s), {} info",
         alignment.pairs.len(),
         alignment.unmatched_left.len(),
-        alignment.unmatched_right.len()
+        alignment.unmatched_right.len(),
+        tally.error,
+        tally.warning,
+        tally.info
     );
     out
 }
@@ -63,9 +85,11 @@ fn rows(left: &Document, right: &Document, alignment: &Alignment, show_noise: bo
     let mut anchored: Vec<(usize, Row)> = alignment
         .pairs
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(n, p)| {
             let at = p.left.first().copied().unwrap_or(0);
-            (at, Row { left: p.left.clone(), right: p.right.clone(), gutter: format!("{:.2}", p.score) })
+            let gutter = format!("{:.2}", p.score);
+            (at, Row { left: p.left.clone(), right: p.right.clone(), gutter, pair: Some(n) })
         })
         .collect();
     let noise = |doc: &Document| -> Vec<usize> {
@@ -76,7 +100,7 @@ fn rows(left: &Document, right: &Document, alignment: &Alignment, show_noise: bo
         }
     };
     for i in alignment.unmatched_left.iter().copied().chain(noise(left)) {
-        anchored.push((i, Row { left: vec![i], right: Vec::new(), gutter: "—".into() }));
+        anchored.push((i, Row { left: vec![i], right: Vec::new(), gutter: "—".into(), pair: None }));
     }
     anchored.sort_by_key(|(at, _)| *at);
     let mut row_of_right: Vec<Option<usize>> = vec![None; right.sentences.len()];
@@ -92,7 +116,7 @@ fn rows(left: &Document, right: &Document, alignment: &Alignment, show_noise: bo
         inserts.push((anchor, j));
     }
     let mut out = Vec::with_capacity(anchored.len() + inserts.len());
-    let right_row = |j: usize| Row { left: Vec::new(), right: vec![j], gutter: "—".into() };
+    let right_row = |j: usize| Row { left: Vec::new(), right: vec![j], gutter: "—".into(), pair: None };
     inserts.iter().filter(|(a, _)| a.is_none()).for_each(|&(_, j)| out.push(right_row(j)));
     for (k, (_, row)) in anchored.into_iter().enumerate() {
         out.push(row);
