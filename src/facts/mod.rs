@@ -1,4 +1,16 @@
 //! Facts: numbers, dates and named entities, with values comparable across languages.
+//!
+//! One pass per document: the text is tokenized once ([`tokens`]), then dates claim their tokens
+//! first (so "6 mai 2024" is not read as the numbers 6 and 2024), numbers, money, percents and
+//! quantities next ([`numbers`]), and names last ([`entities`], keyed by the bilingual
+//! [`gazetteer`]). Facts are then assigned to the sentence that holds them.
+
+pub mod dates;
+pub mod entities;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod numbers;
+pub mod tokens;
 
 use crate::document::Document;
 use serde::Serialize;
@@ -56,5 +68,67 @@ pub struct DocumentFacts {
 /// Extracts the facts of every sentence of a document (noise sentences included, so a report
 /// can show them; later stages skip noise themselves).
 pub fn extract_document(doc: &Document) -> DocumentFacts {
-    DocumentFacts { facts: Vec::new(), by_sentence: vec![Vec::new(); doc.sentences.len()] }
+    let starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
+    let facts = extract_text(&doc.text, doc.lang, doc.published, &starts);
+    let mut by_sentence = vec![Vec::new(); doc.sentences.len()];
+    for (index, fact) in facts.iter().enumerate() {
+        // The sentence that starts at or before the fact; a fact between sentences goes nowhere.
+        let pos = doc.sentences.partition_point(|s| s.start <= fact.start);
+        if let Some(sentence) = pos.checked_sub(1).map(|p| &doc.sentences[p]) {
+            if fact.start < sentence.end {
+                by_sentence[sentence.index].push(index);
+            }
+        }
+    }
+    DocumentFacts { facts, by_sentence }
+}
+
+/// Extracts the facts of a text. `sentence_starts` (sorted byte offsets) tell where a capital
+/// letter says nothing about a name; `published` resolves relative dates.
+pub fn extract_text(
+    text: &str,
+    lang: crate::lang::Lang,
+    published: Option<chrono::NaiveDate>,
+    sentence_starts: &[usize],
+) -> Vec<Fact> {
+    let tokens = tokens::tokenize(text, lang, sentence_starts);
+    let mut claimed = vec![false; tokens.len()];
+    let mut facts = Vec::new();
+    let reference = published.or_else(|| dates::dateline(text, &tokens, lang));
+    dates::extract(text, &tokens, &mut claimed, lang, reference, &mut facts);
+    numbers::extract(text, &tokens, &mut claimed, lang, &mut facts);
+    entities::extract(text, &tokens, &mut claimed, lang, &mut facts);
+    facts.sort_by_key(|f| (f.start, f.end));
+    facts
+}
+
+/// A number as CONTRACT.md wants it: "." as decimal separator, no grouping, no exponent,
+/// rounded to 12 significant digits so that 48.2 × 10⁶ prints as 48200000.
+pub fn format_value(value: f64) -> String {
+    if !value.is_finite() {
+        return "0".to_string();
+    }
+    let magnitude = if value == 0.0 { 0 } else { value.abs().log10().floor() as i32 + 1 };
+    let decimals = (12 - magnitude).clamp(0, 20) as usize;
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    if text == "-0" {
+        "0".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_values_without_grouping_or_noise() {
+        assert_eq!(format_value(1500000.0), "1500000");
+        assert_eq!(format_value(0.5), "0.5");
+        assert_eq!(format_value(48.2 * 1e6), "48200000");
+        assert_eq!(format_value(-9.2321312), "-9.2321312");
+        assert_eq!(format_value(1.0 / 3.0), "0.333333333333");
+    }
 }

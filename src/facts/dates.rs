@@ -1,0 +1,1008 @@
+//! Dates and times of day in French and English, resolved against the publication date.
+//!
+//! Precision matters more than coverage: a date that is not one ("May" the modal verb, "mars"
+//! the planet, a count of 2000 people) would be compared across languages and flagged. So month
+//! names need a day, a year or a time preposition next to them, English ones a capital, and a
+//! bare four-digit number is a year only where a year can stand.
+
+use super::lexicon::rows;
+use super::tokens::Token;
+use super::{Fact, FactKind};
+use crate::lang::Lang;
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Month and weekday names of one language, folded: wide names and abbreviations.
+#[derive(Default)]
+struct Calendar {
+    months: HashMap<String, (u32, bool)>,
+    weekdays: HashMap<String, (u32, bool)>,
+}
+
+static CALENDARS: LazyLock<[Calendar; 2]> = LazyLock::new(|| {
+    let mut cals = [Calendar::default(), Calendar::default()];
+    for row in rows(include_str!("../../data/calendar.tsv")) {
+        let [lang, kind, number, wide, abbr] = row[..] else { continue };
+        let cal = &mut cals[if lang == "fr" { 0 } else { 1 }];
+        let map = if kind == "month" { &mut cal.months } else { &mut cal.weekdays };
+        let n: u32 = number.parse().expect("calendar.tsv: bad number");
+        map.insert(crate::text::fold(abbr), (n, true));
+        map.insert(crate::text::fold(wide), (n, false));
+    }
+    // Common spellings CLDR does not give.
+    for (abbr, n) in [("sept", 9), ("sep", 9), ("tues", 2), ("thur", 4), ("thurs", 4), ("weds", 3)] {
+        let map = if n > 7 || abbr.starts_with("se") { &mut cals[1].months } else { &mut cals[1].weekdays };
+        map.entry(abbr.to_string()).or_insert((n, true));
+    }
+    cals
+});
+
+fn calendar(lang: Lang) -> &'static Calendar {
+    &CALENDARS[if lang == Lang::Fr { 0 } else { 1 }]
+}
+
+/// A date as far as the text gives it; `None` parts are unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct DateVal {
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+}
+
+impl DateVal {
+    fn of(d: NaiveDate) -> DateVal {
+        DateVal { year: Some(d.year()), month: Some(d.month()), day: Some(d.day()) }
+    }
+
+    fn iso(&self) -> String {
+        let year = self.year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+        let month = self.month.map_or("XX".to_string(), |m| format!("{m:02}"));
+        match self.day {
+            Some(d) => format!("{year}-{month}-{d:02}"),
+            None if self.month.is_some() => format!("{year}-{month}"),
+            None => year,
+        }
+    }
+}
+
+/// Which way a relative date points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Direction {
+    /// The most recent on or before the reference (news default).
+    Past,
+    /// Strictly before ("mardi dernier", "last Tuesday").
+    Last,
+    /// On or after (future tense).
+    Future,
+    /// Strictly after ("lundi prochain", "next Monday").
+    Next,
+}
+
+/// Reads `tokens[i..]` as words, for small pattern checks.
+fn word<'t>(tokens: &'t [Token], i: usize) -> &'t str {
+    tokens.get(i).map_or("", |t| if t.is_word() { t.folded.as_str() } else { t.text })
+}
+
+fn month_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
+    let tok = tokens.get(i)?;
+    let &(m, abbr) = calendar(lang).months.get(tok.folded.as_str()).filter(|_| tok.is_word())?;
+    if lang == Lang::En && !tok.is_capitalized() {
+        return None; // "may", "march" are verbs
+    }
+    if lang == Lang::Fr && tok.is_capitalized() && !tok.initial && !tok.text.chars().all(char::is_uppercase) {
+        return None; // "Mars" the planet; French months are lower case
+    }
+    if abbr && tok.folded.len() < 3 {
+        return None;
+    }
+    Some(m)
+}
+
+fn weekday_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
+    let tok = tokens.get(i)?;
+    let &(d, abbr) = calendar(lang).weekdays.get(tok.folded.as_str()).filter(|_| tok.is_word())?;
+    if lang == Lang::En && !tok.is_capitalized() {
+        return None;
+    }
+    // Abbreviations ("mar", "sam", "Sun") only with a dot or a day number after them.
+    if abbr && !(tokens.get(i + 1).is_some_and(|t| t.is_punct(".")) || day_number(tokens, i + 1).is_some()) {
+        return None;
+    }
+    Some(d)
+}
+
+/// A day of the month at `tokens[i]`: "6", "06", "1er", "6th". Returns (day, tokens used).
+fn day_number(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    let lit = tokens.get(i)?.num()?;
+    if lit.decimal || lit.grouped || lit.int_digits > 2 || lit.value < 1.0 || lit.value > 31.0 {
+        return None;
+    }
+    let day = lit.value as u32;
+    let suffix = tokens.get(i + 1).filter(|t| t.glued() && t.is_word());
+    match suffix.map(|t| t.folded.as_str()) {
+        Some("er" | "st" | "nd" | "rd" | "th" | "re" | "e") => Some((day, 2)),
+        Some(_) => None,
+        None => Some((day, 1)),
+    }
+}
+
+/// A four-digit year at `tokens[i]`.
+fn year_number(tokens: &[Token], i: usize) -> Option<i32> {
+    let tok = tokens.get(i)?;
+    let lit = tok.num()?;
+    if lit.decimal || lit.grouped || lit.int_digits != 4 || !(1000.0..=2199.0).contains(&lit.value) {
+        return None;
+    }
+    if tokens.get(i + 1).is_some_and(|t| t.glued() && t.is_word()) {
+        return None;
+    }
+    Some(lit.value as i32)
+}
+
+/// A date found at a token: the token index past it, and its value.
+struct Found {
+    end: usize,
+    value: String,
+}
+
+fn shift_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_months(Months::new(n as u32))
+    } else {
+        d.checked_sub_months(Months::new((-n) as u32))
+    }
+}
+
+fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new((-n) as u64))
+    }
+}
+
+fn weekday_from(n: u32) -> Weekday {
+    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun]
+        [(n as usize - 1) % 7]
+}
+
+/// The day of weekday `wd` (1 = Monday) nearest `reference` in `direction`.
+fn resolve_weekday(wd: u32, reference: NaiveDate, direction: Direction) -> Option<NaiveDate> {
+    let target = weekday_from(wd).num_days_from_monday() as i64;
+    let today = reference.weekday().num_days_from_monday() as i64;
+    let back = (today - target).rem_euclid(7);
+    let ahead = (target - today).rem_euclid(7);
+    match direction {
+        Direction::Past => shift_days(reference, -back),
+        Direction::Last => shift_days(reference, -(if back == 0 { 7 } else { back })),
+        Direction::Future => shift_days(reference, ahead),
+        Direction::Next => shift_days(reference, if ahead == 0 { 7 } else { ahead }),
+    }
+}
+
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// Whether the sentence around `tokens[i]` speaks of the future.
+fn future_tense(tokens: &[Token], i: usize, lang: Lang) -> bool {
+    let start = (0..=i).rev().find(|&k| tokens[k].initial && tokens[k].is_word()).unwrap_or(0);
+    let end = (i + 1..tokens.len()).find(|&k| tokens[k].initial && tokens[k].is_word()).unwrap_or(tokens.len());
+    tokens[start..end].iter().enumerate().any(|(k, t)| {
+        let w = t.folded.as_str();
+        match lang {
+            Lang::En => matches!(w, "will" | "shall" | "ll") || (w == "going" && word(tokens, start + k + 1) == "to"),
+            Lang::Fr => {
+                FUTURE_FR.contains(&w)
+                    || (matches!(w, "va" | "vont" | "allons") && tokens.get(start + k + 1).is_some_and(infinitive))
+            }
+        }
+    })
+}
+
+fn infinitive(t: &Token) -> bool {
+    t.is_word() && (t.folded.ends_with("er") || t.folded.ends_with("ir") || t.folded.ends_with("re"))
+}
+
+/// Frequent French future forms (a suffix test would take "opéra" and "Sahara" too).
+const FUTURE_FR: &[&str] = &[
+    "sera",
+    "seront",
+    "serons",
+    "serez",
+    "aura",
+    "auront",
+    "fera",
+    "feront",
+    "pourra",
+    "pourront",
+    "devra",
+    "devront",
+    "ira",
+    "iront",
+    "viendra",
+    "viendront",
+    "tiendra",
+    "tiendront",
+    "aurai",
+    "serai",
+    "ferai",
+    "rendra",
+    "prendra",
+    "prendront",
+    "recevra",
+    "accueillera",
+    "participera",
+    "rencontrera",
+    "annoncera",
+    "presentera",
+    "se tiendra",
+    "debutera",
+    "commencera",
+    "aura lieu",
+    "visitera",
+    "rejoindra",
+    "partira",
+    "arrivera",
+    "reviendra",
+];
+
+/// Words before a four-digit number that make it a year even if a noun follows ("en 2021 les").
+const YEAR_INTRO_FR: &[&str] = &[
+    "en",
+    "depuis",
+    "jusqu",
+    "des",
+    "dès",
+    "an",
+    "annee",
+    "annees",
+    "fin",
+    "debut",
+    "mi",
+    "printemps",
+    "ete",
+    "automne",
+    "hiver",
+    "courant",
+    "entre",
+    "avant",
+    "apres",
+    "vers",
+    "exercice",
+    "saison",
+    "election",
+    "elections",
+];
+const YEAR_INTRO_EN: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "year",
+    "years",
+    "early",
+    "late",
+    "mid",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "during",
+    "between",
+    "before",
+    "after",
+    "around",
+    "circa",
+    "by",
+    "fiscal",
+    "season",
+    "throughout",
+];
+/// Words before a four-digit number that make it a count ("plus de 2000", "about 2000").
+const COUNT_INTRO: &[&str] = &[
+    "les",
+    "des",
+    "ces",
+    "plus",
+    "moins",
+    "environ",
+    "quelque",
+    "quelques",
+    "pres",
+    "the",
+    "some",
+    "about",
+    "over",
+    "than",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "least",
+    "most",
+    "those",
+    "these",
+    "all",
+    "tous",
+    "toutes",
+];
+
+/// Whether the four-digit number at `tokens[i]` is a year.
+fn is_year_context(tokens: &[Token], i: usize, lang: Lang) -> bool {
+    let prev = if i > 0 { word(tokens, i - 1) } else { "" };
+    let prev2 = if i > 1 { word(tokens, i - 2) } else { "" };
+    let intro = if lang == Lang::Fr { YEAR_INTRO_FR } else { YEAR_INTRO_EN };
+    if intro.contains(&prev) || (prev == "'" && matches!(prev2, "l" | "d" | "jusqu")) {
+        return true;
+    }
+    if COUNT_INTRO.contains(&prev) || (matches!(prev, "de" | "of") && COUNT_INTRO.contains(&prev2)) {
+        return false;
+    }
+    let next = tokens.get(i + 1);
+    let noun_after =
+        next.is_some_and(|t| t.is_word() && !t.is_capitalized() && !CONNECTIVES.contains(&t.folded.as_str()));
+    let unit_after = next.is_some_and(|t| t.is_punct("%€$£"));
+    !noun_after && !unit_after
+}
+
+/// Words after a year that do not make it a count ("en 2021 et", "2021 was").
+const CONNECTIVES: &[&str] = &[
+    "et",
+    "ou",
+    "a",
+    "au",
+    "aux",
+    "en",
+    "de",
+    "du",
+    "des",
+    "dans",
+    "pour",
+    "par",
+    "sur",
+    "avec",
+    "contre",
+    "lors",
+    "alors",
+    "quand",
+    "ou",
+    "qui",
+    "que",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "le",
+    "la",
+    "les",
+    "l",
+    "d",
+    "ce",
+    "cette",
+    "avait",
+    "etait",
+    "a",
+    "ont",
+    "sont",
+    "est",
+    "fut",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "when",
+    "as",
+    "was",
+    "were",
+    "is",
+    "the",
+    "a",
+    "an",
+    "of",
+    "from",
+    "after",
+    "before",
+    "while",
+    "but",
+    "had",
+    "has",
+    "have",
+    "that",
+    "which",
+    "who",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "elections",
+    "election",
+    "presidential",
+];
+
+/// The value of a time of day at `tokens[i]`: "14 h 30", "14h", "2:30 p.m.", "5pm".
+fn time_at(tokens: &[Token], i: usize, lang: Lang) -> Option<(usize, u32, u32)> {
+    let hour_lit = tokens[i].num()?;
+    if hour_lit.decimal || hour_lit.grouped || hour_lit.int_digits > 2 || hour_lit.value > 24.0 {
+        return None;
+    }
+    let hour = hour_lit.value as u32;
+    let minutes = |k: usize| -> Option<u32> {
+        let m = tokens.get(k)?.num()?;
+        (m.int_digits == 2 && !m.decimal && m.value < 60.0).then_some(m.value as u32)
+    };
+    let next = word(tokens, i + 1);
+    if lang == Lang::Fr && next == "h" {
+        if let Some(m) = minutes(i + 2) {
+            return Some((i + 3, hour, m));
+        }
+        return Some((i + 2, hour, 0));
+    }
+    if lang == Lang::Fr
+        && matches!(next, "heure" | "heures")
+        && matches!(word(tokens, i.wrapping_sub(1)), "a" | "vers" | "des")
+    {
+        return Some((i + 2, hour, 0));
+    }
+    if next == ":" && tokens[i + 1].glued() {
+        let m = minutes(i + 2)?;
+        let (end, hour) = meridiem(tokens, i + 3, hour);
+        return (hour < 24).then_some((end, hour, m));
+    }
+    if lang == Lang::En {
+        let (end, h) = meridiem(tokens, i + 1, hour);
+        if end > i + 1 && hour <= 12 {
+            return Some((end, h, 0));
+        }
+    }
+    None
+}
+
+/// Reads "a.m."/"p.m."/"am"/"pm" at `tokens[at]`: the index past it and the 24-hour hour.
+fn meridiem(tokens: &[Token], at: usize, hour: u32) -> (usize, u32) {
+    let w = word(tokens, at);
+    let (pm, mut end) = match w {
+        "pm" => (Some(true), at + 1),
+        "am" => (Some(false), at + 1),
+        "p" | "a" if word(tokens, at + 1) == "." && word(tokens, at + 2) == "m" => (Some(w == "p"), at + 3),
+        _ => (None, at),
+    };
+    let Some(pm) = pm else { return (at, hour) };
+    if word(tokens, end) == "." && tokens.get(end).is_some_and(|t| t.glued()) && end > at + 1 {
+        end += 1;
+    }
+    let h = match (pm, hour) {
+        (true, h) if h < 12 => h + 12,
+        (false, 12) => 0,
+        (_, h) => h,
+    };
+    (end, h)
+}
+
+/// A numeric date: "22/04", "29/2/2020", "15.05.99", "2002-10-09", "2/29/2020".
+fn numeric_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
+    let a = tokens[i].num()?;
+    let sep = tokens.get(i + 1).filter(|t| t.glued() && t.is_punct("/.-"))?;
+    let b = tokens.get(i + 2).filter(|t| t.glued())?.num()?;
+    let third = tokens
+        .get(i + 3)
+        .filter(|t| t.glued() && t.text == sep.text)
+        .and_then(|_| tokens.get(i + 4).filter(|t| t.glued()))
+        .and_then(|t| t.num());
+    if a.decimal || b.decimal || a.grouped || b.grouped {
+        return None;
+    }
+    let (x, y) = (a.value as u32, b.value as u32);
+    if let Some(c) = third {
+        if c.decimal || tokens.get(i + 5).is_some_and(|t| t.glued() && (t.num().is_some() || t.is_punct("/.-"))) {
+            return None;
+        }
+        let z = c.value as i32;
+        let (year, month, day) = if a.int_digits == 4 {
+            (x as i32, y, z as u32)
+        } else {
+            let year = match c.int_digits {
+                4 => z,
+                2 => expand_year(z, reference),
+                _ => return None,
+            };
+            let (m, d) = if lang == Lang::En && x <= 12 { (x, y) } else { (y, x) };
+            (year, m, d)
+        };
+        NaiveDate::from_ymd_opt(year, month, day)?;
+        return Some((i + 5, DateVal { year: Some(year), month: Some(month), day: Some(day) }));
+    }
+    if sep.text != "/" || tokens.get(i + 3).is_some_and(|t| t.glued() && (t.num().is_some() || t.is_punct("/"))) {
+        return None;
+    }
+    let (m, d) = if lang == Lang::En && x <= 12 { (x, y) } else { (y, x) };
+    let clear = a.leading_zero || b.leading_zero || d > 12;
+    if !clear || !(1..=12).contains(&m) || !(1..=31).contains(&d) || a.int_digits > 2 || b.int_digits > 2 {
+        return None;
+    }
+    let year = reference.map(|r| r.year());
+    NaiveDate::from_ymd_opt(year.unwrap_or(2024), m, d)?;
+    Some((i + 3, DateVal { year, month: Some(m), day: Some(d) }))
+}
+
+fn expand_year(yy: i32, reference: Option<NaiveDate>) -> i32 {
+    let now = reference.map_or(2024, |r| r.year());
+    if 2000 + yy <= now + 10 {
+        2000 + yy
+    } else {
+        1900 + yy
+    }
+}
+
+/// The year of a month named without one: the reference year, or the year before when the month
+/// is still to come and the sentence is not in the future tense.
+fn year_for_month(month: u32, reference: Option<NaiveDate>, future: bool) -> Option<i32> {
+    let r = reference?;
+    Some(if month > r.month() && !future { r.year() - 1 } else { r.year() })
+}
+
+/// A day and month (and year) at `tokens[i]`, in either order: "6 mai 2024", "May 6, 2024",
+/// "6th of May", "le 1er mai".
+fn day_month(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
+    let (day, month, mut end) = if let Some((d, used)) = day_number(tokens, i) {
+        let mut k = i + used;
+        if lang == Lang::En && word(tokens, k) == "of" {
+            k += 1;
+        }
+        let m = month_at(tokens, k, lang)?;
+        (d, m, k + 1)
+    } else {
+        let m = month_at(tokens, i, lang)?;
+        let mut k = i + 1;
+        if word(tokens, k) == "." {
+            k += 1;
+        }
+        if lang == Lang::En && word(tokens, k) == "the" {
+            k += 1;
+        }
+        let (d, used) = day_number(tokens, k)?;
+        if tokens.get(k + used).is_some_and(|t| t.is_punct(":") && t.glued()) {
+            return None; // "May 6:30" is no date
+        }
+        (d, m, k + used)
+    };
+    if word(tokens, end) == "." && month_abbreviated(tokens, end - 1) {
+        end += 1;
+    }
+    let mut k = end;
+    if word(tokens, k) == "," {
+        k += 1;
+    }
+    let year = year_number(tokens, k);
+    let year_val = match year {
+        Some(y) => {
+            end = k + 1;
+            Some(y)
+        }
+        None => reference.map(|r| r.year()),
+    };
+    NaiveDate::from_ymd_opt(year_val.unwrap_or(2024), month, day)?;
+    Some((end, DateVal { year: year_val, month: Some(month), day: Some(day) }))
+}
+
+fn month_abbreviated(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.is_word() && t.folded.len() <= 5)
+}
+
+/// Words before a lone month name that make it a date ("en mai", "in May", "fin mars").
+const MONTH_INTRO: &[&str] = &[
+    "en",
+    "depuis",
+    "fin",
+    "debut",
+    "mi",
+    "courant",
+    "jusqu",
+    "mois",
+    "in",
+    "since",
+    "until",
+    "by",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "end",
+    "beginning",
+    "during",
+    "de",
+    "of",
+    "through",
+    "d",
+];
+
+/// A month and year ("mai 2024", "March 2024"), or a lone month after a time preposition.
+fn month_year(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
+    let month = month_at(tokens, i, lang)?;
+    let mut k = i + 1;
+    if word(tokens, k) == "." && month_abbreviated(tokens, i) {
+        k += 1;
+    }
+    if lang == Lang::En && matches!(word(tokens, k), "of" | ",") && year_number(tokens, k + 1).is_some() {
+        k += 1;
+    }
+    if let Some(y) = year_number(tokens, k) {
+        return Some((k + 1, DateVal { year: Some(y), month: Some(month), day: None }));
+    }
+    let prev = if i > 0 { word(tokens, i - 1) } else { "" };
+    let prev = if prev == "-" && i > 1 { word(tokens, i - 2) } else { prev };
+    let abbreviated = calendar(lang).months.get(tokens[i].folded.as_str()).is_some_and(|&(_, a)| a);
+    if !MONTH_INTRO.contains(&prev) || abbreviated && tokens[i].folded != "mai" && tokens[i].folded != "may" {
+        return None;
+    }
+    if lang == Lang::En
+        && tokens[i].folded == "may"
+        && !matches!(prev, "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "last" | "next" | "this" | "of")
+    {
+        return None;
+    }
+    let direction = match prev {
+        "last" => Some(false),
+        "next" => Some(true),
+        _ => None,
+    };
+    let year = match (direction, reference) {
+        (Some(false), Some(r)) => Some(if month >= r.month() { r.year() - 1 } else { r.year() }),
+        (Some(true), Some(r)) => Some(if month <= r.month() { r.year() + 1 } else { r.year() }),
+        _ => year_for_month(month, reference, future_tense(tokens, i, lang)),
+    };
+    Some((i + 1, DateVal { year, month: Some(month), day: None }))
+}
+
+/// A weekday, with what qualifies it: "lundi", "mardi dernier", "next Monday", "Monday, May 6".
+fn weekday_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, String)> {
+    let wd = weekday_at(tokens, i, lang)?;
+    let mut end = i + 1;
+    if word(tokens, end) == "." {
+        end += 1;
+    }
+    let mut k = end;
+    if word(tokens, k) == "," {
+        k += 1;
+    }
+    if let Some((e, date)) = day_month(tokens, k, lang, reference) {
+        return Some((e, date.iso()));
+    }
+    if let Some((d, used)) = day_number(tokens, k).filter(|_| lang == Lang::En || word(tokens, k + 1) != "h") {
+        // "Monday 21": the weekday with that day of the month, on or before the reference.
+        let not_time = !tokens.get(k + used).is_some_and(|t| t.is_punct(":") || t.folded == "h");
+        if let (true, Some(r)) = (not_time, reference) {
+            let date = (0..62)
+                .filter_map(|back| shift_days(r, -back))
+                .find(|x| x.day() == d && x.weekday() == weekday_from(wd));
+            if let Some(date) = date {
+                return Some((k + used, DateVal::of(date).iso()));
+            }
+        }
+    }
+    let prev = if i > 0 { word(tokens, i - 1) } else { "" };
+    let after = word(tokens, end);
+    let mut direction = match (lang, prev, after) {
+        (Lang::Fr, _, "dernier" | "passe") => Direction::Last,
+        (Lang::Fr, _, "prochain") => Direction::Next,
+        (Lang::En, "last" | "previous" | "past", _) => Direction::Last,
+        (Lang::En, "next" | "coming" | "upcoming", _) => Direction::Next,
+        _ if future_tense(tokens, i, lang) => Direction::Future,
+        _ => Direction::Past,
+    };
+    let start_qualifier = matches!(prev, "last" | "previous" | "past" | "next" | "coming" | "upcoming");
+    if lang == Lang::Fr && matches!(after, "dernier" | "passe" | "prochain") {
+        end += 1;
+    }
+    if direction == Direction::Future && prev == "this" {
+        direction = Direction::Future;
+    }
+    let _ = start_qualifier;
+    let value = match reference {
+        Some(r) => DateVal::of(resolve_weekday(wd, r, direction)?).iso(),
+        None => format!("XXXX-WXX-{wd}"),
+    };
+    Some((end, value))
+}
+
+/// Relative days, weeks, months and years: "hier", "yesterday", "la semaine dernière",
+/// "last month", "l'an dernier", "il y a trois jours", "two days ago", "ces derniers jours".
+fn relative(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, String)> {
+    let w: Vec<&str> = (i..i + 5).map(|k| word(tokens, k)).collect();
+    let day = |n: i64, end: usize| -> Option<(usize, String)> {
+        let value = reference.and_then(|r| shift_days(r, n)).map_or("XXXX-XX-XX".to_string(), |d| DateVal::of(d).iso());
+        Some((end, value))
+    };
+    let week = |n: i64, end: usize| -> Option<(usize, String)> {
+        Some((end, reference.and_then(|r| shift_days(r, 7 * n)).map_or("XXXX-WXX".to_string(), iso_week)))
+    };
+    let month = |n: i32, end: usize| -> Option<(usize, String)> {
+        let value = reference
+            .and_then(|r| shift_months(r, n))
+            .map_or("XXXX-XX".to_string(), |d| format!("{}-{:02}", d.year(), d.month()));
+        Some((end, value))
+    };
+    let year = |n: i32, end: usize| -> Option<(usize, String)> {
+        Some((end, reference.map_or("XXXX".to_string(), |r| format!("{}", r.year() + n))))
+    };
+    match lang {
+        Lang::Fr => match w.as_slice() {
+            ["aujourd", "'", "hui", ..] => day(0, i + 3),
+            ["avant", "-", "hier", ..] | ["avant", "hier", ..] => day(-2, i + 2 + (w[1] == "-") as usize),
+            ["apres", "-", "demain", ..] => day(2, i + 3),
+            ["hier", ..] => day(-1, i + 1),
+            ["demain", ..] => day(1, i + 1),
+            ["semaine", "derniere" | "passee", ..] => week(-1, i + 2),
+            ["semaine", "prochaine", ..] => week(1, i + 2),
+            ["cette", "semaine", ..] => week(0, i + 2),
+            ["mois", "dernier" | "passe", ..] => month(-1, i + 2),
+            ["mois", "prochain", ..] => month(1, i + 2),
+            ["ce", "mois", "-", "ci", ..] => month(0, i + 4),
+            ["an", "dernier" | "passe", ..] | ["annee", "derniere" | "passee", ..] => year(-1, i + 2),
+            ["an", "prochain", ..] | ["annee", "prochaine", ..] => year(1, i + 2),
+            ["cette", "annee", ..] => year(0, i + 2),
+            ["ces", "derniers" | "dernieres", "jours" | "semaines" | "mois", ..] => Some((i + 3, "PAST_REF".into())),
+            ["il", "y", "a", ..] => ago(tokens, i + 3, lang, reference),
+            _ => None,
+        },
+        Lang::En => match w.as_slice() {
+            ["today", ..] => day(0, i + 1),
+            ["yesterday", ..] => day(-1, i + 1),
+            ["tomorrow", ..] => day(1, i + 1),
+            ["last", "week", ..] => week(-1, i + 2),
+            ["next", "week", ..] => week(1, i + 2),
+            ["this", "week", ..] => week(0, i + 2),
+            ["last", "month", ..] => month(-1, i + 2),
+            ["next", "month", ..] => month(1, i + 2),
+            ["this", "month", ..] => month(0, i + 2),
+            ["last", "year", ..] => year(-1, i + 2),
+            ["next", "year", ..] => year(1, i + 2),
+            ["this", "year", ..] => year(0, i + 2),
+            ["recent", "days" | "weeks" | "months", ..] => Some((i + 2, "PAST_REF".into())),
+            _ => ago(tokens, i, lang, reference),
+        },
+    }
+}
+
+/// "trois jours" after "il y a", or "two days ago": the day, month or year that far back.
+fn ago(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, String)> {
+    let (n, unit_at) = count_at(tokens, i, lang)?;
+    let unit = word(tokens, unit_at);
+    let end = if lang == Lang::En { (word(tokens, unit_at + 1) == "ago").then_some(unit_at + 2)? } else { unit_at + 1 };
+    let r = reference?;
+    let value = match unit {
+        "jour" | "jours" | "day" | "days" => DateVal::of(shift_days(r, -n)?).iso(),
+        "semaine" | "semaines" | "week" | "weeks" => DateVal::of(shift_days(r, -7 * n)?).iso(),
+        "mois" | "month" | "months" => {
+            let d = shift_months(r, -(n as i32))?;
+            format!("{}-{:02}", d.year(), d.month())
+        }
+        "an" | "ans" | "annee" | "annees" | "year" | "years" => format!("{}", r.year() - n as i32),
+        _ => return None,
+    };
+    let start_word = if lang == Lang::Fr { 3 } else { 0 };
+    let _ = start_word;
+    Some((end, value))
+}
+
+/// A small count at `tokens[i]`, in digits or words: (count, index of the next token).
+fn count_at(tokens: &[Token], i: usize, lang: Lang) -> Option<(i64, usize)> {
+    let tok = tokens.get(i)?;
+    if let Some(lit) = tok.num() {
+        return (!lit.decimal && lit.value < 1000.0).then_some((lit.value as i64, i + 1));
+    }
+    let n = match (lang, tok.folded.as_str()) {
+        (Lang::En, "a" | "an" | "one") | (Lang::Fr, "un" | "une") => 1,
+        (Lang::En, "two") | (Lang::Fr, "deux") => 2,
+        (Lang::En, "three") | (Lang::Fr, "trois") => 3,
+        (Lang::En, "four") | (Lang::Fr, "quatre") => 4,
+        (Lang::En, "five") | (Lang::Fr, "cinq") => 5,
+        (Lang::En, "six") | (Lang::Fr, "six") => 6,
+        (Lang::En, "seven") | (Lang::Fr, "sept") => 7,
+        (Lang::En, "eight") | (Lang::Fr, "huit") => 8,
+        (Lang::En, "nine") | (Lang::Fr, "neuf") => 9,
+        (Lang::En, "ten") | (Lang::Fr, "dix") => 10,
+        _ => return None,
+    };
+    Some((n, i + 1))
+}
+
+/// "fin mars 2024", "début mai", "the end of March", "mi-juin": a part of a month, valued as the month.
+fn month_part(tokens: &[Token], i: usize, lang: Lang) -> usize {
+    let skip = match (lang, word(tokens, i), word(tokens, i + 1), word(tokens, i + 2)) {
+        (Lang::Fr, "fin" | "debut", _, _) => 1,
+        (Lang::Fr, "mi", "-", _) => 2,
+        (Lang::En, "the", "end" | "beginning" | "middle", "of") => 3,
+        (Lang::En, "end" | "beginning" | "middle", "of", _) => 2,
+        (Lang::En, "mid", "-", _) => 2,
+        (Lang::En, "early" | "late" | "mid", _, _) => 1,
+        _ => 0,
+    };
+    if skip > 0 && month_at(tokens, i + skip, lang).is_some() {
+        skip
+    } else {
+        0
+    }
+}
+
+/// The date at `tokens[i]`, if one starts there.
+fn date_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<Found> {
+    if let Some((end, v)) = weekday_date(tokens, i, lang, reference) {
+        return Some(Found { end, value: v });
+    }
+    if let Some((end, v)) = day_month(tokens, i, lang, reference) {
+        return Some(Found { end, value: v.iso() });
+    }
+    if let Some((end, v)) = numeric_date(tokens, i, lang, reference) {
+        return Some(Found { end, value: v.iso() });
+    }
+    let part = month_part(tokens, i, lang);
+    if let Some((end, v)) = month_year(tokens, i + part, lang, reference) {
+        return Some(Found { end, value: v.iso() });
+    }
+    if let Some((end, v)) = relative(tokens, i, lang, reference) {
+        return Some(Found { end, value: v });
+    }
+    if year_number(tokens, i).is_some() && is_year_context(tokens, i, lang) {
+        let y = year_number(tokens, i)?;
+        if (1500..=2099).contains(&y) {
+            return Some(Found { end: i + 1, value: format!("{y}") });
+        }
+    }
+    None
+}
+
+/// Extracts the dates and times of a token list, claiming their tokens.
+pub fn extract(
+    text: &str,
+    tokens: &[Token],
+    claimed: &mut [bool],
+    lang: Lang,
+    reference: Option<NaiveDate>,
+    out: &mut Vec<Fact>,
+) {
+    let mut last_day: Option<String> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].initial {
+            last_day = None;
+        }
+        if let Some(found) = date_at(tokens, i, lang, reference) {
+            if found.value.len() == 10 {
+                last_day = Some(found.value.clone());
+            }
+            push(text, tokens, claimed, i, found.end, found.value, out);
+            i = found.end;
+            continue;
+        }
+        if let Some((end, h, m)) = time_at(tokens, i, lang) {
+            let day = last_day.clone().or_else(|| reference.map(|r| DateVal::of(r).iso()));
+            let value = format!("{}T{h:02}:{m:02}", day.unwrap_or_else(|| "XXXX-XX-XX".into()));
+            push(text, tokens, claimed, i, end, value, out);
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+fn push(text: &str, tokens: &[Token], claimed: &mut [bool], i: usize, end: usize, value: String, out: &mut Vec<Fact>) {
+    let (s, e) = (tokens[i].start, tokens[end - 1].end);
+    claimed[i..end].iter_mut().for_each(|c| *c = true);
+    out.push(Fact {
+        kind: FactKind::Date,
+        start: s,
+        end: e,
+        text: text[s..e].to_string(),
+        value,
+        unit: None,
+        entity_type: None,
+    });
+}
+
+/// The date of the article's dateline: the first full date in its first 400 bytes
+/// ("PARIS, 6 mai 2024 (AFP) -"), used when no publication date is known.
+pub fn dateline(_text: &str, tokens: &[Token], lang: Lang) -> Option<NaiveDate> {
+    let head = tokens.iter().take_while(|t| t.start < 400).count();
+    (0..head).find_map(|i| {
+        let (_, v) = day_month(tokens, i, lang, None).or_else(|| numeric_date(tokens, i, lang, None))?;
+        NaiveDate::from_ymd_opt(v.year?, v.month?, v.day?)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn dates(text: &str, lang: Lang, published: Option<&str>) -> Vec<(String, String)> {
+        let reference = published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap());
+        let tokens = tokenize(text, lang, &[0]);
+        let mut claimed = vec![false; tokens.len()];
+        let mut out = Vec::new();
+        extract(text, &tokens, &mut claimed, lang, reference, &mut out);
+        out.into_iter().map(|f| (f.text, f.value)).collect()
+    }
+
+    fn values(text: &str, lang: Lang, published: Option<&str>) -> Vec<String> {
+        dates(text, lang, published).into_iter().map(|d| d.1).collect()
+    }
+
+    const MONDAY: Option<&str> = Some("2024-05-06");
+
+    #[test]
+    fn french_full_and_partial_dates() {
+        assert_eq!(
+            values("le 6 mai 2024, puis en mai 2023 et fin mars 2024", Lang::Fr, MONDAY),
+            ["2024-05-06", "2023-05", "2024-03"]
+        );
+        assert_eq!(values("le 1er mai", Lang::Fr, MONDAY), ["2024-05-01"]);
+        assert_eq!(values("en 2021, il y avait", Lang::Fr, MONDAY), ["2021"]);
+    }
+
+    #[test]
+    fn english_full_and_partial_dates() {
+        assert_eq!(values("on May 6, 2024 and on May 6", Lang::En, MONDAY), ["2024-05-06", "2024-05-06"]);
+        assert_eq!(values("in March 2024, by the end of March", Lang::En, MONDAY), ["2024-03", "2024-03"]);
+        assert_eq!(values("It took place in 2021.", Lang::En, MONDAY), ["2021"]);
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_most_recent_day() {
+        assert_eq!(values("Il a annoncé lundi", Lang::Fr, MONDAY), ["2024-05-06"]);
+        assert_eq!(values("Il a annoncé mardi", Lang::Fr, MONDAY), ["2024-04-30"]);
+        assert_eq!(values("mardi dernier", Lang::Fr, MONDAY), ["2024-04-30"]);
+        assert_eq!(values("on Monday, May 6", Lang::En, MONDAY), ["2024-05-06"]);
+        assert_eq!(values("He will come on Friday", Lang::En, MONDAY), ["2024-05-10"]);
+        assert_eq!(values("next Monday", Lang::En, MONDAY), ["2024-05-13"]);
+    }
+
+    #[test]
+    fn relative_dates() {
+        assert_eq!(values("hier et aujourd'hui", Lang::Fr, MONDAY), ["2024-05-05", "2024-05-06"]);
+        assert_eq!(values("yesterday", Lang::En, MONDAY), ["2024-05-05"]);
+        assert_eq!(values("la semaine dernière", Lang::Fr, MONDAY), values("last week", Lang::En, MONDAY));
+        assert_eq!(values("next month", Lang::En, MONDAY), ["2024-06"]);
+        assert_eq!(values("l'an dernier", Lang::Fr, MONDAY), ["2023"]);
+        assert_eq!(values("il y a trois jours", Lang::Fr, MONDAY), ["2024-05-03"]);
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(values("à 14 h 30", Lang::Fr, MONDAY), ["2024-05-06T14:30"]);
+        assert_eq!(values("at 2:30 p.m.", Lang::En, MONDAY), ["2024-05-06T14:30"]);
+    }
+
+    #[test]
+    fn unknown_parts_without_reference() {
+        assert_eq!(values("le 6 mai", Lang::Fr, None), ["XXXX-05-06"]);
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(values("You may go. It may rain in May 2024", Lang::En, MONDAY) == ["2024-05"]);
+        assert!(values("la planète Mars", Lang::Fr, MONDAY).is_empty());
+        assert!(values("plus de 2000 personnes", Lang::Fr, MONDAY).is_empty());
+        assert!(values("sept personnes", Lang::Fr, MONDAY).is_empty());
+    }
+
+    #[test]
+    fn numeric_dates() {
+        assert_eq!(values("le 22/04/2024", Lang::Fr, MONDAY), ["2024-04-22"]);
+        assert_eq!(values("on 2/29/2020", Lang::En, MONDAY), ["2020-02-29"]);
+        assert_eq!(values("2002-10-09", Lang::En, MONDAY), ["2002-10-09"]);
+    }
+}

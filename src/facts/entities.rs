@@ -1,0 +1,350 @@
+//! Named entities: gazetteer entries first, then runs of capitalized words.
+//!
+//! A name outside the gazetteer gets a key that folds accents, case and hyphen style, so that
+//! "Thévenot"/"Thevenot", "IPAC"/"Ipac" and "François-Xavier"/"Francois Xavier" meet; the text
+//! as written stays in the fact, so a spelling difference can still be reported. A capital says
+//! nothing at the start of a sentence, a quotation or a headline: there a word is a name only if
+//! the gazetteer knows it or the document writes it with a capital elsewhere.
+
+use super::gazetteer;
+use super::tokens::Token;
+use super::{EntityType, Fact, FactKind};
+use crate::lang::Lang;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+struct Stopwords {
+    words: HashSet<&'static str>,
+    titles: HashSet<&'static str>,
+}
+
+static STOPWORDS: LazyLock<Stopwords> = LazyLock::new(|| {
+    let mut s = Stopwords { words: HashSet::new(), titles: HashSet::new() };
+    for line in include_str!("../../data/name_stopwords.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        match line.strip_prefix("title ") {
+            Some(t) => {
+                s.titles.insert(t);
+                s.words.insert(t);
+            }
+            None => {
+                s.words.insert(line);
+            }
+        }
+    }
+    s
+});
+
+/// Particles inside a name: "Charles de Gaulle", "Bank of England", "Ursula von der Leyen".
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "del", "of", "bin", "ben", "al", "el", "y",
+];
+
+/// Words that make a name an organisation.
+const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "ministere",
+    "party",
+    "parti",
+    "bank",
+    "banque",
+    "company",
+    "group",
+    "groupe",
+    "inc",
+    "ltd",
+    "sa",
+    "university",
+    "universite",
+    "agency",
+    "agence",
+    "association",
+    "council",
+    "conseil",
+    "court",
+    "cour",
+    "commission",
+    "committee",
+    "comite",
+    "office",
+    "institute",
+    "institut",
+    "foundation",
+    "fondation",
+    "corporation",
+    "corp",
+    "federation",
+    "union",
+    "alliance",
+    "front",
+    "league",
+    "ligue",
+    "club",
+    "assembly",
+    "assemblee",
+    "parliament",
+    "parlement",
+    "department",
+    "departement",
+    "police",
+    "army",
+    "armee",
+    "fund",
+    "fonds",
+];
+
+/// What the whole document says about words: which are written in lower case somewhere, and which
+/// with a capital where a capital means a name.
+struct DocWords {
+    lower: HashSet<String>,
+    capital_inside: HashSet<String>,
+}
+
+fn doc_words(tokens: &[Token], initial: &[bool]) -> DocWords {
+    let mut words = DocWords { lower: HashSet::new(), capital_inside: HashSet::new() };
+    for (t, &init) in tokens.iter().zip(initial) {
+        if !t.is_word() {
+            continue;
+        }
+        if t.is_capitalized() {
+            if !init {
+                words.capital_inside.insert(t.folded.clone());
+            }
+        } else {
+            words.lower.insert(t.folded.clone());
+        }
+    }
+    words
+}
+
+/// Which tokens stand where a capital says nothing: sentence and quote starts, and every word of
+/// a sentence written in headline case ("Hackers Target MEP Ahead Of Vote").
+fn capital_uninformative(tokens: &[Token]) -> Vec<bool> {
+    let mut initial: Vec<bool> = tokens.iter().map(|t| t.initial).collect();
+    let mut start = 0;
+    while start < tokens.len() {
+        let end = (start + 1..tokens.len()).find(|&k| tokens[k].initial && tokens[k].is_word()).unwrap_or(tokens.len());
+        let long: Vec<&Token> =
+            tokens[start..end].iter().filter(|t| t.is_word() && t.text.chars().count() >= 4).collect();
+        let capitals = long.iter().filter(|t| t.is_capitalized()).count();
+        if long.len() >= 3 && capitals * 10 >= long.len() * 8 {
+            initial[start..end].iter_mut().for_each(|x| *x = true);
+        }
+        start = end;
+    }
+    initial
+}
+
+/// The key of a name outside the gazetteer: folded, hyphens and apostrophes made plain spaces
+/// and quotes, white space collapsed.
+pub fn name_key(text: &str) -> String {
+    let folded = crate::text::fold(text).replace(['-', '‑'], " ").replace(['’', '‘'], "'");
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_acronym(tok: &Token) -> bool {
+    let mut letters = tok.text.chars().filter(|c| c.is_alphabetic());
+    tok.text.chars().count() >= 2 && letters.all(char::is_uppercase)
+}
+
+/// Extracts the entities of a token list, skipping claimed tokens.
+pub fn extract(text: &str, tokens: &[Token], claimed: &mut [bool], _lang: Lang, out: &mut Vec<Fact>) {
+    let initial = capital_uninformative(tokens);
+    let words = doc_words(tokens, &initial);
+    let mut i = 0;
+    while i < tokens.len() {
+        if claimed[i] || !tokens[i].is_word() {
+            i += 1;
+            continue;
+        }
+        if let Some((end, entry)) = gazetteer::lookup(tokens, i).filter(|(end, _)| claimed[i..*end].iter().all(|c| !c))
+        {
+            push(text, tokens, claimed, i, end, entry.key.to_string(), entry.entity_type, out);
+            i = end;
+            continue;
+        }
+        match name_at(tokens, i, claimed, &initial, &words) {
+            Some((start, end)) => {
+                let s = tokens[start].start;
+                let e = tokens[end - 1].end;
+                let key = name_key(&text[s..e]);
+                let kind = name_type(tokens, start, end);
+                push(text, tokens, claimed, start, end, key, kind, out);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// A name starting at `tokens[i]`: its token range (which may start after `i` when the first
+/// word is a sentence-initial common word).
+fn name_at(tokens: &[Token], i: usize, claimed: &[bool], initial: &[bool], words: &DocWords) -> Option<(usize, usize)> {
+    let tok = &tokens[i];
+    if !tok.is_capitalized() || STOPWORDS.words.contains(tok.folded.as_str()) {
+        return None;
+    }
+    let end = name_end(tokens, i, claimed);
+    if initial[i] {
+        let known_name = words.capital_inside.contains(&tok.folded) && !words.lower.contains(&tok.folded);
+        let plain_acronym = is_acronym(tok) && tok.text.chars().count() <= 6 && !initial_all_caps(tokens, i);
+        if !(known_name || plain_acronym) {
+            if end - i >= 2
+                && tokens[end - 1].is_capitalized()
+                && !words.lower.contains(&tok.folded)
+                && !initial_in_headline(initial, tokens, i)
+            {
+                return Some((i, end));
+            }
+            return None;
+        }
+    }
+    Some((i, end))
+}
+
+/// Whether the sentence of `tokens[i]` is written all in capitals (then acronyms mean nothing).
+fn initial_all_caps(tokens: &[Token], i: usize) -> bool {
+    tokens[i..].iter().take(6).filter(|t| t.is_word() && t.text.len() > 3).all(is_acronym)
+        && tokens[i..].iter().take(6).filter(|t| t.is_word() && t.text.len() > 3).count() >= 2
+}
+
+fn initial_in_headline(initial: &[bool], tokens: &[Token], i: usize) -> bool {
+    tokens.get(i + 1).is_some() && initial.get(i + 1).copied().unwrap_or(false) && !tokens[i + 1].initial
+}
+
+/// Where the capitalized run starting at `tokens[i]` ends: "Jean-Pierre Raffarin",
+/// "Charles de Gaulle", "APT31", "Covid-19".
+fn name_end(tokens: &[Token], i: usize, claimed: &[bool]) -> usize {
+    let free = |k: usize| k < tokens.len() && !claimed[k];
+    let mut end = i + 1;
+    loop {
+        // glued digits or a glued hyphen and digits: "APT31", "Covid-19"
+        if free(end) && tokens[end].glued() && tokens[end].num().is_some() {
+            end += 1;
+            continue;
+        }
+        if free(end + 1)
+            && tokens[end].is_punct("-‑")
+            && tokens[end].glued()
+            && tokens[end + 1].glued()
+            && (tokens[end + 1].is_capitalized() || tokens[end + 1].num().is_some())
+        {
+            end += 2;
+            continue;
+        }
+        if free(end)
+            && !tokens[end].initial
+            && tokens[end].is_capitalized()
+            && !STOPWORDS.titles.contains(tokens[end].folded.as_str())
+        {
+            end += 1;
+            continue;
+        }
+        let particle = free(end) && PARTICLES.contains(&tokens[end].folded.as_str()) && !tokens[end].is_capitalized();
+        if particle && free(end + 1) && tokens[end + 1].is_capitalized() && !tokens[end + 1].initial {
+            end += 2;
+            continue;
+        }
+        return end;
+    }
+}
+
+fn name_type(tokens: &[Token], start: usize, end: usize) -> EntityType {
+    let words: Vec<&Token> = tokens[start..end].iter().filter(|t| t.is_word()).collect();
+    if words.iter().any(|t| ORG_WORDS.contains(&t.folded.as_str())) {
+        return EntityType::Org;
+    }
+    let titled = start.checked_sub(1).is_some_and(|p| {
+        let prev = if tokens[p].is_punct(".") && p > 0 { &tokens[p - 1] } else { &tokens[p] };
+        STOPWORDS.titles.contains(prev.folded.as_str())
+    });
+    if titled {
+        return EntityType::Person;
+    }
+    if words.len() == 1 && is_acronym(words[0]) {
+        return EntityType::Org;
+    }
+    if (2..=4).contains(&words.len()) && words.iter().all(|t| t.is_capitalized() && !is_acronym(t)) {
+        return EntityType::Person;
+    }
+    EntityType::Other
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    text: &str,
+    tokens: &[Token],
+    claimed: &mut [bool],
+    start: usize,
+    end: usize,
+    key: String,
+    kind: EntityType,
+    out: &mut Vec<Fact>,
+) {
+    claimed[start..end].iter_mut().for_each(|c| *c = true);
+    let (s, e) = (tokens[start].start, tokens[end - 1].end);
+    out.push(Fact {
+        kind: FactKind::Entity,
+        start: s,
+        end: e,
+        text: text[s..e].to_string(),
+        value: key,
+        unit: None,
+        entity_type: Some(kind),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn entities(text: &str, lang: Lang) -> Vec<(String, String)> {
+        let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices(". ").map(|(k, _)| k + 2)).collect();
+        let tokens = tokenize(text, lang, &starts);
+        let mut claimed = vec![false; tokens.len()];
+        let mut out = Vec::new();
+        extract(text, &tokens, &mut claimed, lang, &mut out);
+        out.into_iter().map(|f| (f.text, f.value)).collect()
+    }
+
+    fn keys(text: &str, lang: Lang) -> Vec<String> {
+        entities(text, lang).into_iter().map(|e| e.1).collect()
+    }
+
+    #[test]
+    fn gazetteer_keys_match_across_languages() {
+        assert_eq!(
+            keys("Il est aux États-Unis et au Royaume-Uni.", Lang::Fr),
+            keys("He is in the United States and the United Kingdom.", Lang::En)
+        );
+        assert_eq!(keys("Le Parlement européen a voté.", Lang::Fr), keys("The European Parliament voted.", Lang::En));
+    }
+
+    #[test]
+    fn unknown_names_fold_accents_case_and_hyphens() {
+        assert_eq!(keys("selon Paul Thévenot, ici", Lang::Fr), keys("said Paul Thevenot, here", Lang::En));
+        assert_eq!(keys("le groupe IPAC a dit", Lang::Fr), keys("the Ipac group said", Lang::En));
+        assert_eq!(keys("avec François-Xavier Dupont", Lang::Fr), keys("with Francois Xavier Dupont", Lang::En));
+    }
+
+    #[test]
+    fn keeps_digits_of_names() {
+        assert_eq!(keys("le groupe APT31 et le Covid-19", Lang::Fr), ["apt31", "covid 19"]);
+    }
+
+    #[test]
+    fn sentence_initial_capitals_are_not_names() {
+        assert!(keys("Hier il pleuvait. Demain aussi.", Lang::Fr).is_empty());
+        assert!(keys("Il a dit « Bonjour » à tous.", Lang::Fr).is_empty());
+        assert_eq!(keys("Macron parle. Selon Macron, oui.", Lang::Fr), ["macron", "macron"]);
+    }
+
+    #[test]
+    fn person_after_a_title() {
+        let tokens = tokenize("selon M. Cadic", Lang::Fr, &[0]);
+        let mut claimed = vec![false; tokens.len()];
+        let mut out = Vec::new();
+        extract("selon M. Cadic", &tokens, &mut claimed, Lang::Fr, &mut out);
+        assert_eq!(out[0].entity_type, Some(EntityType::Person));
+    }
+}

@@ -1,0 +1,133 @@
+//! Word lists of `data/`, embedded in the binary and parsed once, and phrase look-up over tokens.
+//!
+//! A phrase ("francs suisses", "km/h", "Parlement européen") is keyed by its tokens, folded and
+//! joined by one space, hyphens left out. Keying the data with the same tokenizer as the text means
+//! "US$" and "US $", "États-Unis" and "Etats Unis" find the same entry with no special case.
+
+use super::tokens::{tokenize, TokKind, Token};
+use crate::lang::Lang;
+use std::collections::HashMap;
+
+/// The data rows of a TSV file: comment and blank lines skipped, fields split on tabs.
+pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+}
+
+/// The key piece of one token: its folded text for a word, its text for the rest; `None` for a
+/// token a key leaves out (hyphens).
+fn key_piece<'t>(tok: &'t Token) -> Option<&'t str> {
+    match tok.kind {
+        TokKind::Word => Some(&tok.folded),
+        _ if tok.text == "-" || tok.text == "‑" => None,
+        _ if tok.text == "’" || tok.text == "‘" => Some("'"),
+        _ => Some(tok.text),
+    }
+}
+
+/// The key of a written phrase, and how many tokens it has.
+pub fn phrase_key(phrase: &str) -> (String, usize) {
+    let tokens = tokenize(phrase, Lang::En, &[]);
+    let mut key = String::new();
+    let mut count = 0;
+    for piece in tokens.iter().filter_map(key_piece) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(piece);
+        count += 1;
+    }
+    (key, count)
+}
+
+/// A dictionary of phrases, looked up by the longest match at a token.
+#[derive(Debug)]
+pub struct PhraseTable<T> {
+    entries: HashMap<String, T>,
+    max_tokens: usize,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable { entries: HashMap::new(), max_tokens: 0 }
+    }
+}
+
+impl<T> PhraseTable<T> {
+    /// Adds a phrase; the first entry of a key wins.
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let (key, count) = phrase_key(phrase);
+        if count == 0 {
+            return;
+        }
+        self.max_tokens = self.max_tokens.max(count);
+        self.entries.entry(key).or_insert(value);
+    }
+
+    /// The longest phrase starting at `tokens[at]`: the index just past it and its value.
+    /// A phrase does not cross white space into a new line or a sentence start.
+    pub fn longest_at(&self, tokens: &[Token], at: usize) -> Option<(usize, &T)> {
+        let mut key = String::new();
+        let mut best = None;
+        let mut pieces = 0;
+        let mut i = at;
+        while i < tokens.len() && pieces < self.max_tokens {
+            if i > at && tokens[i].initial && tokens[i].is_word() {
+                break;
+            }
+            if let Some(piece) = key_piece(&tokens[i]) {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(piece);
+                pieces += 1;
+                if let Some(v) = self.entries.get(&key) {
+                    best = Some((i + 1, v));
+                }
+            } else if i == at {
+                return None;
+            }
+            i += 1;
+        }
+        best
+    }
+
+    /// Adds a phrase, or updates the value already under its key.
+    pub fn insert_with(&mut self, phrase: &str, update: impl FnOnce(&mut T))
+    where
+        T: Default,
+    {
+        let (key, count) = phrase_key(phrase);
+        if count == 0 {
+            return;
+        }
+        self.max_tokens = self.max_tokens.max(count);
+        update(self.entries.entry(key).or_default());
+    }
+
+    /// The value of exactly these tokens.
+    pub fn get_tokens(&self, tokens: &[Token]) -> Option<&T> {
+        let key: Vec<&str> = tokens.iter().filter_map(key_piece).collect();
+        self.entries.get(&key.join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_accents_hyphens_and_spacing() {
+        assert_eq!(phrase_key("États-Unis").0, phrase_key("Etats Unis").0);
+        assert_eq!(phrase_key("US$").0, phrase_key("us $").0);
+        assert_eq!(phrase_key("l’AFP").0, phrase_key("l'AFP").0);
+    }
+
+    #[test]
+    fn finds_the_longest_phrase() {
+        let mut table = PhraseTable::default();
+        table.insert("franc", 1);
+        table.insert("francs suisses", 2);
+        let toks = tokenize("10 francs suisses", Lang::Fr, &[]);
+        assert_eq!(table.longest_at(&toks, 1), Some((3, &2)));
+    }
+}

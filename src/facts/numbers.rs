@@ -1,0 +1,761 @@
+//! Numbers, ordinals, percents, money and quantities, in French and English.
+//!
+//! A number expression is read from the tokens: digits ("3 000", "1,5", "4.800"), words
+//! ("quatre-vingt-dix-neuf", "twenty-one"), or both ("1,5 million", "3 hundred"). What follows or
+//! precedes it decides its kind: a currency makes it money, a unit a quantity ("%" is a unit here,
+//! so percents come out of the same path), an ordinal suffix or word an ordinal.
+
+use super::lexicon::{rows, PhraseTable};
+use super::tokens::Token;
+use super::{format_value, Fact, FactKind};
+use crate::lang::Lang;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A number written with digits, as lexed by [`scan_digits`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumLit {
+    pub value: f64,
+    /// Digits before the decimal separator, grouping left out.
+    pub int_digits: usize,
+    /// Written with thousands separators ("3 000", "3,000").
+    pub grouped: bool,
+    /// Has a decimal part.
+    pub decimal: bool,
+    /// Starts with a 0 that is not alone ("04"): a date or code part, not a count.
+    pub leading_zero: bool,
+}
+
+fn digit_run(bytes: &[u8], from: usize) -> usize {
+    bytes[from..].iter().position(|b| !b.is_ascii_digit()).map_or(bytes.len(), |n| from + n)
+}
+
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Lexes a digit number at `pos`: its end and value, or `None` if no number starts there.
+/// French groups with spaces or dots and writes decimals with a comma; English groups with
+/// spaces or commas and writes decimals with a dot. "192.168.1.2" stays four numbers.
+pub fn scan_digits(text: &str, pos: usize, lang: Lang) -> Option<(usize, NumLit)> {
+    let bytes = text.as_bytes();
+    let prev = text[..pos].chars().next_back();
+    let boundary_before = prev.is_none_or(|p| p.is_whitespace() || p == '(');
+    let mut i = pos;
+    let negative = if bytes[pos] == b'-' || text[pos..].starts_with('−') {
+        i += if bytes[pos] == b'-' { 1 } else { '−'.len_utf8() };
+        if !boundary_before || !bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        true
+    } else {
+        false
+    };
+    let decimal_sep = if lang == Lang::Fr { b',' } else { b'.' };
+    if bytes[i] == decimal_sep && boundary_before && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        let end = digit_run(bytes, i + 1);
+        let value: f64 = format!("0.{}", &text[i + 1..end]).parse().ok()?;
+        let lit = NumLit { value, int_digits: 0, grouped: false, decimal: true, leading_zero: false };
+        return Some((end, lit));
+    }
+    if !bytes[i].is_ascii_digit() {
+        return None;
+    }
+    let run_end = digit_run(bytes, i);
+    let first_len = run_end - i;
+    let mut int = text[i..run_end].to_string();
+    let mut end = run_end;
+    let mut sep: Option<char> = None;
+    while let Some(c) = text[end..].chars().next() {
+        let allowed = match c {
+            c if is_group_space(c) => first_len <= 3,
+            ',' => lang == Lang::En && first_len <= 3,
+            '.' => lang == Lang::Fr && first_len <= 3,
+            _ => false,
+        };
+        if !allowed || sep.is_some_and(|s| s != c) {
+            break;
+        }
+        let g = end + c.len_utf8();
+        let three = bytes.len() >= g + 3 && bytes[g..g + 3].iter().all(u8::is_ascii_digit);
+        if !three || bytes.get(g + 3).is_some_and(u8::is_ascii_digit) {
+            break;
+        }
+        // "15.05.99" and "1.234.56" are not numbers grouped by dots.
+        if c == '.' && bytes.get(g + 3) == Some(&b'.') && !bytes.get(g + 4..g + 7).is_some_and(all_digits) {
+            break;
+        }
+        int.push_str(&text[g..g + 3]);
+        end = g + 3;
+        sep = Some(c);
+    }
+    let mut frac = "";
+    if let Some(&c) = bytes.get(end) {
+        let is_decimal = c == decimal_sep || (lang == Lang::Fr && c == b'.' && sep != Some('.'));
+        if is_decimal && sep != Some(c as char) && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            let frac_end = digit_run(bytes, end + 1);
+            let dotted_code =
+                bytes.get(frac_end) == Some(&c) && bytes.get(frac_end + 1).is_some_and(u8::is_ascii_digit);
+            let inside_code = prev == Some(c as char) && text[..pos - 1].ends_with(|p: char| p.is_ascii_digit());
+            if !dotted_code && !inside_code {
+                frac = &text[end + 1..frac_end];
+                end = frac_end;
+            }
+        }
+    }
+    let mut value: f64 = if frac.is_empty() { int.parse().ok()? } else { format!("{int}.{frac}").parse().ok()? };
+    if negative {
+        value = -value;
+    }
+    let lit = NumLit {
+        value,
+        int_digits: int.len(),
+        grouped: sep.is_some(),
+        decimal: !frac.is_empty(),
+        leading_zero: int.len() > 1 && int.starts_with('0'),
+    };
+    Some((end, lit))
+}
+
+fn all_digits(b: &[u8]) -> bool {
+    b.iter().all(u8::is_ascii_digit)
+}
+
+/// What a number word does in an expression.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum WordClass {
+    Atom,
+    Hundred,
+    Scale,
+    Dozen,
+    Ordinal,
+    OrdScale,
+    Fraction,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct NumWord {
+    value: f64,
+    class: WordClass,
+}
+
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::Fr => 0,
+        Lang::En => 1,
+    }
+}
+
+static NUMBER_WORDS: LazyLock<[HashMap<&'static str, NumWord>; 2]> = LazyLock::new(|| {
+    let mut tables = [HashMap::new(), HashMap::new()];
+    for row in rows(include_str!("../../data/number_words.tsv")) {
+        let [lang, word, value, class] = row[..] else { continue };
+        let class = match class {
+            "atom" => WordClass::Atom,
+            "hundred" => WordClass::Hundred,
+            "scale" => WordClass::Scale,
+            "dozen" => WordClass::Dozen,
+            "ordinal" => WordClass::Ordinal,
+            "ordscale" => WordClass::OrdScale,
+            _ => WordClass::Fraction,
+        };
+        let idx = if lang == "fr" { 0 } else { 1 };
+        tables[idx].insert(word, NumWord { value: value.parse().expect("number_words.tsv: bad value"), class });
+    }
+    tables
+});
+
+/// A currency form and what it means.
+#[derive(Clone, Debug)]
+struct Currency {
+    code: &'static str,
+    /// The amount is in 1/divisor of the currency (cents, pence).
+    divisor: f64,
+    /// Also a unit of weight: money only with a scale word or a sign.
+    ambiguous: bool,
+    /// A sign or code, which may come before the amount ("$5", "USD 200").
+    sign: bool,
+}
+
+static CURRENCIES: LazyLock<PhraseTable<Currency>> = LazyLock::new(|| {
+    let mut table = PhraseTable::default();
+    for row in rows(include_str!("../../data/currencies.tsv")) {
+        let [code, forms] = row[..] else { continue };
+        let ambiguous = code.starts_with('?');
+        let code = code.trim_start_matches('?');
+        let (code, divisor) = match code.split_once('/') {
+            Some((c, d)) => (c, d.parse().expect("currencies.tsv: bad divisor")),
+            None => (code, 1.0),
+        };
+        for form in forms.split('|') {
+            let sign = form.chars().any(|c| !c.is_alphabetic() && c != ' ') || form.eq_ignore_ascii_case(code);
+            table.insert(form, Currency { code, divisor, ambiguous, sign });
+        }
+    }
+    table
+});
+
+/// A unit form: its symbol, and whether it only counts right after digits ("48m").
+#[derive(Clone, Debug)]
+struct Unit {
+    symbol: &'static str,
+    after_digits_only: bool,
+}
+
+static UNITS: LazyLock<PhraseTable<Unit>> = LazyLock::new(|| {
+    let mut table = PhraseTable::default();
+    for row in rows(include_str!("../../data/units.tsv")) {
+        let [symbol, forms] = row[..] else { continue };
+        for form in forms.split('|') {
+            let after_digits_only = form.starts_with('=');
+            table.insert(form.trim_start_matches('='), Unit { symbol, after_digits_only });
+        }
+    }
+    table
+});
+
+static NUMBER_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/number_names.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// A number expression over tokens `start..end`.
+#[derive(Clone, Debug, PartialEq)]
+struct Expr {
+    start: usize,
+    end: usize,
+    value: f64,
+    ordinal: bool,
+    /// Has a scale word ("million", "milliards"): "de"/"of" may then link it to its unit.
+    scaled: bool,
+    /// Ends with digits (a unit like "m" may follow only digits).
+    digits: bool,
+}
+
+fn word_of(tok: &Token, lang: Lang) -> Option<(NumWord, bool)> {
+    if !tok.is_word() {
+        return None;
+    }
+    let table = &NUMBER_WORDS[lang_index(lang)];
+    if let Some(w) = table.get(tok.folded.as_str()) {
+        return Some((*w, false));
+    }
+    let singular = tok.folded.strip_suffix('s')?;
+    table.get(singular).map(|w| (*w, true))
+}
+
+fn is_hyphen(tok: &Token) -> bool {
+    tok.is_punct("-‑")
+}
+
+/// Whether `tokens[j]` is a hyphen joining two words ("vingt-deux", "twenty-one").
+fn joining_hyphen(tokens: &[Token], j: usize) -> bool {
+    is_hyphen(&tokens[j]) && tokens[j].glued() && tokens.get(j + 1).is_some_and(|t| t.glued() && t.is_word())
+}
+
+/// Whether atom `v` may follow atom `last` in one number ("twenty" + "one", "soixante" + "dix").
+fn atom_follows(last: f64, v: f64, current: f64, lang: Lang) -> bool {
+    let tens = last >= 20.0 && last % 10.0 == 0.0;
+    match lang {
+        Lang::En => tens && v < 10.0,
+        Lang::Fr => (tens && v < 20.0) || (last == 10.0 && v < 10.0) || (current % 100.0 == 4.0 && v == 20.0),
+    }
+}
+
+/// What came last in an expression.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Last {
+    Nothing,
+    Digits,
+    Atom(f64),
+    Hundred,
+    Scale(f64),
+}
+
+/// Reads the number expression starting at `tokens[i]`, if any.
+fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Option<Expr> {
+    let mut j = i;
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut last = Last::Nothing;
+    let mut scaled = false;
+    let mut end = i;
+    let mut words = 0;
+    let mut one_word_numerator = false;
+    if let Some(lit) = tokens[i].num() {
+        current = lit.value;
+        last = Last::Digits;
+        j += 1;
+        end = j;
+        if let Some(next) = tokens.get(j).filter(|t| t.glued() && t.is_word()) {
+            let factor = match (next.folded.as_str(), lang) {
+                ("k", _) => Some(1e3),
+                ("b" | "bn", Lang::En) => Some(1e9),
+                _ => None,
+            };
+            if let Some(f) = factor {
+                let value = current * f;
+                return Some(Expr { start: i, end: j + 1, value, ordinal: false, scaled: true, digits: false });
+            }
+            return Some(Expr { start: i, end, value: current, ordinal: false, scaled: false, digits: true });
+        }
+    } else if lang == Lang::En && matches!(tokens[i].folded.as_str(), "a" | "an") {
+        let next = tokens.get(i + 1).and_then(|t| word_of(t, lang))?;
+        if !matches!(next.0.class, WordClass::Hundred | WordClass::Scale | WordClass::Dozen) || next.1 {
+            return None;
+        }
+        current = 1.0;
+        last = Last::Atom(1.0);
+        one_word_numerator = true;
+        j += 1;
+    }
+    let mut ordinal = false;
+    while j < tokens.len() && !claimed[j] {
+        let tok = &tokens[j];
+        if j > i && tok.initial {
+            break;
+        }
+        if j > i && joining_hyphen(tokens, j) {
+            j += 1;
+            continue;
+        }
+        if let Some(lit) = tok.num() {
+            if !matches!(last, Last::Hundred | Last::Scale(_)) || lit.value >= 1000.0 || lit.decimal {
+                break;
+            }
+            current += lit.value;
+            last = Last::Digits;
+            j += 1;
+            end = j;
+            continue;
+        }
+        if !tok.is_word() {
+            break;
+        }
+        if j > i && is_joiner(tokens, j, last, lang) {
+            j += 1;
+            continue;
+        }
+        let Some((word, plural)) = word_of(tok, lang) else { break };
+        match word.class {
+            WordClass::Atom => {
+                let ok = match last {
+                    Last::Nothing | Last::Hundred | Last::Scale(_) => true,
+                    Last::Atom(lv) => atom_follows(lv, word.value, current, lang),
+                    Last::Digits => false,
+                };
+                if !ok || plural {
+                    break;
+                }
+                if lang == Lang::Fr && current % 100.0 == 4.0 && word.value == 20.0 && last == Last::Atom(4.0) {
+                    current += 76.0;
+                } else {
+                    current += word.value;
+                }
+                one_word_numerator = last == Last::Nothing && word.value == 1.0;
+                last = Last::Atom(word.value);
+            }
+            WordClass::Hundred => {
+                if current >= 100.0 || matches!(last, Last::Hundred) {
+                    break;
+                }
+                if last == Last::Digits && lang == Lang::Fr && tok.folded != "cent" {
+                    break; // "50 cents" is money
+                }
+                current = if current == 0.0 { 100.0 } else { current * 100.0 };
+                last = Last::Hundred;
+                one_word_numerator = false;
+            }
+            WordClass::Scale => {
+                if matches!(last, Last::Scale(s) if s <= word.value) {
+                    break;
+                }
+                if last == Last::Nothing && lang == Lang::Fr && tok.folded.starts_with("mil") && tok.folded != "mille" {
+                    break; // a bare "millions" is no number
+                }
+                total += if current == 0.0 { 1.0 } else { current } * word.value;
+                current = 0.0;
+                scaled = true;
+                last = Last::Scale(word.value);
+                one_word_numerator = false;
+            }
+            WordClass::Dozen => {
+                if last == Last::Nothing {
+                    break;
+                }
+                current = if current == 0.0 { 12.0 } else { current * 12.0 };
+                j += 1;
+                end = j;
+                break;
+            }
+            WordClass::Ordinal | WordClass::OrdScale => {
+                let numerator = total + current;
+                let is_fraction = last != Last::Nothing
+                    && word.value >= 3.0
+                    && (plural || (one_word_numerator && numerator == 1.0 && !matches!(last, Last::Scale(_))));
+                if is_fraction {
+                    total = numerator / word.value;
+                    current = 0.0;
+                } else if word.class == WordClass::OrdScale {
+                    if matches!(last, Last::Scale(_)) {
+                        break;
+                    }
+                    current = if current == 0.0 { word.value } else { current * word.value };
+                    ordinal = true;
+                } else {
+                    let ok = match last {
+                        Last::Nothing | Last::Hundred | Last::Scale(_) => true,
+                        Last::Atom(lv) => atom_follows(lv, word.value, current, lang),
+                        Last::Digits => false,
+                    };
+                    if !ok || plural {
+                        break;
+                    }
+                    current += word.value;
+                    ordinal = true;
+                }
+                j += 1;
+                end = j;
+                break;
+            }
+            WordClass::Fraction => {
+                if last == Last::Nothing {
+                    break;
+                }
+                let numerator = total + current;
+                total = if one_word_numerator { word.value } else { numerator * word.value };
+                current = 0.0;
+                j += 1;
+                end = j;
+                break;
+            }
+        }
+        words += 1;
+        j += 1;
+        end = j;
+    }
+    if end == i {
+        return None;
+    }
+    let value = total + current;
+    let digits = last == Last::Digits;
+    let mut expr = Expr { start: i, end, value, ordinal, scaled, digits };
+    add_half(tokens, &mut expr, lang);
+    if words == 1 && !ordinal && lonely_article(tokens, i, lang) {
+        return None;
+    }
+    Some(expr)
+}
+
+/// "and"/"et" inside a number: "one hundred and three", "vingt et un".
+fn is_joiner(tokens: &[Token], j: usize, last: Last, lang: Lang) -> bool {
+    let next = tokens.get(j + 1).and_then(|t| word_of(t, lang).map(|w| (w, t)));
+    match (lang, tokens[j].folded.as_str()) {
+        (Lang::Fr, "et") => {
+            matches!(last, Last::Atom(v) if v >= 20.0)
+                && next.is_some_and(|(_, t)| matches!(t.folded.as_str(), "un" | "une" | "onze" | "unieme" | "onzieme"))
+        }
+        (Lang::En, "and") => {
+            matches!(last, Last::Hundred | Last::Scale(_))
+                && (next.is_some_and(|(w, _)| w.0.class == WordClass::Atom || w.0.class == WordClass::Ordinal)
+                    || tokens.get(j + 1).is_some_and(|t| t.num().is_some()))
+        }
+        _ => false,
+    }
+}
+
+/// "one and a half", "deux et demi": adds the fraction to the expression.
+fn add_half(tokens: &[Token], expr: &mut Expr, lang: Lang) {
+    let words: Vec<&str> = tokens[expr.end..].iter().take(3).map(|t| t.folded.as_str()).collect();
+    let (skip, frac) = match (lang, words.as_slice()) {
+        (Lang::En, ["and", "a", "half", ..]) => (3, 0.5),
+        (Lang::En, ["and", "a", "quarter", ..]) => (3, 0.25),
+        (Lang::Fr, ["et", "demi" | "demie", ..]) => (2, 0.5),
+        (Lang::Fr, ["et", "quart", ..]) => (2, 0.25),
+        _ => return,
+    };
+    if !expr.ordinal && expr.value.fract() == 0.0 {
+        expr.value += frac;
+        expr.end += skip;
+    }
+}
+
+/// A lone "un"/"une" is an article, and "one" after a determiner a pronoun.
+fn lonely_article(tokens: &[Token], i: usize, lang: Lang) -> bool {
+    let w = tokens[i].folded.as_str();
+    let prev = i.checked_sub(1).map(|p| tokens[p].folded.as_str()).unwrap_or("");
+    match lang {
+        Lang::Fr => matches!(w, "un" | "une") || (w == "seconde" && matches!(prev, "une" | "la" | "par")),
+        Lang::En => {
+            (w == "one"
+                && matches!(prev, "no" | "the" | "this" | "that" | "every" | "any" | "each" | "which" | "someone"))
+                || (w == "second" && matches!(prev, "a" | "one" | "per" | "split"))
+        }
+    }
+}
+
+const ORDINAL_SUFFIXES_EN: &[&str] = &["st", "nd", "rd", "th"];
+const ORDINAL_SUFFIXES_FR: &[&str] =
+    &["er", "re", "ere", "e", "eme", "ieme", "nd", "nde", "es", "emes", "iemes", "ers", "eres", "res", "de", "me"];
+
+fn ordinal_suffix(tok: &Token, lang: Lang) -> bool {
+    let list = if lang == Lang::Fr { ORDINAL_SUFFIXES_FR } else { ORDINAL_SUFFIXES_EN };
+    tok.is_word() && tok.glued() && list.contains(&tok.folded.as_str())
+}
+
+/// "IIIe", "XXIe", "Ier": a Roman number with a French ordinal ending.
+fn roman_ordinal(word: &str) -> Option<u32> {
+    let numeral = ["ème", "eme", "er", "re", "e"].iter().find_map(|s| word.strip_suffix(s))?;
+    // A lone L or C with "e" is the article "Le" or "Ce".
+    if numeral.is_empty() || matches!(numeral, "L" | "C") || !numeral.chars().all(|c| "IVXLC".contains(c)) {
+        return None;
+    }
+    let value_of = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 100,
+    };
+    let values: Vec<u32> = numeral.chars().map(value_of).collect();
+    let mut total = 0;
+    for (k, &v) in values.iter().enumerate() {
+        if values.get(k + 1).is_some_and(|&n| n > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|&t| t > 0)
+}
+
+/// Whether the digits at `tokens[i]` belong to a name: "APT31", "G7", "Covid-19", "CAC 40".
+fn part_of_name(tokens: &[Token], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else { return false };
+    let tok = &tokens[i];
+    if tok.glued() && prev.is_word() {
+        return true;
+    }
+    if tok.glued() && is_hyphen(prev) && i >= 2 && prev.glued() && tokens[i - 2].is_word() {
+        return true;
+    }
+    if !prev.is_word() || !prev.is_capitalized() {
+        return false;
+    }
+    let acronym = prev.text.chars().count() >= 2 && prev.text.chars().all(|c| c.is_uppercase());
+    acronym || NUMBER_NAMES.contains(prev.folded.as_str())
+}
+
+fn fact(tokens: &[Token], text: &str, start: usize, end: usize, kind: FactKind, value: f64) -> Fact {
+    let (s, e) = (tokens[start].start, tokens[end - 1].end);
+    Fact {
+        kind,
+        start: s,
+        end: e,
+        text: text[s..e].to_string(),
+        value: format_value(value),
+        unit: None,
+        entity_type: None,
+    }
+}
+
+/// The connector between an amount and its unit: "de", "d'", "of" (after a scale word), or a
+/// hyphen glued on both sides ("six-mile", "2,5-km").
+fn skip_connector(tokens: &[Token], at: usize, expr: &Expr) -> usize {
+    let Some(tok) = tokens.get(at) else { return at };
+    if expr.scaled && matches!(tok.folded.as_str(), "de" | "of") {
+        return at + 1;
+    }
+    if expr.scaled && tok.folded == "d" && tokens.get(at + 1).is_some_and(|t| t.is_punct("'’")) {
+        return at + 2;
+    }
+    if is_hyphen(tok) && tok.glued() && tokens.get(at + 1).is_some_and(|t| t.glued() && t.is_word()) {
+        return at + 1;
+    }
+    at
+}
+
+/// Extracts the number facts of a token list, skipping claimed tokens and claiming what it uses.
+pub fn extract(text: &str, tokens: &[Token], claimed: &mut [bool], lang: Lang, out: &mut Vec<Fact>) {
+    let mut i = 0;
+    while i < tokens.len() {
+        if claimed[i] {
+            i += 1;
+            continue;
+        }
+        match number_at(text, tokens, i, claimed, lang) {
+            Some((end, Some(f))) => {
+                claimed[i..end].iter_mut().for_each(|c| *c = true);
+                out.push(f);
+                i = end;
+            }
+            // Digits of a name: left for the entity extractor.
+            Some((end, None)) => i = end,
+            None => i += 1,
+        }
+    }
+}
+
+/// The fact that starts at `tokens[i]`: the token index past it, and the fact (`None` for digits
+/// that belong to a name and must be passed over).
+fn number_at(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lang) -> Option<(usize, Option<Fact>)> {
+    let tok = &tokens[i];
+    if let Some(value) = tok.is_word().then(|| roman_ordinal(tok.text)).flatten() {
+        return Some((i + 1, Some(fact(tokens, text, i, i + 1, FactKind::Ordinal, value as f64))));
+    }
+    if let Some((after, cur)) = CURRENCIES.longest_at(tokens, i).filter(|(_, c)| c.sign) {
+        if after < tokens.len() && !claimed[after..].first().copied().unwrap_or(true) {
+            if let Some(expr) = parse_expr(tokens, after, lang, claimed) {
+                let glued_code = after == i + 1 && part_of_name(tokens, after) && !tokens[i].is_punct("$€£¥");
+                if !expr.ordinal && !glued_code {
+                    let mut f = fact(tokens, text, i, expr.end, FactKind::Money, expr.value / cur.divisor);
+                    f.unit = Some(cur.code.to_string());
+                    return Some((expr.end, Some(f)));
+                }
+            }
+        }
+    }
+    if tok.num().is_some() && part_of_name(tokens, i) {
+        return Some((i + 1, None));
+    }
+    let expr = parse_expr(tokens, i, lang, claimed)?;
+    if expr.ordinal {
+        return Some((expr.end, Some(fact(tokens, text, i, expr.end, FactKind::Ordinal, expr.value))));
+    }
+    if expr.digits && tokens.get(expr.end).is_some_and(|t| ordinal_suffix(t, lang)) {
+        let end = expr.end + 1;
+        return Some((end, Some(fact(tokens, text, i, end, FactKind::Ordinal, expr.value))));
+    }
+    let at = skip_connector(tokens, expr.end, &expr);
+    if at < tokens.len() && !claimed[at] {
+        if let Some((end, cur)) = CURRENCIES.longest_at(tokens, at) {
+            let weight_unit = cur.ambiguous && !expr.scaled;
+            if !weight_unit {
+                let mut f = fact(tokens, text, i, end, FactKind::Money, expr.value / cur.divisor);
+                f.unit = Some(cur.code.to_string());
+                return Some((end, Some(f)));
+            }
+        }
+        if let Some((end, unit)) = UNITS.longest_at(tokens, at) {
+            let digits_ok = !unit.after_digits_only || (expr.digits && at == expr.end);
+            let word_unit_glued = tokens[at].glued() && at == expr.end && tokens[at].is_word() && !expr.digits;
+            if digits_ok && !word_unit_glued && !followed_by_letter(tokens, end) {
+                let kind = if matches!(unit.symbol, "%" | "pp") { FactKind::Percent } else { FactKind::Quantity };
+                let mut f = fact(tokens, text, i, end, kind, expr.value);
+                f.unit = Some(unit.symbol.to_string());
+                return Some((end, Some(f)));
+            }
+        }
+    }
+    if expr.digits && tokens.get(expr.end).is_some_and(|t| t.glued() && t.is_word()) {
+        return Some((expr.end + 1, None)); // "3D", "4x4": a code, not a count
+    }
+    Some((expr.end, Some(fact(tokens, text, i, expr.end, FactKind::Number, expr.value))))
+}
+
+/// A unit symbol glued to more letters ("m" in "mots") is no unit.
+fn followed_by_letter(tokens: &[Token], end: usize) -> bool {
+    tokens.get(end).is_some_and(|t| t.glued() && t.is_word())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn facts(text: &str, lang: Lang) -> Vec<(FactKind, String, Option<String>)> {
+        let tokens = tokenize(text, lang, &[0]);
+        let mut claimed = vec![false; tokens.len()];
+        let mut out = Vec::new();
+        extract(text, &tokens, &mut claimed, lang, &mut out);
+        out.into_iter().map(|f| (f.kind, f.value, f.unit)).collect()
+    }
+
+    fn values(text: &str, lang: Lang) -> Vec<String> {
+        facts(text, lang).into_iter().map(|f| f.1).collect()
+    }
+
+    #[test]
+    fn digits_in_both_conventions() {
+        assert_eq!(
+            values("3,5 et 3 000 et 3\u{a0}000 et 3\u{202f}000 et 4,800", Lang::Fr),
+            ["3.5", "3000", "3000", "3000", "4.8"]
+        );
+        assert_eq!(values("3.5 and 3,000 and 1,234,567.5 and 4.800", Lang::En), ["3.5", "3000", "1234567.5", "4.8"]);
+        assert_eq!(values("192.168.1.2", Lang::En), ["192", "168", "1", "2"]);
+        assert_eq!(values("1.458.000,00 tonnes", Lang::Fr), ["1458000"]);
+    }
+
+    #[test]
+    fn french_number_words() {
+        assert_eq!(values("sept", Lang::Fr), ["7"]);
+        assert_eq!(values("soixante-dix", Lang::Fr), ["70"]);
+        assert_eq!(values("quatre-vingt-dix-neuf", Lang::Fr), ["99"]);
+        assert_eq!(values("vingt et un", Lang::Fr), ["21"]);
+        assert_eq!(values("cinq cent trente cinq", Lang::Fr), ["535"]);
+        assert_eq!(values("trois million sept", Lang::Fr), ["3000007"]);
+        assert_eq!(values("un homme", Lang::Fr), Vec::<String>::new());
+    }
+
+    #[test]
+    fn english_number_words() {
+        assert_eq!(values("seven", Lang::En), ["7"]);
+        assert_eq!(values("twenty-one", Lang::En), ["21"]);
+        assert_eq!(values("a dozen", Lang::En), ["12"]);
+        assert_eq!(values("one hundred and sixty-one", Lang::En), ["161"]);
+        assert_eq!(values("two hundred and two thousand", Lang::En), ["202000"]);
+        assert_eq!(values("one and a half", Lang::En), ["1.5"]);
+        assert_eq!(values("three fifths", Lang::En), ["0.6"]);
+    }
+
+    #[test]
+    fn scales() {
+        assert_eq!(values("1,5 million et 3 milliards", Lang::Fr), ["1500000", "3000000000"]);
+        assert_eq!(values("2.3 billion", Lang::En), ["2300000000"]);
+    }
+
+    #[test]
+    fn ordinals() {
+        let ords = |t, l| facts(t, l).into_iter().filter(|f| f.0 == FactKind::Ordinal).map(|f| f.1).collect::<Vec<_>>();
+        assert_eq!(ords("le 1er, la 2e, le IIIe siècle, le vingt et unième", Lang::Fr), ["1", "2", "3", "21"]);
+        assert_eq!(ords("the 21st and the third", Lang::En), ["21", "3"]);
+        assert_eq!(ords("one hundred twenty-fifth", Lang::En), ["125"]);
+    }
+
+    #[test]
+    fn percents() {
+        let p = (FactKind::Percent, "12".to_string(), Some("%".to_string()));
+        assert_eq!(facts("12 %", Lang::Fr), std::slice::from_ref(&p));
+        assert_eq!(facts("12 pour cent", Lang::Fr), std::slice::from_ref(&p));
+        assert_eq!(facts("12 percent", Lang::En), [p]);
+        assert_eq!(facts("12 points de pourcentage", Lang::Fr)[0].2.as_deref(), Some("pp"));
+    }
+
+    #[test]
+    fn money() {
+        let m = |t, l| facts(t, l).into_iter().map(|f| (f.1, f.2.unwrap_or_default())).collect::<Vec<_>>();
+        assert_eq!(m("15 000 euros", Lang::Fr), [("15000".into(), "EUR".into())]);
+        assert_eq!(m("1,5 million d'euros", Lang::Fr), [("1500000".into(), "EUR".into())]);
+        assert_eq!(m("10000 francs suisses", Lang::Fr), [("10000".into(), "CHF".into())]);
+        assert_eq!(m("$48.2 million", Lang::En), [("48200000".into(), "USD".into())]);
+        assert_eq!(m("£ 8.10 million", Lang::En), [("8100000".into(), "GBP".into())]);
+        assert_eq!(m("5 €", Lang::En), [("5".into(), "EUR".into())]);
+        assert_eq!(m("50 cents", Lang::En), [("0.5".into(), "USD".into())]);
+    }
+
+    #[test]
+    fn quantities() {
+        let q = |t, l| facts(t, l).into_iter().map(|f| (f.1, f.2.unwrap_or_default())).collect::<Vec<_>>();
+        assert_eq!(q("17 km", Lang::Fr), [("17".into(), "km".into())]);
+        assert_eq!(q("à 130 km/h", Lang::Fr), [("130".into(), "km/h".into())]);
+        assert_eq!(q("25 °C", Lang::Fr), [("25".into(), "°C".into())]);
+        assert_eq!(q("300mm and 48m", Lang::En), [("300".into(), "mm".into()), ("48".into(), "m".into())]);
+        assert_eq!(q("3 tonnes et 40 hectares", Lang::Fr), [("3".into(), "t".into()), ("40".into(), "ha".into())]);
+        assert_eq!(q("a six-mile walk", Lang::En), [("6".into(), "mi".into())]);
+    }
+
+    #[test]
+    fn numbers_inside_names_are_not_counts() {
+        assert!(values("Covid-19, APT31, le G7, un Airbus A320, le CAC 40, un Boeing 737", Lang::Fr).is_empty());
+        assert_eq!(values("60 ans", Lang::Fr), ["60"]);
+    }
+}

@@ -1,0 +1,153 @@
+//! Tokens for the fact extractors: words, digit numbers and punctuation, with byte offsets.
+//!
+//! Every extractor reads the same token list so that a span claimed by one (a date) is not read
+//! again by another (a number). Digit numbers are lexed whole here ("3 000,5", "1,234.5"), because
+//! their grouping depends on the language and would be lost if split into words.
+
+use super::numbers::{scan_digits, NumLit};
+use crate::lang::Lang;
+
+/// What a token is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TokKind {
+    /// A run of letters.
+    Word,
+    /// A number written with digits.
+    Num(NumLit),
+    /// Any other non-space character.
+    Punct,
+}
+
+/// One token: a slice of the document text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: TokKind,
+    /// White space separates it from the previous token.
+    pub space_before: bool,
+    /// First token of a sentence, or of a quotation or line: its capital says nothing.
+    pub initial: bool,
+    /// Lower-cased, accent-folded text (words only; empty for others).
+    pub folded: String,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+
+    pub fn num(&self) -> Option<&NumLit> {
+        match &self.kind {
+            TokKind::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn is_punct(&self, chars: &str) -> bool {
+        self.kind == TokKind::Punct && chars.contains(self.text)
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.is_word() && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the previous token is glued to this one (no space between).
+    pub fn glued(&self) -> bool {
+        !self.space_before
+    }
+}
+
+/// Lower-cases and removes accents, cheaply for ASCII.
+pub fn fold_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        crate::text::fold(word)
+    }
+}
+
+/// Punctuation after which a capital says nothing: opening quotes and brackets, colons, dashes.
+fn opens_quote(c: char, space_before: bool) -> bool {
+    matches!(c, '«' | '“' | '‘' | '„' | '(' | '[' | ':' | '—' | '–') || (c == '"' && space_before)
+}
+
+/// Splits `text` into tokens. `sentence_starts` are the byte offsets where sentences begin
+/// (sorted); a token at one of them is marked `initial`.
+pub fn tokenize<'a>(text: &'a str, lang: Lang, sentence_starts: &[usize]) -> Vec<Token<'a>> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut space_before = true;
+    let mut next_initial = true;
+    let mut starts = sentence_starts.iter().peekable();
+    while pos < text.len() {
+        let c = text[pos..].chars().next().expect("pos is on a char boundary");
+        if c.is_whitespace() {
+            if c == '\n' {
+                next_initial = true;
+            }
+            space_before = true;
+            pos += c.len_utf8();
+            continue;
+        }
+        while starts.next_if(|&&s| s <= pos).is_some() {
+            next_initial = true;
+        }
+        let (end, kind) = if let Some((end, lit)) = scan_digits(text, pos, lang) {
+            (end, TokKind::Num(lit))
+        } else if c.is_alphabetic() {
+            let mut end = pos + c.len_utf8();
+            while let Some(d) = text[end..].chars().next() {
+                if !d.is_alphabetic() && !is_combining(d) {
+                    break;
+                }
+                end += d.len_utf8();
+            }
+            (end, TokKind::Word)
+        } else {
+            (pos + c.len_utf8(), TokKind::Punct)
+        };
+        let piece = &text[pos..end];
+        let folded = if kind == TokKind::Word { fold_word(piece) } else { String::new() };
+        let is_opener = kind == TokKind::Punct && opens_quote(c, space_before);
+        tokens.push(Token { start: pos, end, text: piece, kind, space_before, initial: next_initial, folded });
+        next_initial = is_opener || (next_initial && kind_is_bullet(bytes[pos]));
+        space_before = false;
+        pos = end;
+    }
+    tokens
+}
+
+fn kind_is_bullet(b: u8) -> bool {
+    matches!(b, b'-' | b'*' | b'>' | b'|')
+}
+
+fn is_combining(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text, Lang::Fr, &[0]).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        assert_eq!(texts("l’AFP a vu 3 000 euros."), ["l", "’", "AFP", "a", "vu", "3 000", "euros", "."]);
+        assert_eq!(texts("Covid-19"), ["Covid", "-", "19"]);
+    }
+
+    #[test]
+    fn marks_sentence_and_quote_starts() {
+        let text = "Il dit « Bonjour ». Puis rien";
+        let toks = tokenize(text, Lang::Fr, &[0, text.find("Puis").unwrap()]);
+        let initial: Vec<&str> = toks.iter().filter(|t| t.initial).map(|t| t.text).collect();
+        assert_eq!(initial, ["Il", "Bonjour", "Puis"]);
+    }
+}
