@@ -5,6 +5,7 @@
 //!
 //! Positions here are content positions (noise left out), 0..n on the left and 0..m on the right.
 
+use super::profile::Profiles;
 use super::similarity::Scorer;
 use std::collections::HashMap;
 
@@ -27,13 +28,25 @@ pub struct Thresholds {
     pub out_of_order: f64,
     /// How much better a group must score to absorb a leftover neighbour.
     pub absorb_gain: f64,
+    /// The threshold inside a gap between two in-order pairs.
+    pub in_gap: f64,
+    /// Gaps with more sentences than this on a side are not filled.
+    pub max_gap: usize,
     /// Half-width of the band around the anchor path, in sentences.
     pub band: usize,
 }
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { in_order: 0.12, merge_penalty: 0.03, out_of_order: 0.3, absorb_gain: 0.05, band: 30 }
+        Thresholds {
+            in_order: 0.12,
+            merge_penalty: 0.03,
+            out_of_order: 0.22,
+            absorb_gain: 0.05,
+            in_gap: 0.06,
+            max_gap: 6,
+            band: 30,
+        }
     }
 }
 
@@ -44,8 +57,11 @@ const FULL_SEARCH_CELLS: usize = 160_000;
 pub fn assign(scorer: &Scorer, n: usize, m: usize, t: &Thresholds) -> Vec<Bead> {
     let band =
         if n * m <= FULL_SEARCH_CELLS { Band::full(n, m) } else { Band::around(&anchors(scorer, n, m), n, m, t.band) };
-    let mut beads = uncross(scorer, monotonic(scorer, n, m, &band, t), t);
+    let (all_left, all_right): (Vec<usize>, Vec<usize>) = ((0..n).collect(), (0..m).collect());
+    let in_order = monotonic(scorer, &all_left, &all_right, &band, t.in_order, t);
+    let mut beads = uncross(scorer, in_order.clone(), t);
     pair_out_of_order(scorer, n, m, &mut beads, t);
+    fill_gaps(scorer, n, m, &in_order, &mut beads, t);
     absorb_neighbours(scorer, n, m, &mut beads, t);
     beads.sort_by_key(|b| (b.left.first().copied().unwrap_or(usize::MAX), b.right.first().copied()));
     beads
@@ -109,36 +125,17 @@ fn anchors(scorer: &Scorer, n: usize, m: usize) -> Vec<(usize, usize)> {
     longest_increasing(&mutual)
 }
 
-/// For each sentence of one side, its best counterpart by exact score among the sentences that
-/// share its rarest keys.
+/// For each sentence of one side, its best counterpart by exact score among the few candidates
+/// that share its rarest keys.
 fn best_candidates(scorer: &Scorer, n: usize, m: usize, swapped: bool) -> Vec<Option<(usize, f64)>> {
     let (this, other) = if swapped { (scorer.right, scorer.left) } else { (scorer.left, scorer.right) };
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for j in 0..m {
-        for &k in &other.sentences[j].keys {
-            postings.entry(k).or_default().push(j);
-        }
-    }
-    let cap = 8 + (m as f64).sqrt() as usize;
-    (0..n)
-        .map(|i| {
-            let mut votes: HashMap<usize, f32> = HashMap::new();
-            for token in &this.sentences[i].tokens {
-                for k in this.token_keys(token) {
-                    match postings.get(k) {
-                        Some(list) if list.len() <= cap => {
-                            list.iter().for_each(|&j| *votes.entry(j).or_default() += token.weight)
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            let mut ranked: Vec<(usize, f32)> = votes.into_iter().collect();
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            ranked
-                .iter()
-                .take(3)
-                .map(|&(j, _)| (j, if swapped { scorer.score(&[j], &[i]) } else { scorer.score(&[i], &[j]) }))
+    let ids: Vec<usize> = (0..n).collect();
+    let other_ids: Vec<usize> = (0..m).collect();
+    candidate_lists(this, &ids, other, &other_ids, 3)
+        .into_iter()
+        .map(|(i, js)| {
+            js.into_iter()
+                .map(|j| (j, if swapped { scorer.score(&[j], &[i]) } else { scorer.score(&[i], &[j]) }))
                 .max_by(|a, b| a.1.total_cmp(&b.1))
         })
         .collect()
@@ -174,7 +171,8 @@ fn longest_increasing(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
 const SHAPES: [(usize, usize); 6] = [(1, 0), (0, 1), (1, 1), (2, 1), (1, 2), (2, 2)];
 
 /// The best monotonic chain of beads within the band, maximizing Σ (score − threshold).
-fn monotonic(scorer: &Scorer, n: usize, m: usize, band: &Band, t: &Thresholds) -> Vec<Bead> {
+fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold: f64, t: &Thresholds) -> Vec<Bead> {
+    let (n, m) = (ls.len(), rs.len());
     let width = |i: usize| band.rows[i].1 - band.rows[i].0 + 1;
     let mut value: Vec<Vec<f64>> = (0..=n).map(|i| vec![f64::NEG_INFINITY; width(i)]).collect();
     let mut choice: Vec<Vec<(u8, f32)>> = (0..=n).map(|i| vec![(u8::MAX, 0.0); width(i)]).collect();
@@ -186,7 +184,7 @@ fn monotonic(scorer: &Scorer, n: usize, m: usize, band: &Band, t: &Thresholds) -
         }
     };
     value[0][0] = 0.0;
-    let mut one_to_one: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut one_to_one = OneToOne::default();
     for i in 0..=n {
         let (lo, hi) = band.rows[i];
         for j in lo..=hi {
@@ -205,9 +203,9 @@ fn monotonic(scorer: &Scorer, n: usize, m: usize, band: &Band, t: &Thresholds) -
                 let (gain, score) = if di == 0 || dj == 0 {
                     (0.0, 0.0)
                 } else {
-                    let score = bead_score(scorer, i - di..i, j - dj..j, &mut one_to_one);
+                    let score = bead_score(scorer, &ls[i - di..i], &rs[j - dj..j], &mut one_to_one);
                     let penalty = if di + dj > 2 { t.merge_penalty } else { 0.0 };
-                    (score - t.in_order - penalty, score)
+                    (score - threshold - penalty, score)
                 };
                 if before + gain > best.0 {
                     best = (before + gain, shape as u8, score);
@@ -223,7 +221,7 @@ fn monotonic(scorer: &Scorer, n: usize, m: usize, band: &Band, t: &Thresholds) -
         let (shape, score) = choice[i][j - band.rows[i].0];
         let (di, dj) = SHAPES[shape as usize];
         if di > 0 && dj > 0 {
-            beads.push(Bead { left: (i - di..i).collect(), right: (j - dj..j).collect(), score: score as f64 });
+            beads.push(Bead { left: ls[i - di..i].to_vec(), right: rs[j - dj..j].to_vec(), score: score as f64 });
         }
         i -= di;
         j -= dj;
@@ -254,23 +252,73 @@ fn uncross(scorer: &Scorer, beads: Vec<Bead>, t: &Thresholds) -> Vec<Bead> {
 
 /// A bead's score; groups are only scored when one of their 1:1 parts shares evidence, since a
 /// group's coverage is the sum of its parts'.
-fn bead_score(
-    scorer: &Scorer,
-    l: std::ops::Range<usize>,
-    r: std::ops::Range<usize>,
-    cache: &mut HashMap<(usize, usize), f64>,
-) -> f64 {
+fn bead_score(scorer: &Scorer, l: &[usize], r: &[usize], cache: &mut OneToOne) -> f64 {
     let mut one = |i: usize, j: usize| *cache.entry((i, j)).or_insert_with(|| scorer.score(&[i], &[j]));
     if l.len() == 1 && r.len() == 1 {
-        return one(l.start, r.start);
+        return one(l[0], r[0]);
     }
-    let any_part = l.clone().any(|i| r.clone().any(|j| one(i, j) > 0.0));
-    if !any_part {
+    let best_part = l.iter().flat_map(|&i| r.iter().map(move |&j| (i, j))).map(|(i, j)| one(i, j)).fold(0.0, f64::max);
+    if best_part < GROUP_MIN_PART {
         return 0.0;
     }
-    let l: Vec<usize> = l.collect();
-    let r: Vec<usize> = r.collect();
-    scorer.score(&l, &r)
+    scorer.score(l, r)
+}
+
+/// A group is only worth scoring when one of its 1:1 parts shows this much evidence: a group's
+/// coverage is at most the sum of its parts', and scoring groups is the costly part of the DP.
+const GROUP_MIN_PART: f64 = 0.04;
+
+/// The cache of 1:1 scores, keyed by (left, right) content positions.
+type OneToOne = HashMap<(usize, usize), f64, std::hash::BuildHasherDefault<PairHasher>>;
+
+/// A multiplicative hash for pairs of small integers: the cache is hit several times per DP
+/// cell, and SipHash's resistance to hostile keys buys nothing here.
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl std::hash::Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(26) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// Between two consecutive in-order pairs, sentences left on both sides are likely to answer
+/// each other even on weak evidence: the position vouches for them. Small gaps get a second
+/// monotonic pass with a lower threshold.
+fn fill_gaps(scorer: &Scorer, n: usize, m: usize, in_order: &[Bead], beads: &mut Vec<Bead>, t: &Thresholds) {
+    let mut used_left = vec![false; n];
+    let mut used_right = vec![false; m];
+    for b in beads.iter() {
+        b.left.iter().for_each(|&i| used_left[i] = true);
+        b.right.iter().for_each(|&j| used_right[j] = true);
+    }
+    let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
+    for b in in_order {
+        bounds.push((b.left[0], b.right[0]));
+        bounds.push((b.left[b.left.len() - 1] + 1, b.right[b.right.len() - 1] + 1));
+    }
+    bounds.push((n, m));
+    for w in bounds.chunks(2) {
+        let [(l0, r0), (l1, r1)] = [w[0], w[1]];
+        let ls: Vec<usize> = (l0..l1).filter(|&i| !used_left[i]).collect();
+        let rs: Vec<usize> = (r0..r1).filter(|&j| !used_right[j]).collect();
+        if ls.is_empty() || rs.is_empty() || ls.len() > t.max_gap || rs.len() > t.max_gap {
+            continue;
+        }
+        let band = Band::full(ls.len(), rs.len());
+        beads.extend(monotonic(scorer, &ls, &rs, &band, t.in_gap, t));
+    }
 }
 
 fn leftovers(len: usize, used: impl Iterator<Item = usize>) -> Vec<usize> {
@@ -284,8 +332,8 @@ fn pair_out_of_order(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<Bead>,
     let left = leftovers(n, beads.iter().flat_map(|b| b.left.iter().copied()));
     let right = leftovers(m, beads.iter().flat_map(|b| b.right.iter().copied()));
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for &i in &left {
-        for &j in &right {
+    for (i, rights) in candidate_lists(scorer.left, &left, scorer.right, &right, CANDIDATES) {
+        for j in rights {
             let s = scorer.score(&[i], &[j]);
             if s >= t.out_of_order {
                 candidates.push((s, i, j));
@@ -302,6 +350,48 @@ fn pair_out_of_order(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<Bead>,
             beads.push(Bead { left: vec![i], right: vec![j], score: s });
         }
     }
+}
+
+/// Above this many leftover pairs, only the pairs that share rare keys are scored.
+const EXHAUSTIVE_PAIRS: usize = 4096;
+/// How many right sentences each left sentence keeps as candidates when the index is used.
+const CANDIDATES: usize = 5;
+
+/// For each sentence of `ids`, the sentences of `other_ids` (on the other side) worth scoring:
+/// all of them for small sets, else the `keep` that share the most weight of rare keys (an
+/// inverted index keeps this near-linear).
+fn candidate_lists(
+    this: &Profiles,
+    ids: &[usize],
+    other: &Profiles,
+    other_ids: &[usize],
+    keep: usize,
+) -> Vec<(usize, Vec<usize>)> {
+    if ids.len() * other_ids.len() <= EXHAUSTIVE_PAIRS {
+        return ids.iter().map(|&i| (i, other_ids.to_vec())).collect();
+    }
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for &j in other_ids {
+        for &k in &other.sentences[j].keys {
+            postings.entry(k).or_default().push(j);
+        }
+    }
+    let cap = 8 + (other_ids.len() as f64).sqrt() as usize;
+    ids.iter()
+        .map(|&i| {
+            let mut votes: HashMap<usize, f32> = HashMap::new();
+            for token in &this.sentences[i].tokens {
+                for k in this.token_keys(token) {
+                    if let Some(list) = postings.get(k).filter(|l| l.len() <= cap) {
+                        list.iter().for_each(|&j| *votes.entry(j).or_default() += token.weight);
+                    }
+                }
+            }
+            let mut ranked: Vec<(usize, f32)> = votes.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            (i, ranked.into_iter().take(keep).map(|(j, _)| j).collect())
+        })
+        .collect()
 }
 
 /// Adds a leftover sentence to the bead holding its neighbour when the group scores clearly

@@ -22,7 +22,7 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { lexical_floor: 0.5, length_sigma: 0.35 }
+        Weights { lexical_floor: 0.8, length_sigma: 0.35 }
     }
 }
 
@@ -72,10 +72,11 @@ fn coverage(side: &Profiles, ids: &[usize], other: &Profiles, other_ids: &[usize
     for &i in ids {
         for token in &side.sentences[i].tokens {
             total += token.weight as f64;
-            let hit = side
-                .token_keys(token)
-                .iter()
-                .any(|k| other_ids.iter().any(|&j| other.sentences[j].keys.binary_search(k).is_ok()));
+            let keys = side.token_keys(token);
+            let hit = match other_ids {
+                [j] => keys.iter().any(|k| other.sentences[*j].keys.binary_search(k).is_ok()),
+                _ => keys.iter().any(|k| other_ids.iter().any(|&j| other.sentences[j].keys.binary_search(k).is_ok())),
+            };
             if hit {
                 matched += token.weight as f64;
             }
