@@ -199,3 +199,19 @@ impl SeverityArgs {
         Ok(rules)
     }
 }
+
+/// A progress bar on standard error for long corpus runs; hidden when standard error is not a
+/// terminal, so logs and pipes stay clean.
+pub fn progress_bar(label: &'static str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {human_pos} articles ({per_sec})") {
+        bar.set_style(style);
+    }
+    bar.set_message(label);
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}

@@ -1,14 +1,60 @@
-//! `newsalign dedup` and `newsalign sketch`.
+//! `newsalign dedup` and `newsalign sketch`: read → sketch (per article, in parallel) → find
+//! pairs and clusters → report.
 
-use clap::Args;
-use newsalign::Error;
+use super::common::{stream_articles, Framing, InputArgs, InputProblems, OutputArgs};
+use clap::{Args, ValueEnum};
+use newsalign::dedup::{self, record, Sketch};
+use newsalign::{report, Error, InputError};
+use std::collections::HashMap;
 use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DedupFormat {
+    /// A summary of clusters for people.
+    Text,
+    /// One JSON object: {"pairs": [...], "clusters": [[...]]} (CONTRACT.md).
+    Json,
+    /// One JSON object a line: each pair, then each cluster.
+    Jsonl,
+}
 
 #[derive(Args, Debug)]
 pub struct DedupArgs {
-    /// Articles: .txt, .html, .jsonl files, directories, or - for standard input.
+    /// Articles: .txt, .html, .jsonl files, directories, or - for standard input (with --sketches:
+    /// sketch JSONL files written by `newsalign sketch`).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DedupFormat::Text)]
+    pub format: DedupFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Minimum score (0..1) of a near copy and of a translation, unless their own flag is given.
+    #[arg(long, value_name = "X", value_parser = parse_fraction)]
+    pub threshold: Option<f64>,
+    /// Minimum estimated share of the shorter article's word shingles found in the other (0..1) for a
+    /// near copy [default: 0.5].
+    #[arg(long, value_name = "X", value_parser = parse_fraction)]
+    pub near_threshold: Option<f64>,
+    /// Minimum share of BOTH articles that the sentence alignment covers (0..1) for a translation
+    /// [default: 0.5].
+    #[arg(long, value_name = "X", value_parser = parse_fraction)]
+    pub translation_threshold: Option<f64>,
+    /// Look only for exact and near copies, not for translations.
+    #[arg(long)]
+    pub no_translations: bool,
+    /// Clusters larger than N list only their verified pairs instead of all pairs.
+    #[arg(long, value_name = "N", default_value_t = dedup::Options::default().max_cluster)]
+    pub max_cluster: usize,
+    /// The INPUTs are sketch JSONL files (`newsalign sketch`), not articles.
+    #[arg(long)]
+    pub sketches: bool,
+    /// Verify only these candidate pairs (JSONL, {"a": id, "b": id} a line), e.g. from a join done
+    /// on a cluster (docs/dedup.md), instead of searching the whole corpus.
+    #[arg(long, value_name = "FILE")]
+    pub candidates: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -16,12 +62,114 @@ pub struct SketchArgs {
     /// Articles: .txt, .html, .jsonl files, directories, or - for standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
-pub fn run(_args: DedupArgs) -> Result<i32, Error> {
-    Err(Error::Usage("dedup is being built (issue 6)".into()))
+fn parse_fraction(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("'{s}' is not a number between 0 and 1")),
+    }
 }
 
-pub fn run_sketch(_args: SketchArgs) -> Result<i32, Error> {
-    Err(Error::Usage("sketch is being built (issue 6)".into()))
+impl DedupArgs {
+    fn options(&self) -> dedup::Options {
+        let defaults = dedup::Options::default();
+        dedup::Options {
+            near_threshold: self.near_threshold.or(self.threshold).unwrap_or(defaults.near_threshold),
+            translation_threshold: self
+                .translation_threshold
+                .or(self.threshold)
+                .unwrap_or(defaults.translation_threshold),
+            translations: !self.no_translations,
+            max_cluster: self.max_cluster,
+        }
+    }
+}
+
+pub fn run(args: DedupArgs) -> Result<i32, Error> {
+    let mut problems = InputProblems::default();
+    let sketches = if args.sketches {
+        read_sketch_files(&args.inputs, &mut problems)
+    } else {
+        sketch_articles(&args, &mut problems)
+    };
+    let sketches = drop_repeated_ids(sketches, &mut problems);
+    let opts = args.options();
+    let result = match &args.candidates {
+        Some(path) => {
+            let index: HashMap<&str, u32> = sketches.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
+            let candidates = record::read_candidates(path, &index, |e| problems.report(&e))?;
+            dedup::verify_candidates(&sketches, &candidates, &opts)
+        }
+        None => dedup::find(&sketches, &opts),
+    };
+    let rendered = match args.format {
+        DedupFormat::Json => report::dedup::json(&result),
+        DedupFormat::Jsonl => report::dedup::jsonl(&result),
+        DedupFormat::Text => {
+            let styled = args.output.output.is_none() && super::common::stdout_is_styled();
+            report::dedup::text(&result, styled)
+        }
+    };
+    newsalign::output::emit(args.output.output.as_deref(), rendered.as_bytes())?;
+    Ok(problems.status())
+}
+
+pub fn run_sketch(args: SketchArgs) -> Result<i32, Error> {
+    stream_articles(&args.inputs, &args.input, &args.output, Framing::Concatenated, |article, options| {
+        dedup::sketch_article(article, options).map(|s| record::to_json_line(&s))
+    })
+}
+
+/// Sketches every article as the inputs stream by, with a progress bar on a terminal.
+fn sketch_articles(args: &DedupArgs, problems: &mut InputProblems) -> Vec<Sketch> {
+    let options = args.input.options();
+    let progress = super::common::progress_bar("sketching");
+    let mut sketches = Vec::new();
+    let stream = newsalign::read::read_all(&args.inputs, args.input.stdin_format());
+    newsalign::pipeline::process_stream(
+        stream,
+        |article| dedup::sketch_article(article, &options),
+        |result| {
+            progress.inc(1);
+            match result {
+                Ok(sketch) => sketches.push(sketch),
+                Err(e) => problems.report(&e),
+            }
+        },
+    );
+    progress.finish_and_clear();
+    sketches
+}
+
+fn read_sketch_files(paths: &[PathBuf], problems: &mut InputProblems) -> Vec<Sketch> {
+    let mut sketches = Vec::new();
+    for path in paths {
+        for result in record::read_sketches(path) {
+            match result {
+                Ok(sketch) => sketches.push(sketch),
+                Err(e) => problems.report(&e),
+            }
+        }
+    }
+    sketches
+}
+
+/// Pairs are named by id, so a second article with the same id is reported and left out.
+fn drop_repeated_ids(sketches: Vec<Sketch>, problems: &mut InputProblems) -> Vec<Sketch> {
+    let mut seen = std::collections::HashSet::new();
+    sketches
+        .into_iter()
+        .filter(|s| {
+            let fresh = seen.insert(s.id.clone());
+            if !fresh {
+                problems.report(&InputError::new(&s.id, "an earlier article has the same id; this one is left out"));
+            }
+            fresh
+        })
+        .collect()
 }

@@ -1,1 +1,292 @@
-//! dedup stage.
+//! Corpus deduplication across languages: exact copies, near copies and translations.
+//!
+//! Each article is reduced to a [`Sketch`] (a pure per-article map, done in parallel while the
+//! corpus streams by); everything after works on sketches only:
+//! 1. exact copies share the hash of their content text (noise and white space set aside);
+//! 2. near copies in one language meet in a MinHash LSH band ([`lsh`]) and are kept when the
+//!    estimated containment of their shingle sets reaches the near threshold;
+//! 3. translations are candidates from an inverted index over language-independent anchors,
+//!    kept when a light sentence alignment covers enough of both articles ([`translate`]);
+//! 4. clusters are the connected groups of these pairs ([`cluster`]), and every pair inside a
+//!    cluster is reported with its relation: same content → exact, same language → near,
+//!    other language → translation.
+
+pub mod cluster;
+pub mod hash;
+pub mod lsh;
+pub mod minhash;
+pub mod record;
+pub mod sketch;
+pub mod translate;
+
+pub use sketch::{sketch, Sketch};
+
+use cluster::UnionFind;
+use rayon::prelude::*;
+use serde::Serialize;
+use translate::Weights;
+
+/// How two articles relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// Same language, same content text.
+    Exact,
+    /// Same language, the same article lightly edited.
+    Near,
+    /// The same story in the other language.
+    Translation,
+}
+
+impl Relation {
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Exact => "exact",
+            Relation::Near => "near",
+            Relation::Translation => "translation",
+        }
+    }
+}
+
+/// Thresholds of a run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Minimum estimated containment of word shingles for a near copy (0..1).
+    pub near_threshold: f64,
+    /// Minimum share of both articles that the sentence alignment covers for a translation (0..1).
+    pub translation_threshold: f64,
+    /// Whether to look for translations at all.
+    pub translations: bool,
+    /// Clusters larger than this report only their verified pairs, not all pairs (which grow as
+    /// the square of the size and would flood the output if unrelated stories got chained).
+    pub max_cluster: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { near_threshold: 0.5, translation_threshold: 0.5, translations: true, max_cluster: 64 }
+    }
+}
+
+/// A found pair, `a` before `b` in input order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Pair {
+    pub a: String,
+    pub b: String,
+    pub relation: Relation,
+    /// 1 for exact copies; shingle containment for near copies; alignment coverage for translations.
+    pub score: f64,
+}
+
+/// The result of a run: CONTRACT.md's dedup report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Report {
+    pub pairs: Vec<Pair>,
+    /// Connected groups of articles (ids in input order), by their first article.
+    pub clusters: Vec<Vec<String>>,
+}
+
+/// Analyses and sketches one article: the per-article map of a dedup run.
+pub fn sketch_article(
+    article: crate::Article,
+    opts: &crate::pipeline::Options,
+) -> Result<Sketch, crate::InputError> {
+    let analysis = crate::pipeline::analyze(article, opts)?;
+    Ok(sketch(&analysis.doc, &analysis.facts))
+}
+
+/// Finds every exact copy, near copy and translation among `sketches`.
+pub fn find(sketches: &[Sketch], opts: &Options) -> Report {
+    let corpus = Corpus::new(sketches, opts);
+    let mut edges = corpus.exact_edges();
+    edges.extend(corpus.near_edges());
+    if opts.translations {
+        edges.extend(corpus.translation_edges());
+    }
+    corpus.report(&edges)
+}
+
+/// Verifies only the given candidate pairs (indices into `sketches`), for runs where the candidate
+/// join was done elsewhere (docs/dedup.md): the pairs that pass, then all pairs of their clusters.
+pub fn verify_candidates(sketches: &[Sketch], candidates: &[(u32, u32)], opts: &Options) -> Report {
+    let corpus = Corpus::new(sketches, opts);
+    let edges: Vec<(u32, u32)> =
+        candidates.par_iter().copied().filter(|&(i, j)| i != j && corpus.relate(i, j).is_some()).collect();
+    corpus.report(&edges)
+}
+
+/// Sketches with what the corpus-wide steps need.
+struct Corpus<'a> {
+    sketches: &'a [Sketch],
+    anchor_sets: Vec<Vec<u64>>,
+    weights: Weights,
+    opts: &'a Options,
+}
+
+impl<'a> Corpus<'a> {
+    fn new(sketches: &'a [Sketch], opts: &'a Options) -> Self {
+        let anchor_sets: Vec<Vec<u64>> = sketches.par_iter().map(Sketch::anchor_set).collect();
+        let weights = Weights::new(sketches, &anchor_sets);
+        Corpus { sketches, anchor_sets, weights, opts }
+    }
+
+    fn exact_edges(&self) -> Vec<(u32, u32)> {
+        let mut keyed: Vec<(crate::lang::Lang, u64, u32)> = self
+            .sketches
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.exact.map(|h| (s.lang, h, i as u32)))
+            .collect();
+        keyed.sort_unstable();
+        keyed.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)).flat_map(|g| g.windows(2).map(|w| (w[0].2, w[1].2))).collect()
+    }
+
+    fn near_edges(&self) -> Vec<(u32, u32)> {
+        let keys: Vec<Vec<u64>> = self.sketches.par_iter().map(Sketch::band_keys).collect();
+        let candidates = lsh::candidate_pairs(keys.iter().enumerate().map(|(i, k)| (i as u32, &k[..])));
+        candidates.into_par_iter().filter(|&(i, j)| self.near_score(i, j) >= self.opts.near_threshold).collect()
+    }
+
+    fn translation_edges(&self) -> Vec<(u32, u32)> {
+        let candidates = translate::candidates(self.sketches, &self.anchor_sets, &self.weights);
+        candidates
+            .into_par_iter()
+            .filter(|&(i, j)| self.translation_score(i, j) >= self.opts.translation_threshold)
+            .collect()
+    }
+
+    fn near_score(&self, i: u32, j: u32) -> f64 {
+        let (a, b) = (&self.sketches[i as usize], &self.sketches[j as usize]);
+        let jaccard = minhash::jaccard(&a.minhash, &b.minhash);
+        minhash::containment(jaccard, a.shingles as usize, b.shingles as usize)
+    }
+
+    fn translation_score(&self, i: u32, j: u32) -> f64 {
+        translate::alignment_score(&self.sketches[i as usize], &self.sketches[j as usize], &self.weights)
+    }
+
+    /// The relation and score of two articles seen together in a cluster.
+    fn classify(&self, i: u32, j: u32) -> (Relation, f64) {
+        let (a, b) = (&self.sketches[i as usize], &self.sketches[j as usize]);
+        if a.lang != b.lang {
+            (Relation::Translation, self.translation_score(i, j))
+        } else if a.exact.is_some() && a.exact == b.exact {
+            (Relation::Exact, 1.0)
+        } else {
+            (Relation::Near, self.near_score(i, j))
+        }
+    }
+
+    /// The relation of a candidate pair when it passes its threshold.
+    fn relate(&self, i: u32, j: u32) -> Option<(Relation, f64)> {
+        let (relation, score) = self.classify(i, j);
+        let threshold = match relation {
+            Relation::Exact => 0.0,
+            Relation::Near => self.opts.near_threshold,
+            Relation::Translation if !self.opts.translations => return None,
+            Relation::Translation => self.opts.translation_threshold,
+        };
+        (score >= threshold).then_some((relation, score))
+    }
+
+    fn report(&self, edges: &[(u32, u32)]) -> Report {
+        let mut uf = UnionFind::new(self.sketches.len());
+        for &(i, j) in edges {
+            uf.union(i, j);
+        }
+        let groups = uf.groups();
+        let mut index_pairs: Vec<(u32, u32)> = Vec::new();
+        let mut big = std::collections::HashSet::new();
+        for group in &groups {
+            if group.len() > self.opts.max_cluster {
+                big.insert(uf.find(group[0]));
+                continue;
+            }
+            for (n, &i) in group.iter().enumerate() {
+                index_pairs.extend(group[n + 1..].iter().map(|&j| (i, j)));
+            }
+        }
+        index_pairs.extend(edges.iter().filter(|(i, _)| big.contains(&uf.find(*i))).map(|&(i, j)| (i.min(j), i.max(j))));
+        index_pairs.sort_unstable();
+        index_pairs.dedup();
+        let id = |i: u32| self.sketches[i as usize].id.clone();
+        let pairs = index_pairs
+            .par_iter()
+            .map(|&(i, j)| {
+                let (relation, score) = self.classify(i, j);
+                Pair { a: id(i), b: id(j), relation, score: (score * 1000.0).round() / 1000.0 }
+            })
+            .collect();
+        let clusters = groups.iter().map(|g| g.iter().map(|&i| id(i)).collect()).collect();
+        Report { pairs, clusters }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Sentence};
+    use crate::lang::Lang;
+
+    fn doc(id: &str, lang: Lang, text: &str) -> Sketch {
+        let sentences = crate::segment::split(text, lang)
+            .into_iter()
+            .enumerate()
+            .map(|(index, r)| Sentence { index, start: r.start, end: r.end, noise: false })
+            .collect();
+        let d = Document {
+            id: id.into(),
+            text: text.into(),
+            lang,
+            published: None,
+            title: None,
+            url: None,
+            sentences,
+        };
+        sketch(&d, &Default::default())
+    }
+
+    const EN: &str = "Firefighters in Grenoble rescued 14 hikers on Tuesday after a storm on the Belledonne range. \
+        The mayor, Paul Verrier, thanked the 32 volunteers who joined the search. \
+        The hikers were taken to the Voiron hospital for checks. \
+        Météo-France had issued a warning for Isère on Monday.";
+    const FR: &str = "Les pompiers de Grenoble ont secouru 14 randonneurs mardi après un orage sur la chaîne de Belledonne. \
+        Le maire, Paul Verrier, a remercié les 32 bénévoles venus aider aux recherches. \
+        Les randonneurs ont été conduits à l'hôpital de Voiron pour des examens. \
+        Météo-France avait émis une alerte pour l'Isère lundi.";
+    const OTHER: &str = "Shares of the Lisbon carmaker fell 3% on Friday as sales slowed in Brazil. \
+        Analysts at Porto Capital expect a weak second quarter.";
+
+    #[test]
+    fn finds_copies_and_translations_and_all_cluster_pairs() {
+        let rewrapped = EN.replace(". ", ".\n\n");
+        let near = EN.replace(" The hikers were taken to the Voiron hospital for checks.", "");
+        let sketches = vec![
+            doc("en", Lang::En, EN),
+            doc("other", Lang::En, OTHER),
+            doc("fr", Lang::Fr, FR),
+            doc("en-copy", Lang::En, &rewrapped),
+            doc("en-near", Lang::En, &near),
+        ];
+        let report = find(&sketches, &Options::default());
+        assert_eq!(report.clusters, vec![vec!["en", "fr", "en-copy", "en-near"]]);
+        let relation = |a: &str, b: &str| {
+            report.pairs.iter().find(|p| p.a == a && p.b == b).map(|p| p.relation)
+        };
+        assert_eq!(report.pairs.len(), 6);
+        assert_eq!(relation("en", "en-copy"), Some(Relation::Exact));
+        assert_eq!(relation("en", "en-near"), Some(Relation::Near));
+        assert_eq!(relation("en-copy", "en-near"), Some(Relation::Near));
+        assert_eq!(relation("en", "fr"), Some(Relation::Translation));
+        assert_eq!(relation("fr", "en-near"), Some(Relation::Translation));
+    }
+
+    #[test]
+    fn candidates_are_verified() {
+        let sketches = vec![doc("en", Lang::En, EN), doc("fr", Lang::Fr, FR), doc("other", Lang::En, OTHER)];
+        let report = verify_candidates(&sketches, &[(0, 1), (0, 2)], &Options::default());
+        assert_eq!(report.clusters, vec![vec!["en", "fr"]]);
+        let strict = Options { translation_threshold: 1.01, ..Options::default() };
+        assert!(verify_candidates(&sketches, &[(0, 1)], &strict).pairs.is_empty());
+    }
+}

@@ -2,6 +2,7 @@
 
 pub mod align;
 pub mod compared;
+pub mod dedup;
 pub mod facts;
 pub mod html;
 pub mod markdown;
