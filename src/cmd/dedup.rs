@@ -38,8 +38,8 @@ pub struct DedupArgs {
     /// near copy [default: 0.5].
     #[arg(long, value_name = "X", value_parser = parse_fraction)]
     pub near_threshold: Option<f64>,
-    /// Minimum share of BOTH articles that the sentence alignment covers (0..1) for a translation
-    /// [default: 0.5].
+    /// Minimum translation score (0..1): how strongly the two articles share rare names and numbers,
+    /// spread over the sentences of both [default: 0.4].
     #[arg(long, value_name = "X", value_parser = parse_fraction)]
     pub translation_threshold: Option<f64>,
     /// Look only for exact and near copies, not for translations.
@@ -101,7 +101,8 @@ pub fn run(args: DedupArgs) -> Result<i32, Error> {
     let opts = args.options();
     let result = match &args.candidates {
         Some(path) => {
-            let index: HashMap<&str, u32> = sketches.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
+            let index: HashMap<&str, u32> =
+                sketches.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
             let candidates = record::read_candidates(path, &index, |e| problems.report(&e))?;
             dedup::verify_candidates(&sketches, &candidates, &opts)
         }

@@ -53,7 +53,8 @@ impl Relation {
 pub struct Options {
     /// Minimum estimated containment of word shingles for a near copy (0..1).
     pub near_threshold: f64,
-    /// Minimum share of both articles that the sentence alignment covers for a translation (0..1).
+    /// Minimum translation score (0..1): geometric mean of the weighted anchor cosine and of the
+    /// share of both articles that the sentence alignment covers.
     pub translation_threshold: f64,
     /// Whether to look for translations at all.
     pub translations: bool,
@@ -64,7 +65,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { near_threshold: 0.5, translation_threshold: 0.5, translations: true, max_cluster: 64 }
+        Options { near_threshold: 0.5, translation_threshold: 0.4, translations: true, max_cluster: 64 }
     }
 }
 
@@ -74,7 +75,7 @@ pub struct Pair {
     pub a: String,
     pub b: String,
     pub relation: Relation,
-    /// 1 for exact copies; shingle containment for near copies; alignment coverage for translations.
+    /// 1 for exact copies; shingle containment for near copies; anchor score for translations.
     pub score: f64,
 }
 
@@ -87,10 +88,7 @@ pub struct Report {
 }
 
 /// Analyses and sketches one article: the per-article map of a dedup run.
-pub fn sketch_article(
-    article: crate::Article,
-    opts: &crate::pipeline::Options,
-) -> Result<Sketch, crate::InputError> {
+pub fn sketch_article(article: crate::Article, opts: &crate::pipeline::Options) -> Result<Sketch, crate::InputError> {
     let analysis = crate::pipeline::analyze(article, opts)?;
     Ok(sketch(&analysis.doc, &analysis.facts))
 }
@@ -131,12 +129,8 @@ impl<'a> Corpus<'a> {
     }
 
     fn exact_edges(&self) -> Vec<(u32, u32)> {
-        let mut keyed: Vec<(crate::lang::Lang, u64, u32)> = self
-            .sketches
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.exact.map(|h| (s.lang, h, i as u32)))
-            .collect();
+        let mut keyed: Vec<(crate::lang::Lang, u64, u32)> =
+            self.sketches.iter().enumerate().filter_map(|(i, s)| s.exact.map(|h| (s.lang, h, i as u32))).collect();
         keyed.sort_unstable();
         keyed.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)).flat_map(|g| g.windows(2).map(|w| (w[0].2, w[1].2))).collect()
     }
@@ -162,7 +156,14 @@ impl<'a> Corpus<'a> {
     }
 
     fn translation_score(&self, i: u32, j: u32) -> f64 {
-        translate::alignment_score(&self.sketches[i as usize], &self.sketches[j as usize], &self.weights)
+        let (i, j) = (i as usize, j as usize);
+        translate::score(
+            &self.sketches[i],
+            &self.anchor_sets[i],
+            &self.sketches[j],
+            &self.anchor_sets[j],
+            &self.weights,
+        )
     }
 
     /// The relation and score of two articles seen together in a cluster.
@@ -206,7 +207,8 @@ impl<'a> Corpus<'a> {
                 index_pairs.extend(group[n + 1..].iter().map(|&j| (i, j)));
             }
         }
-        index_pairs.extend(edges.iter().filter(|(i, _)| big.contains(&uf.find(*i))).map(|&(i, j)| (i.min(j), i.max(j))));
+        index_pairs
+            .extend(edges.iter().filter(|(i, _)| big.contains(&uf.find(*i))).map(|&(i, j)| (i.min(j), i.max(j))));
         index_pairs.sort_unstable();
         index_pairs.dedup();
         let id = |i: u32| self.sketches[i as usize].id.clone();
@@ -234,15 +236,7 @@ mod tests {
             .enumerate()
             .map(|(index, r)| Sentence { index, start: r.start, end: r.end, noise: false })
             .collect();
-        let d = Document {
-            id: id.into(),
-            text: text.into(),
-            lang,
-            published: None,
-            title: None,
-            url: None,
-            sentences,
-        };
+        let d = Document { id: id.into(), text: text.into(), lang, published: None, title: None, url: None, sentences };
         sketch(&d, &Default::default())
     }
 
@@ -250,7 +244,8 @@ mod tests {
         The mayor, Paul Verrier, thanked the 32 volunteers who joined the search. \
         The hikers were taken to the Voiron hospital for checks. \
         Météo-France had issued a warning for Isère on Monday.";
-    const FR: &str = "Les pompiers de Grenoble ont secouru 14 randonneurs mardi après un orage sur la chaîne de Belledonne. \
+    const FR: &str =
+        "Les pompiers de Grenoble ont secouru 14 randonneurs mardi après un orage sur la chaîne de Belledonne. \
         Le maire, Paul Verrier, a remercié les 32 bénévoles venus aider aux recherches. \
         Les randonneurs ont été conduits à l'hôpital de Voiron pour des examens. \
         Météo-France avait émis une alerte pour l'Isère lundi.";
@@ -270,9 +265,7 @@ mod tests {
         ];
         let report = find(&sketches, &Options::default());
         assert_eq!(report.clusters, vec![vec!["en", "fr", "en-copy", "en-near"]]);
-        let relation = |a: &str, b: &str| {
-            report.pairs.iter().find(|p| p.a == a && p.b == b).map(|p| p.relation)
-        };
+        let relation = |a: &str, b: &str| report.pairs.iter().find(|p| p.a == a && p.b == b).map(|p| p.relation);
         assert_eq!(report.pairs.len(), 6);
         assert_eq!(relation("en", "en-copy"), Some(Relation::Exact));
         assert_eq!(relation("en", "en-near"), Some(Relation::Near));

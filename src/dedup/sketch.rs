@@ -137,6 +137,12 @@ fn fact_key(fact: &crate::facts::Fact) -> Option<u64> {
     Some(h.finish())
 }
 
+/// A lower-case word of at least this many letters yields a cognate key...
+const COGNATE_MIN_LETTERS: usize = 6;
+/// ...made of its first letters (bytes, once folded to ASCII): long enough to tell words apart,
+/// short enough to pass over the endings where the two languages differ.
+const COGNATE_PREFIX: usize = 5;
+
 /// Separators of thousands groups: "3 000", "3,000", "3.000", and the no-break spaces French uses.
 fn is_group_separator(c: char) -> bool {
     matches!(c, ' ' | ',' | '.' | '\u{a0}' | '\u{202f}' | '\'')
@@ -144,10 +150,12 @@ fn is_group_separator(c: char) -> bool {
 
 /// Keys that read the same in both languages and that a sentence can be recognised by across a
 /// translation, found without parsing: every run of digits (leading zeros dropped, and thousands
-/// groups also joined, so "3 000" and "3,000" share the key of 3000), and every capitalised word,
-/// folded ("Montréal" = "Montreal"; acronyms such as TSA, names, places). Common capitalised
-/// words ("The", "Le") match nothing across languages and weigh little (see `translate`). The
-/// facts stage adds normalised values on top of these (États-Unis = United States).
+/// groups also joined, so "3 000" and "3,000" share the key of 3000); every capitalised word,
+/// folded ("Montréal" = "Montreal"; acronyms such as TSA, names, places); and the first letters
+/// of every long lower-case word, which catch the many French–English cognates ("télévisions" and
+/// "television", "évacuée" and "evacuated"). Words that only one language uses ("The", "Le",
+/// "pompiers") match nothing across languages and weigh nothing (see `translate`). The facts stage
+/// adds normalised values on top of these (États-Unis = United States).
 pub fn anchor_keys(sentence: &str) -> Vec<u64> {
     let mut keys = Vec::new();
     let mut joined = String::new();
@@ -184,6 +192,10 @@ pub fn anchor_keys(sentence: &str) -> Vec<u64> {
             }
             CharClass::Letter if c.is_uppercase() && token.chars().nth(1).is_some() => {
                 keys.push(tagged(b"w", &crate::text::fold(token)));
+            }
+            CharClass::Letter if token.chars().count() >= COGNATE_MIN_LETTERS => {
+                let folded = crate::text::fold(token);
+                keys.push(tagged(b"c", crate::text::prefix_at_char_boundary(&folded, COGNATE_PREFIX)));
             }
             _ => {}
         }
@@ -267,7 +279,8 @@ mod tests {
         let en = keys("The mayor of Montreal, according to the TSA.");
         let shared: Vec<_> = fr.iter().filter(|k| en.contains(k)).collect();
         assert_eq!(shared.len(), 2);
-        assert!(keys("il y a eu une fusillade").is_empty());
+        assert!(keys("il y a eu un tir").is_empty());
+        assert_eq!(keys("les télévisions"), keys("television"), "long words meet by their first letters");
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! read the same in both (see [`super::sketch::anchor_keys`]). Each anchor is weighted by its
 //! rarity in the corpus (inverse document frequency) and only anchors seen in both languages
 //! count, which drops the many capitalised words that only one language uses ("The", "Le").
-//! Candidates come from an inverted index probed with each article's rarest anchors; a candidate
-//! is kept when a light sentence alignment (each sentence matched to the sentence of the other
-//! article that shares most anchor weight with it) covers enough of BOTH articles.
+//! Candidates come from an inverted index probed with each article's rarest anchors. A candidate
+//! is scored by two views of the same evidence: the cosine of the two weighted anchor sets (do the
+//! articles name the same rare things?) and a light sentence alignment (is that evidence spread over
+//! BOTH articles, sentence by sentence, or only in one borrowed sentence?); the score is their
+//! geometric mean.
 
 use super::sketch::Sketch;
 use crate::lang::Lang;
@@ -19,9 +21,6 @@ const PROBE_KEYS: usize = 24;
 const CANDIDATES_PER_ARTICLE: usize = 6;
 /// Anchors in more articles than this are not looked up: they cost the most and tell the least.
 const MIN_MAX_POSTINGS: usize = 64;
-/// A sentence is aligned when the anchors it shares with its best counterpart weigh at least this
-/// share of its own anchors.
-const SENTENCE_MATCH: f32 = 0.5;
 
 /// Anchor weights for one corpus.
 #[derive(Clone, Debug, Default)]
@@ -81,11 +80,8 @@ pub fn candidates(sketches: &[Sketch], anchor_sets: &[Vec<u64>], weights: &Weigh
         .into_par_iter()
         .map_init(HashMap::new, |scores: &mut HashMap<u32, f32>, i| {
             scores.clear();
-            let mut probes: Vec<(f32, u64)> = anchor_sets[i]
-                .iter()
-                .filter(|k| postings.contains_key(k))
-                .map(|&k| (weights.weight(k), k))
-                .collect();
+            let mut probes: Vec<(f32, u64)> =
+                anchor_sets[i].iter().filter(|k| postings.contains_key(k)).map(|&k| (weights.weight(k), k)).collect();
             probes.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             let lang = sketches[i].lang;
             for &(w, k) in probes.iter().take(PROBE_KEYS) {
@@ -107,11 +103,30 @@ pub fn candidates(sketches: &[Sketch], anchor_sets: &[Vec<u64>], weights: &Weigh
     pairs
 }
 
-/// How much of both articles a light sentence alignment covers, 0..1: for each side, the anchor
-/// weight of its sentences that find a counterpart over its total anchor weight; the smaller
-/// of the two sides. An article that borrows one sentence of a story covers little of it, so
-/// it scores low even though that sentence aligns perfectly.
-pub fn alignment_score(a: &Sketch, b: &Sketch, weights: &Weights) -> f64 {
+/// The translation score of two articles, 0..1: the geometric mean of [`anchor_cosine`] and
+/// [`alignment_coverage`]. `set_a`/`set_b` are the articles' [`Sketch::anchor_set`]s.
+pub fn score(a: &Sketch, set_a: &[u64], b: &Sketch, set_b: &[u64], weights: &Weights) -> f64 {
+    (anchor_cosine(set_a, set_b, weights) * alignment_coverage(a, b, weights)).sqrt()
+}
+
+/// The cosine of two anchor sets weighted by idf: squared weights make the rare anchors (a
+/// surname, an exact figure) count far more than the topical ones (Gaza, 2014).
+pub fn anchor_cosine(a: &[u64], b: &[u64], weights: &Weights) -> f64 {
+    let norm = |keys: &[u64]| keys.iter().map(|&k| weights.weight(k).powi(2)).sum::<f32>();
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    let dot = shared(a, b).map(|k| weights.weight(k).powi(2)).sum::<f32>();
+    f64::from(dot / (na * nb).sqrt())
+}
+
+/// How much of both articles a light sentence alignment covers, 0..1: each sentence is matched to
+/// the sentence of the other article with which it shares the most anchor weight, and a side's
+/// coverage is the matched weight over its total anchor weight; the smaller side counts. An
+/// article that borrows one sentence of a story covers little of it, so it scores low even though
+/// that sentence matches perfectly.
+pub fn alignment_coverage(a: &Sketch, b: &Sketch, weights: &Weights) -> f64 {
     let weigh = |s: &Sketch| -> Vec<(Vec<u64>, f32)> {
         s.anchors
             .iter()
@@ -129,33 +144,37 @@ pub fn alignment_score(a: &Sketch, b: &Sketch, weights: &Weights) -> f64 {
     }
     let coverage = |from: &[(Vec<u64>, f32)], to: &[(Vec<u64>, f32)]| -> f64 {
         let total: f32 = from.iter().map(|(_, w)| w).sum();
-        let aligned: f32 = from
+        let matched: f32 = from
             .iter()
-            .filter(|(keys, w)| {
-                to.iter().any(|(other, _)| shared_weight(keys, other, weights) >= SENTENCE_MATCH * w)
-            })
-            .map(|(_, w)| w)
+            .map(|(keys, _)| to.iter().map(|(other, _)| shared_weight(keys, other, weights)).fold(0.0, f32::max))
             .sum();
-        f64::from(aligned / total)
+        f64::from(matched / total)
     };
     coverage(&left, &right).min(coverage(&right, &left))
 }
 
 /// The weight of the anchors two sorted lists share.
 fn shared_weight(a: &[u64], b: &[u64], weights: &Weights) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += weights.weight(a[i]);
-                i += 1;
-                j += 1;
+    shared(a, b).map(|k| weights.weight(k)).sum()
+}
+
+/// The keys two sorted lists share, by merging them.
+fn shared<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(a[i - 1]);
+                }
             }
         }
-    }
-    sum
+        None
+    })
 }
 
 #[cfg(test)]
@@ -185,7 +204,11 @@ mod tests {
     fn corpus() -> Vec<Sketch> {
         vec![
             sketch("fr1", Lang::Fr, &["Le maire de Lyon a reçu 3 000 lettres.", "Il partira à Genève le 12 mars."]),
-            sketch("en1", Lang::En, &["The mayor of Lyon received 3,000 letters.", "He will leave for Geneva on 12 March."]),
+            sketch(
+                "en1",
+                Lang::En,
+                &["The mayor of Lyon received 3,000 letters.", "He will leave for Geneva on 12 March."],
+            ),
             sketch("fr2", Lang::Fr, &["Le club de Toulouse a gagné 2 à 1.", "Le match a eu lieu à Bordeaux."]),
             sketch("en2", Lang::En, &["Toulouse won 2-1.", "The game was played in Bordeaux."]),
             sketch("en3", Lang::En, &["Lyon mayor says nothing.", "Shares of Airbus rose 4%."]),
@@ -212,9 +235,10 @@ mod tests {
         let w = Weights::new(&sk, &sets);
         let cands = candidates(&sk, &sets, &w);
         assert!(cands.contains(&(0, 1)) && cands.contains(&(2, 3)), "{cands:?}");
-        assert!(alignment_score(&sk[0], &sk[1], &w) > 0.9);
-        assert!(alignment_score(&sk[2], &sk[3], &w) > 0.9);
-        assert!(alignment_score(&sk[0], &sk[4], &w) < 0.6, "one shared name is not a story");
-        assert_eq!(alignment_score(&sk[0], &sk[3], &w), 0.0);
+        let score = |i: usize, j: usize| super::score(&sk[i], &sets[i], &sk[j], &sets[j], &w);
+        assert!(score(0, 1) > 0.9, "{}", score(0, 1));
+        assert!(score(2, 3) > 0.9, "{}", score(2, 3));
+        assert!(score(0, 4) < 0.4, "one shared name is not a story: {}", score(0, 4));
+        assert_eq!(score(0, 3), 0.0);
     }
 }
