@@ -69,6 +69,10 @@ impl Default for Options {
     }
 }
 
+/// The share of an article's best translation score that another candidate must reach: copies
+/// of one story score close to each other, another story on the same topic far lower.
+const RELATIVE_TO_BEST: f64 = 0.7;
+
 /// A found pair, `a` before `b` in input order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Pair {
@@ -141,11 +145,25 @@ impl<'a> Corpus<'a> {
         candidates.into_par_iter().filter(|&(i, j)| self.near_score(i, j) >= self.opts.near_threshold).collect()
     }
 
+    /// Verified translation pairs. Besides the threshold, a pair must score at least
+    /// [`RELATIVE_TO_BEST`] of the best pair of either article: two stories on one topic (the same
+    /// war, the same names) share anchors, but each has a far better partner, its own translation.
     fn translation_edges(&self) -> Vec<(u32, u32)> {
         let candidates = translate::candidates(self.sketches, &self.anchor_sets, &self.weights);
-        candidates
-            .into_par_iter()
-            .filter(|&(i, j)| self.translation_score(i, j) >= self.opts.translation_threshold)
+        let scored: Vec<(u32, u32, f64)> =
+            candidates.into_par_iter().map(|(i, j)| (i, j, self.translation_score(i, j))).collect();
+        let mut best = vec![0.0f64; self.sketches.len()];
+        for &(i, j, s) in &scored {
+            best[i as usize] = best[i as usize].max(s);
+            best[j as usize] = best[j as usize].max(s);
+        }
+        scored
+            .into_iter()
+            .filter(|&(i, j, s)| {
+                let rival = best[i as usize].max(best[j as usize]);
+                s >= self.opts.translation_threshold && s >= RELATIVE_TO_BEST * rival
+            })
+            .map(|(i, j, _)| (i, j))
             .collect()
     }
 
