@@ -53,6 +53,8 @@ static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"[A-Za-z][\w-]*=\s*["'«»]|</?[A-Za-z][A-Za-z0-9]*[\s>/]|\s>$"#).expect("static regex")
 });
 
+/// Longer than any phrase of the [exact] list: such a sentence is not lower-cased to be looked up.
+const MAX_EXACT_BYTES: usize = 60;
 /// A line holding at most this many words counts as short.
 const SHORT_LINE_WORDS: usize = 12;
 /// "Lire aussi : <a whole headline>" may be long, but not a paragraph.
@@ -117,10 +119,6 @@ fn normalise(s: &str) -> String {
         .to_lowercase()
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
-}
-
 fn ends_like_sentence(s: &str) -> bool {
     s.trim_end().trim_end_matches(['"', '”', '»', ')', ' ', '\u{a0}']).ends_with(['.', '!', '?', '…'])
 }
@@ -135,7 +133,8 @@ fn sentence_noise(sentence: &str) -> Noise {
         return Noise::Bio;
     }
     let has_markup_char = s.contains(['=', '<', '>']);
-    if (has_markup_char && MARKUP.is_match(s)) || PHRASES.exact.contains(&normalise(s)) {
+    let exact = s.len() <= MAX_EXACT_BYTES && PHRASES.exact.contains(&normalise(s));
+    if (has_markup_char && MARKUP.is_match(s)) || exact {
         return Noise::Boilerplate;
     }
     Noise::Content
@@ -144,12 +143,16 @@ fn sentence_noise(sentence: &str) -> Noise {
 /// Rules over a whole line: boilerplate is usually a line of its own.
 fn is_noise_line(line: &str) -> bool {
     let line = line.trim();
+    // Every rule is about short lines: a paragraph is dismissed before any lower-casing.
+    let words = line.split_whitespace().take(LINK_LINE_WORDS + 1).count();
+    if words > LINK_LINE_WORDS {
+        return false;
+    }
     let norm = normalise(line);
     if PHRASES.exact.contains(&norm) || PHRASES.label.contains(&norm) {
         return true;
     }
-    let words = word_count(line);
-    if words <= LINK_LINE_WORDS && PHRASES.link.iter().any(|p| starts_with_phrase(&norm, p)) {
+    if PHRASES.link.iter().any(|p| starts_with_phrase(&norm, p)) {
         return true;
     }
     if words > SHORT_LINE_WORDS {
@@ -188,6 +191,9 @@ fn is_byline(line: &str) -> bool {
 
 /// An author's bio: a contact address with first-person talk, or a career summary.
 fn is_bio(s: &str) -> bool {
+    if !(s.contains('@') || s.contains("xperience") || s.contains("xpérience")) {
+        return false;
+    }
     let lower = s.to_lowercase();
     let has_contact = s.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());

@@ -261,29 +261,27 @@ pub fn list_item_starts(text: &str, block: Range<usize>) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut bullets = Vec::new();
     let mut markers: Vec<(usize, bool, MarkerStyle, u32)> = Vec::new();
-    let mut at_token_start = true;
     // "• 9. The first item": the number belongs to the bulleted item, it starts no item of its own.
     let mut after_bullet = false;
-    for pos in block.clone() {
+    let mut pos = block.start;
+    while pos < block.end {
         let b = bytes[pos];
         if b.is_ascii_whitespace() {
-            at_token_start = true;
+            pos += 1;
             continue;
         }
-        if !at_token_start {
-            continue;
-        }
-        at_token_start = false;
         let bullet = b >= 0x80 && char_at(text, pos).is_some_and(is_bullet);
         if bullet {
             bullets.push(pos);
-        } else if !after_bullet {
+        } else if !after_bullet && (b.is_ascii_alphanumeric() || b == b'(') {
             if let Some(marker) = parse_marker(text, pos, block.end) {
                 markers.push((pos, marker.0, marker.1, marker.2));
             }
         }
         let bullet_len = if bullet { char_at(text, pos).map_or(1, char::len_utf8) } else { 1 };
         after_bullet = bullet && bytes.get(pos + bullet_len).is_some_and(u8::is_ascii_whitespace);
+        // On to the next token: most white space is a space, a line end or a tab.
+        pos = memchr::memchr3(b' ', b'\n', b'\t', &bytes[pos..block.end]).map_or(block.end, |off| pos + off + 1);
     }
     if markers.is_empty() {
         return bullets;

@@ -361,9 +361,9 @@ fn join_attributions(text: &str, lang: Lang, out: &mut Vec<Range<usize>>, first:
         let quote = &text[out[k - 1].clone()];
         let clause = &text[out[k].clone()];
         let ends_with_quote = quote.ends_with(['”', '»', '"', '’', '\'']);
-        let words: Vec<&str> = clause.split_whitespace().collect();
-        let is_attribution = words.len() <= 8
-            && words.iter().any(|w| {
+        let is_attribution = ends_with_quote
+            && clause.split_whitespace().count() <= 8
+            && clause.split_whitespace().any(|w| {
                 let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
                 LEXICON.is_attribution_verb(lang, &w)
             });
