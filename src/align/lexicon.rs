@@ -84,6 +84,11 @@ impl Lexicon {
         self.fr_to_en.get(fr_stem).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// Every English stem that some French stem translates to.
+    pub fn english_stems(&self) -> impl Iterator<Item = &str> {
+        self.fr_to_en.values().flatten().map(String::as_str)
+    }
+
     /// How many French stems have a translation.
     pub fn len(&self) -> usize {
         self.fr_to_en.len()

@@ -6,8 +6,12 @@
 //! rounded figure, a date given at another precision, a spelling variant, and a fact the other
 //! extractor missed but the other text plainly states.
 
+use crate::align::lexicon::{stem, Lexicon};
 use crate::facts::{Fact, FactKind};
+use crate::lang::Lang;
 use crate::text::fold;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// The three classes of fact divergences (CONTRACT.md: kinds begin with these names).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -24,6 +28,27 @@ pub fn class_of(kind: FactKind) -> Class {
         }
         FactKind::Date => Class::Date,
         FactKind::Entity => Class::Entity,
+    }
+}
+
+/// A vague quantity in words: a plural of a round number ("des centaines", "thousands",
+/// "millions of dollars"), which no figure on the other side can contradict.
+pub fn vague_quantity(fact: &Fact) -> bool {
+    let Some(v) = numeric(fact) else { return false };
+    let power_of_ten = v >= 10.0 && (v.log10() - v.log10().round()).abs() < 1e-9;
+    let first = fact.text.split_whitespace().find(|w| w.chars().count() > 2).unwrap_or("");
+    power_of_ten && (first.ends_with('s') || first.ends_with('x'))
+}
+
+/// The figures a date value holds that a text would show in digits: a bare year ("1950" /
+/// "the 1950s"), or the hour of a time of day on an unknown day ("9h30" / "9.30am"). Empty when there is none.
+pub fn date_digits(value: &str) -> Vec<f64> {
+    if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
+        return value.parse().ok().into_iter().collect();
+    }
+    match value.split_once('T') {
+        Some((_, time)) => time.get(..2).and_then(|h| h.parse().ok()).into_iter().collect(),
+        None => Vec::new(),
     }
 }
 
@@ -160,7 +185,6 @@ pub fn part_of_name(doc_text: &str, fact: &Fact) -> bool {
 /// ("3,000" as 3000 and as 3; "3 000,5" as 3000.5). A safety net for a figure the other side's
 /// extractor missed: it is still plainly there.
 pub fn digit_numbers(text: &str) -> Vec<f64> {
-    use std::sync::LazyLock;
     static NUMBER: LazyLock<regex::Regex> =
         LazyLock::new(|| regex::Regex::new(r"\d(?:[\d\u{a0}\u{202f} ]*\d|[.,]\d)*").expect("valid regex"));
     let mut out = Vec::new();
@@ -183,47 +207,114 @@ pub fn digit_numbers(text: &str) -> Vec<f64> {
     out
 }
 
-/// Whether `name` is written in `other_text` (accents and case aside, on word boundaries), or
-/// its last word is, for a multi-word name ("Rob Nicholson" → "M. Nicholson").
-pub fn name_written_in(name: &Fact, other_text_folded: &str) -> bool {
-    let folded = fold(&name.text);
-    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    if words.is_empty() {
+/// The text of one side of a pair, prepared once for the look-ups of the other side's facts.
+pub struct TextView {
+    pub lang: Lang,
+    /// Folded words, each with whether it was capitalized.
+    words: Vec<(String, bool)>,
+    /// English stems the text says: its own for English, the lexicon's translations for French.
+    english_stems: HashSet<String>,
+    /// The figures written in digits.
+    pub digits: Vec<f64>,
+}
+
+impl TextView {
+    pub fn new(text: &str, lang: Lang) -> TextView {
+        let words: Vec<(String, bool)> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| (fold(w), w.chars().next().is_some_and(char::is_uppercase)))
+            .collect();
+        let english_stems = words.iter().flat_map(|(w, _)| english_stems_of(w, lang)).collect();
+        TextView { lang, words, english_stems, digits: digit_numbers(text) }
+    }
+
+    fn contains_words(&self, seq: &[&str]) -> bool {
+        !seq.is_empty() && self.words.windows(seq.len()).any(|w| w.iter().zip(seq).all(|((a, _), b)| a == b))
+    }
+}
+
+/// The English stems a folded word stands for: its own stem in English, the lexicon's
+/// translations of its stem in French (none for short words, mostly function words).
+fn english_stems_of(word: &str, lang: Lang) -> Vec<String> {
+    if word.chars().count() < 4 {
+        return Vec::new();
+    }
+    match lang {
+        Lang::En => vec![stem(word, Lang::En)],
+        Lang::Fr => Lexicon::builtin().translations(&stem(word, Lang::Fr)).to_vec(),
+    }
+}
+
+/// English stems that translate some French word: the common words of the lexicon.
+static ENGLISH_COMMON: LazyLock<HashSet<String>> =
+    LazyLock::new(|| Lexicon::builtin().english_stems().map(str::to_string).collect());
+
+/// A one-word "name" that is a common word of its language, capitalized as a title or an
+/// institution ("Parlement", "Bureau", "Health"): it is translated, not kept, so its absence
+/// from the other side says nothing. Gazetteer keys (countries, bodies) are compared as usual.
+pub fn common_word_name(name: &Fact, lang: Lang) -> bool {
+    let words = folded_words(&name.text);
+    let plain_key = !name.value.contains(':') && name.value == name.value.to_lowercase();
+    if words.len() != 1 || !plain_key {
         return false;
     }
-    if contains_words(other_text_folded, &words) {
+    match lang {
+        Lang::Fr => !Lexicon::builtin().translations(&stem(&words[0], Lang::Fr)).is_empty(),
+        Lang::En => ENGLISH_COMMON.contains(&stem(&words[0], Lang::En)),
+    }
+}
+
+fn folded_words(text: &str) -> Vec<String> {
+    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// Whether `name` (of a text in `lang`) is stated in `other`: written there (accents and case
+/// aside, on word boundaries), or its key is, or the last word of a multi-word name ("Rob
+/// Nicholson" → "M. Nicholson"), or a near twin of its longest word (Australie/Australia), or a
+/// translation of one of its words (Sainte-Croix/Holy Cross).
+pub fn name_written_in(name: &Fact, lang: Lang, other: &TextView) -> bool {
+    let words = folded_words(&name.text);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if words.is_empty() || other.contains_words(&words) {
         return true;
     }
-    let key = fold(&name.value);
-    let key_words: Vec<&str> = key.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    if key.chars().filter(|c| c.is_alphabetic()).count() >= 3 && contains_words(other_text_folded, &key_words) {
+    let key = folded_words(name.value.rsplit(':').next().unwrap_or(&name.value));
+    let key: Vec<&str> = key.iter().map(String::as_str).collect();
+    if key.concat().chars().count() >= 3 && other.contains_words(&key) {
         return true;
     }
     let last = &words[words.len() - 1..];
-    if words.len() >= 2 && last[0].chars().count() >= 4 && contains_words(other_text_folded, last) {
+    if words.len() >= 2 && last[0].chars().count() >= 4 && other.contains_words(last) {
         return true;
     }
-    cognate_in(&words, other_text_folded)
+    cognate_in(&words, other) || translated_in(&words, lang, other)
 }
 
-/// A name spelled the other language's way (Australie/Australia, Cameroun/Cameroon, Parlement/
-/// Parliament): its longest word, if long enough to mean something, has a near twin in the
-/// other text. The bar is high so that a different name is not taken for a spelling.
-fn cognate_in(words: &[&str], other_text_folded: &str) -> bool {
+/// A name spelled the other language's way (Australie/Australia, catholique/Catholic): its
+/// longest word has a near twin in the other text. English proper adjectives keep their
+/// capital, so an English twin must have one; the bar is high so that a different name is not
+/// taken for a spelling.
+fn cognate_in(words: &[&str], other: &TextView) -> bool {
     let Some(longest) = words.iter().max_by_key(|w| w.chars().count()) else { return false };
-    if longest.chars().count() < 5 {
+    let len = longest.chars().count();
+    if len < 5 {
         return false;
     }
-    other_text_folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 5)
-        .any(|w| strsim::jaro_winkler(longest, w) >= 0.92)
+    other.words.iter().any(|(w, capitalized)| {
+        let other_len = w.chars().count();
+        let bar = if len >= 6 && other_len >= 6 { 0.90 } else { 0.92 };
+        other_len >= 5 && (other.lang == Lang::Fr || *capitalized) && strsim::jaro_winkler(longest, w) >= bar
+    })
 }
 
-/// Whether the word sequence occurs in `haystack` (folded) on word boundaries.
-fn contains_words(haystack: &str, words: &[&str]) -> bool {
-    let tokens: Vec<&str> = haystack.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    !words.is_empty() && tokens.windows(words.len()).any(|w| w == words)
+/// A name whose words were translated (Sainte-Croix/Holy Cross, Cour supérieure/Superior
+/// Court): one of its content words and a word of the other text mean the same by the lexicon.
+fn translated_in(words: &[&str], lang: Lang, other: &TextView) -> bool {
+    if lang == other.lang {
+        return false;
+    }
+    words.iter().flat_map(|w| english_stems_of(w, lang)).any(|s| other.english_stems.contains(&s))
 }
 
 #[cfg(test)]
@@ -304,14 +395,29 @@ mod tests {
 
     #[test]
     fn names_are_found_in_the_other_text() {
+        let en = |t: &str| TextView::new(t, Lang::En);
         let name = fact(FactKind::Entity, "Rob Nicholson", "rob nicholson");
-        assert!(name_written_in(&name, &fold("Selon M. Nicholson, ministre")));
-        assert!(!name_written_in(&name, &fold("Selon James Clapper")));
-        let city = fact(FactKind::Entity, "Pékin", "beijing");
-        assert!(name_written_in(&city, &fold("in Beijing on Monday")));
-        assert!(!name_written_in(&fact(FactKind::Entity, "Ottawa", "ottawa"), &fold("in Toronto")));
+        assert!(name_written_in(&name, Lang::En, &TextView::new("Selon M. Nicholson, ministre", Lang::Fr)));
+        assert!(!name_written_in(&name, Lang::En, &TextView::new("Selon James Clapper", Lang::Fr)));
+        let city = fact(FactKind::Entity, "Pékin", "city:beijing");
+        assert!(name_written_in(&city, Lang::Fr, &en("in Beijing on Monday")));
+        assert!(!name_written_in(&fact(FactKind::Entity, "Ottawa", "ottawa"), Lang::Fr, &en("in Toronto")));
         let country = fact(FactKind::Entity, "Australie", "australie");
-        assert!(name_written_in(&country, &fold("in Australia")));
-        assert!(!name_written_in(&fact(FactKind::Entity, "Paris", "paris"), &fold("in two parts")));
+        assert!(name_written_in(&country, Lang::Fr, &en("in Australia")));
+        assert!(!name_written_in(&fact(FactKind::Entity, "Paris", "paris"), Lang::Fr, &en("in two parts")));
+        let director = fact(FactKind::Entity, "Scorsese", "scorsese");
+        assert!(!name_written_in(&director, Lang::Fr, &en("the scores of Hershey")), "a twin must be a name");
+    }
+
+    #[test]
+    fn translated_and_common_word_names() {
+        let court = fact(FactKind::Entity, "Cour supérieure", "cour superieure");
+        assert!(name_written_in(&court, Lang::Fr, &TextView::new("the Superior Court of Quebec", Lang::En)));
+        let church = fact(FactKind::Entity, "Catholic Church", "catholic church");
+        assert!(name_written_in(&church, Lang::En, &TextView::new("l'Église catholique", Lang::Fr)));
+        assert!(common_word_name(&fact(FactKind::Entity, "Gouvernement", "gouvernement"), Lang::Fr));
+        assert!(common_word_name(&fact(FactKind::Entity, "Government", "government"), Lang::En));
+        assert!(!common_word_name(&fact(FactKind::Entity, "Nicholson", "nicholson"), Lang::En));
+        assert!(!common_word_name(&fact(FactKind::Entity, "France", "country:FR"), Lang::Fr));
     }
 }

@@ -14,7 +14,6 @@ mod table;
 
 use crate::facts::{Fact, FactKind};
 use crate::pipeline::Analysis;
-use crate::text::fold;
 use equiv::Class;
 use serde::{Deserialize, Serialize};
 pub use severity::SeverityRules;
@@ -174,7 +173,7 @@ pub fn compare_sentences(left: &Analysis, right: &Analysis, pair: PairRef, rules
     out
 }
 
-/// One side of a pair: its facts and its text, with the rest of its document for "elsewhere".
+/// One side of a pair: its sentences, their facts and their text.
 struct PairSide<'a> {
     analysis: &'a Analysis,
     side: Side,
@@ -183,10 +182,8 @@ struct PairSide<'a> {
     facts: Vec<&'a Fact>,
     /// The pair's sentences of this side, joined.
     joined: String,
-    /// The same, folded, for name look-ups.
-    folded_text: String,
-    /// The figures written in digits in this side's sentences.
-    digits: Vec<f64>,
+    /// The same text, prepared for look-ups of the other side's facts.
+    view: equiv::TextView,
 }
 
 impl<'a> PairSide<'a> {
@@ -195,8 +192,8 @@ impl<'a> PairSide<'a> {
         let sentences: Vec<usize> = sentences.iter().copied().filter(|&i| i < doc.sentences.len()).collect();
         let facts = sentences.iter().flat_map(|&i| sentence_facts(analysis, i)).collect();
         let joined = sentences.iter().map(|&i| doc.sentence_text(i)).collect::<Vec<_>>().join(" ");
-        let (folded_text, digits) = (fold(&joined), equiv::digit_numbers(&joined));
-        PairSide { analysis, side, sentences, facts, joined, folded_text, digits }
+        let view = equiv::TextView::new(&joined, doc.lang);
+        PairSide { analysis, side, sentences, facts, joined, view }
     }
 }
 
@@ -216,25 +213,35 @@ fn agrees(fact: &Fact, other: &Fact) -> bool {
 }
 
 /// Whether a fact of no agreeing counterpart among the other side's facts is still plainly
-/// stated in the other side's text.
-fn stated_in_text(fact: &Fact, other: &PairSide) -> bool {
+/// stated in the other side's text (an extractor can miss a figure, a "1950s", a name).
+fn stated_in_text(fact: &Fact, me: &PairSide, other: &PairSide) -> bool {
+    let digits = &other.view.digits;
     match equiv::class_of(fact.kind) {
-        Class::Number => equiv::numeric(fact).is_some_and(|v| other.digits.iter().any(|&d| equiv::same_number(v, d))),
-        Class::Date => false,
-        Class::Entity => equiv::name_written_in(fact, &other.folded_text),
+        Class::Number => equiv::numeric(fact).is_some_and(|v| digits.iter().any(|&d| equiv::same_number(v, d))),
+        Class::Date => {
+            equiv::date_digits(&fact.value).iter().all(|n| digits.iter().any(|d| d.trunc() == *n))
+                && !equiv::date_digits(&fact.value).is_empty()
+        }
+        Class::Entity => equiv::name_written_in(fact, me.analysis.doc.lang, &other.view),
     }
 }
 
-/// A fact that says nothing comparable: a number inside a name, "un"/"one" as an article.
+/// A fact that says nothing comparable: a number inside a name, "un"/"one" as an article, a
+/// vague "des centaines"/"thousands", an ordinal in words ("premier ministre", "first time"),
+/// a one-letter "name", a name that is a common word.
 fn not_comparable(fact: &Fact, side: &PairSide) -> bool {
+    let in_words = !fact.text.chars().any(|c| c.is_ascii_digit());
     match equiv::class_of(fact.kind) {
         Class::Number => {
             equiv::part_of_name(&side.analysis.doc.text, fact)
-                || (fact.kind == FactKind::Number
-                    && equiv::numeric(fact) == Some(1.0)
-                    && fact.text.chars().any(char::is_alphabetic))
+                || (in_words && (fact.kind == FactKind::Ordinal || equiv::numeric(fact) == Some(1.0)))
+                || (in_words && equiv::vague_quantity(fact))
         }
-        _ => false,
+        Class::Date => false,
+        Class::Entity => {
+            fact.text.chars().filter(|c| c.is_alphanumeric()).count() < 3
+                || equiv::common_word_name(fact, side.analysis.doc.lang)
+        }
     }
 }
 
@@ -267,7 +274,7 @@ fn standing<'a>(fact: &Fact, me: &PairSide, other: &PairSide<'a>) -> Standing<'a
     } else if agreeing.peek().is_some() {
         return Standing::Present;
     }
-    if stated_in_text(fact, other) {
+    if stated_in_text(fact, me, other) {
         Standing::Present
     } else {
         Standing::Unmatched
@@ -299,28 +306,7 @@ fn compare_class(sides: &[PairSide; 2], class: Class, rules: &SeverityRules) -> 
     if class == Class::Number {
         drop_roundings(&mut unmatched);
     }
-    // A fact stated in another sentence of the other version is not lost: reported apart.
-    let mut moved: [Vec<(&Fact, usize)>; 2] = [Vec::new(), Vec::new()];
-    for slot in 0..2 {
-        let other = sides[1 - slot].analysis;
-        unmatched[slot].retain(|f| match sentence_stating(f, other) {
-            Some(sentence) => {
-                moved[slot].push((f, sentence));
-                false
-            }
-            None => true,
-        });
-    }
-    out.extend(mismatches_and_missing(sides, class, &unmatched, rules));
-    for (slot, facts) in moved.iter().enumerate() {
-        let kind = DivergenceKind::missing(class);
-        let Some(severity) = rules.moved_severity(kind) else { continue };
-        for (fact, sentence) in facts {
-            let note = format!("stated in {} sentence {sentence}", sides[1 - slot].side.name());
-            out.push(Divergence { kind, severity, evidence: vec![evidence(sides[slot].side, fact)], note: Some(note) });
-        }
-    }
-    out
+    mismatches_and_missing(sides, class, &unmatched, rules, out)
 }
 
 fn variant(left: &Fact, right: &Fact, rules: &SeverityRules) -> Option<Divergence> {
@@ -340,8 +326,8 @@ fn mismatches_and_missing(
     class: Class,
     unmatched: &[Vec<&Fact>; 2],
     rules: &SeverityRules,
+    mut out: Vec<Divergence>,
 ) -> Vec<Divergence> {
-    let mut out = Vec::new();
     let mut used = [vec![false; unmatched[0].len()], vec![false; unmatched[1].len()]];
     let mut pairs = Vec::new();
     for strict in [true, false] {

@@ -3,7 +3,8 @@
 //! each version, whether the other version states it.
 
 use super::{
-    compare_sentences, sentence_stating, standing, Divergence, PairRef, PairSide, SeverityRules, Side, Standing,
+    agrees, compare_sentences, sentence_facts, sentence_stating, standing, Divergence, DivergenceKind, PairRef,
+    PairSide, SeverityRules, Side, Standing,
 };
 use crate::align::Alignment;
 use crate::pipeline::Analysis;
@@ -63,7 +64,7 @@ pub enum Presence {
 pub fn compare(left: &Analysis, right: &Analysis, alignment: &Alignment, rules: &SeverityRules) -> Comparison {
     let pairs: Vec<(&[usize], &[usize])> = alignment.pairs.iter().map(|p| (&p.left[..], &p.right[..])).collect();
     let pairs = &pairs[..];
-    let divergences =
+    let mut divergences: Vec<Vec<Divergence>> =
         pairs.iter().map(|(l, r)| compare_sentences(left, right, PairRef { left: l, right: r }, rules)).collect();
     let pair_of = |analysis: &Analysis, side: Side| {
         let mut of = vec![None; analysis.doc.sentences.len()];
@@ -77,6 +78,7 @@ pub fn compare(left: &Analysis, right: &Analysis, alignment: &Alignment, rules: 
         of
     };
     let (left_pair, right_pair) = (pair_of(left, Side::Left), pair_of(right, Side::Right));
+    mark_moved([left, right], [&left_pair, &right_pair], &mut divergences, rules);
     let stated = stated_in_partner(left, right, pairs);
     let table = FactTable {
         left: fact_rows(left, right, &left_pair, &stated[0]),
@@ -88,6 +90,70 @@ pub fn compare(left: &Analysis, right: &Analysis, alignment: &Alignment, rules: 
         additions: unpaired(right, &right_pair),
         facts: table,
     }
+}
+
+/// A fact missing from its pair is only *moved* when the other version states it where nothing
+/// accounts for it: in a sentence in no pair, or in a pair where it is missing too (the two
+/// versions put it in different sentences). Such a fact is not lost, so it takes the severity
+/// of the `moved` rule, with a note naming where the other version states it. A fact the other
+/// version states in a pair where it does match is still missing here.
+fn mark_moved(
+    sides: [&Analysis; 2],
+    pair_of: [&[Option<usize>]; 2],
+    divergences: &mut [Vec<Divergence>],
+    rules: &SeverityRules,
+) {
+    let slot = |side: Side| if side == Side::Left { 0 } else { 1 };
+    // Every single-sided fact divergence: (pair, index in the pair, side, the fact).
+    let mut missing = Vec::new();
+    for (n, list) in divergences.iter().enumerate() {
+        for (k, d) in list.iter().enumerate() {
+            let [e] = d.evidence.as_slice() else { continue };
+            let analysis = sides[slot(e.side)];
+            if let Some(fact) = analysis.facts.facts.iter().find(|f| f.start == e.start && f.end == e.end) {
+                if d.kind != DivergenceKind::QuoteMissing {
+                    missing.push((n, k, e.side, fact));
+                }
+            }
+        }
+    }
+    let mut moved: Vec<(usize, usize, String)> = Vec::new();
+    for &(n, k, side, fact) in &missing {
+        let other = side.other();
+        let in_other_pair = missing.iter().find(|(m, _, s, g)| *m != n && *s == other && agrees(fact, g));
+        let stated_at = in_other_pair.map(|(_, _, _, g)| sentence_at(sides[slot(other)], g.start)).or_else(|| {
+            let analysis = sides[slot(other)];
+            analysis
+                .doc
+                .content_sentences()
+                .filter(|s| pair_of[slot(other)].get(s.index).copied().flatten().is_none())
+                .find(|s| sentence_facts(analysis, s.index).any(|g| agrees(fact, g)))
+                .map(|s| s.index)
+        });
+        if let Some(sentence) = stated_at {
+            moved.push((n, k, format!("stated in {} sentence {sentence}", other.name())));
+        }
+    }
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
+    for (n, k, note) in moved {
+        let d = &mut divergences[n][k];
+        match rules.moved_severity(d.kind) {
+            Some(severity) => {
+                d.severity = severity;
+                d.note = Some(note);
+            }
+            None => dropped.push((n, k)),
+        }
+    }
+    for (n, k) in dropped.into_iter().rev() {
+        divergences[n].remove(k);
+    }
+}
+
+/// The sentence of a document that holds byte `offset`.
+fn sentence_at(analysis: &Analysis, offset: usize) -> usize {
+    let sentences = &analysis.doc.sentences;
+    sentences.iter().find(|s| s.start <= offset && offset < s.end).map_or(0, |s| s.index)
 }
 
 fn unpaired(analysis: &Analysis, pair_of: &[Option<usize>]) -> Vec<Unpaired> {

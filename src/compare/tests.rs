@@ -233,9 +233,22 @@ fn a_name_the_other_extractor_missed_is_still_read_in_the_text() {
 fn a_fact_told_in_another_sentence_is_only_info() {
     let fr = Version::new(Lang::Fr, &["Il y a eu des morts.", "Le bilan est de 12 morts."]).num(1, "12", "12").done();
     let en = Version::new(Lang::En, &["There were 12 dead.", "The toll is heavy."]).num(0, "12", "12").done();
-    let found = compare_sentences(&fr, &en, PairRef { left: &[1], right: &[1] }, &SeverityRules::default());
-    assert_eq!(kinds(&found), [(DivergenceKind::NumberMissing, Severity::Info)]);
-    assert_eq!(found[0].note.as_deref(), Some("stated in right sentence 0"));
+    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &SeverityRules::default());
+    assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::NumberMissing, Severity::Info)]);
+    assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::NumberMissing, Severity::Info)]);
+    assert_eq!(cmp.pairs[1][0].note.as_deref(), Some("stated in right sentence 0"));
+}
+
+#[test]
+fn a_fact_matched_in_its_own_pair_elsewhere_does_not_excuse_a_missing_one() {
+    let fr = Version::new(Lang::Fr, &["Jeudi, 12 morts.", "Le bilan est lourd."]).num(0, "12", "12").done();
+    let en = Version::new(Lang::En, &["On Thursday, 12 dead.", "The toll of 12 is heavy."])
+        .num(0, "12", "12")
+        .num(1, "12", "12")
+        .done();
+    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &SeverityRules::default());
+    assert!(cmp.pairs[0].is_empty());
+    assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::NumberMissing, Severity::Warning)]);
 }
 
 #[test]
