@@ -64,6 +64,8 @@ fn close(a: f64, b: f64) -> bool {
 /// Two numeric values that state the same quantity: equal, or equal but for a scale word
 /// ("3 milliards" read as 3 on one side and 3e9 on the other when an extractor missed the word).
 pub fn same_number(a: f64, b: f64) -> bool {
+    // A sign read from a word ("moins 6" as -6, when it means "6 fewer") is no evidence.
+    let (a, b) = (a.abs(), b.abs());
     if close(a, b) {
         return true;
     }
@@ -119,16 +121,52 @@ fn round_to_significant(v: f64, digits: u32) -> f64 {
     (v * factor).round() / factor
 }
 
-/// Two ISO 8601 values that can name the same time: equal where both are known, the shorter
-/// one read as a coarser precision ("2024-03" and "2024-03-29"), `X` matching any digit
-/// ("XXXX-05-06" and "2024-05-06"), a week or weekday form compared the same way.
+/// Two ISO 8601 values that state the same time: every part known on both sides is equal
+/// (year, month, day, then the time of day), and at least one part is known on both, so
+/// "2024-03" agrees with "2024-03-29" and "XXXX-05-06" with "2024-05-06", but a bare "1848"
+/// says nothing about "XXXX-10". A weekday or week form is compared with another such form; a
+/// weekday without a reference date against a calendar day cannot be compared, so it agrees.
 pub fn dates_agree(a: &str, b: &str) -> bool {
-    if a.contains('W') != b.contains('W') {
-        // A weekday or week without a reference date against a calendar date: not comparable,
-        // so no evidence of a difference.
-        return true;
+    let (date_a, time_a) = a.split_once('T').unwrap_or((a, ""));
+    let (date_b, time_b) = b.split_once('T').unwrap_or((b, ""));
+    let times_agree = time_a.is_empty() || time_b.is_empty() || time_a == time_b;
+    match (date_a.contains('W'), date_b.contains('W')) {
+        (true, true) => {
+            return times_agree && date_a.chars().zip(date_b.chars()).all(|(x, y)| x == y || x == 'X' || y == 'X')
+        }
+        (true, false) => return date_b.split('-').count() == 3,
+        (false, true) => return date_a.split('-').count() == 3,
+        (false, false) => {}
     }
-    a.chars().zip(b.chars()).all(|(x, y)| x == y || x == 'X' || y == 'X')
+    let mut shared = 0;
+    for (x, y) in date_a.split('-').zip(date_b.split('-')) {
+        if x.contains('X') || y.contains('X') {
+            continue;
+        }
+        if x != y {
+            return false;
+        }
+        shared += 1;
+    }
+    let times_shared = !time_a.is_empty() && time_a == time_b;
+    times_agree && (shared > 0 || times_shared)
+}
+
+/// A date that tells nothing a reader could check: no digit known ("hier", "this year" or
+/// "recent weeks" without a publication date).
+pub fn date_without_content(fact: &Fact) -> bool {
+    !fact.value.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Two acronyms of one name in each language's word order (ADN/DNA, OTAN/NATO, ONG/NGO).
+pub fn acronym_anagram(a: &Fact, b: &Fact) -> bool {
+    let letters = |f: &Fact| {
+        let mut l: Vec<char> = fold(&f.text).chars().filter(|c| c.is_alphabetic()).collect();
+        l.sort_unstable();
+        l
+    };
+    let is_acronym = |f: &Fact| f.text.chars().filter(|c| c.is_uppercase()).count() >= 2 && f.text.chars().count() <= 6;
+    (is_acronym(a) || is_acronym(b)) && letters(a).len() >= 2 && letters(a) == letters(b)
 }
 
 /// Whether a date fact and a fact of the other version agree.
@@ -142,7 +180,9 @@ pub fn date_agrees(date: &Fact, other: &Fact) -> bool {
 
 /// Entities are the same when their cross-language keys are (case and accents aside).
 pub fn entities_agree(a: &Fact, b: &Fact) -> bool {
-    a.kind == FactKind::Entity && b.kind == FactKind::Entity && fold(&a.value) == fold(&b.value)
+    a.kind == FactKind::Entity
+        && b.kind == FactKind::Entity
+        && (fold(&a.value) == fold(&b.value) || acronym_anagram(a, b))
 }
 
 /// A spelling variant of one name (Thévenot/Thevenot): the surfaces differ even ignoring case,
@@ -351,6 +391,9 @@ mod tests {
         assert!(dates_agree("2024-03", "2024-03-29"));
         assert!(dates_agree("XXXX-05-06", "2024-05-06"));
         assert!(dates_agree("2024-05-06T14:30", "2024-05-06"));
+        assert!(!dates_agree("1848", "XXXX-WXX-5"), "a year and a weekday state different things");
+        assert!(!dates_agree("1848", "XXXX-10"));
+        assert!(!dates_agree("2024-05-06T14:30", "2024-05-06T15:30"));
         assert!(!dates_agree("2024-04-30", "2024-05-06"));
         assert!(!dates_agree("2012", "2010"));
         assert!(!dates_agree("XXXX-06", "XXXX-07"));
@@ -370,6 +413,9 @@ mod tests {
         let en = fact(FactKind::Entity, "United States", "US");
         assert!(entities_agree(&fr, &en));
         assert!(!spelling_variant(&fr, &en));
+        let adn = fact(FactKind::Entity, "ADN", "adn");
+        assert!(entities_agree(&adn, &fact(FactKind::Entity, "DNA", "dna")));
+        assert!(!entities_agree(&adn, &fact(FactKind::Entity, "FAA", "faa")));
     }
 
     #[test]

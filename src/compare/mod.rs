@@ -237,7 +237,7 @@ fn not_comparable(fact: &Fact, side: &PairSide) -> bool {
                 || (in_words && (fact.kind == FactKind::Ordinal || equiv::numeric(fact) == Some(1.0)))
                 || (in_words && equiv::vague_quantity(fact))
         }
-        Class::Date => false,
+        Class::Date => equiv::date_without_content(fact),
         Class::Entity => {
             fact.text.chars().filter(|c| c.is_alphanumeric()).count() < 3
                 || equiv::common_word_name(fact, side.analysis.doc.lang)
