@@ -200,7 +200,8 @@ pub fn spelling_variant(a: &Fact, b: &Fact) -> bool {
 /// close enough to call a variant rather than a different name.
 pub fn similar_names(a: &Fact, b: &Fact) -> bool {
     let (fa, fb) = (letters(&a.text), letters(&b.text));
-    fa.len() >= 4 && fb.len() >= 4 && strsim::jaro_winkler(&fa, &fb) >= 0.92
+    let bar = if fa.len() >= 7 && fb.len() >= 7 { 0.85 } else { 0.92 };
+    fa.len() >= 4 && fb.len() >= 4 && strsim::jaro_winkler(&fa, &fb) >= bar
 }
 
 /// Folded letters and digits only: "François-Xavier" → "francoisxavier".
@@ -324,8 +325,12 @@ pub fn name_written_in(name: &Fact, lang: Lang, other: &TextView) -> bool {
     if key.concat().chars().count() >= 3 && other.contains_words(&key) {
         return true;
     }
+    // The surname of a multi-word name ("M. Nicholson", "Mme Le Pen").
     let last = &words[words.len() - 1..];
-    if words.len() >= 2 && last[0].chars().count() >= 4 && other.contains_words(last) {
+    let last_two = &words[words.len().saturating_sub(2)..];
+    if words.len() >= 2 && last[0].chars().count() >= 4 && other.contains_words(last)
+        || words.len() >= 3 && other.contains_words(last_two)
+    {
         return true;
     }
     cognate_in(&words, other) || translated_in(&words, lang, other)
