@@ -104,24 +104,27 @@ fn mark_moved(
     rules: &SeverityRules,
 ) {
     let slot = |side: Side| if side == Side::Left { 0 } else { 1 };
-    // Every single-sided fact divergence: (pair, index in the pair, side, the fact).
-    let mut missing = Vec::new();
+    // Every fact a divergence names: (pair, divergence, evidence, side, the fact).
+    let mut named = Vec::new();
     for (n, list) in divergences.iter().enumerate() {
         for (k, d) in list.iter().enumerate() {
-            let [e] = d.evidence.as_slice() else { continue };
-            let analysis = sides[slot(e.side)];
-            if let Some(fact) = analysis.facts.facts.iter().find(|f| f.start == e.start && f.end == e.end) {
-                if d.kind != DivergenceKind::QuoteMissing {
-                    missing.push((n, k, e.side, fact));
+            if matches!(d.kind, DivergenceKind::QuoteMissing | DivergenceKind::EntityVariant) {
+                continue;
+            }
+            for (x, e) in d.evidence.iter().enumerate() {
+                let facts = &sides[slot(e.side)].facts.facts;
+                if let Some(fact) = facts.iter().find(|f| f.start == e.start && f.end == e.end) {
+                    named.push((n, k, x, e.side, fact));
                 }
             }
         }
     }
-    let mut moved: Vec<(usize, usize, String)> = Vec::new();
-    for &(n, k, side, fact) in &missing {
+    // Which evidence is moved, with the note saying where the other version states it.
+    let mut moved: Vec<(usize, usize, usize, String)> = Vec::new();
+    for &(n, k, x, side, fact) in &named {
         let other = side.other();
-        let in_other_pair = missing.iter().find(|(m, _, s, g)| *m != n && *s == other && agrees(fact, g));
-        let stated_at = in_other_pair.map(|(_, _, _, g)| sentence_at(sides[slot(other)], g.start)).or_else(|| {
+        let in_other_pair = named.iter().find(|(m, _, _, s, g)| *m != n && *s == other && agrees(fact, g));
+        let stated_at = in_other_pair.map(|(_, _, _, _, g)| sentence_at(sides[slot(other)], g.start)).or_else(|| {
             let analysis = sides[slot(other)];
             analysis
                 .doc
@@ -131,22 +134,45 @@ fn mark_moved(
                 .map(|s| s.index)
         });
         if let Some(sentence) = stated_at {
-            moved.push((n, k, format!("stated in {} sentence {sentence}", other.name())));
+            moved.push((n, k, x, format!("stated in {} sentence {sentence}", other.name())));
         }
     }
-    let mut dropped: Vec<(usize, usize)> = Vec::new();
-    for (n, k, note) in moved {
-        let d = &mut divergences[n][k];
-        match rules.moved_severity(d.kind) {
-            Some(severity) => {
-                d.severity = severity;
-                d.note = Some(note);
+    for (n, list) in divergences.iter_mut().enumerate() {
+        if !moved.iter().any(|m| m.0 == n) {
+            continue;
+        }
+        let old = std::mem::take(list);
+        for (k, d) in old.into_iter().enumerate() {
+            let notes: Vec<(usize, &String)> =
+                moved.iter().filter(|m| m.0 == n && m.1 == k).map(|m| (m.2, &m.3)).collect();
+            if notes.is_empty() {
+                list.push(d);
+                continue;
             }
-            None => dropped.push((n, k)),
+            // A mismatch whose fact on one side is only moved is no mismatch: each side is
+            // reported as missing on its own, the moved one at the `moved` severity.
+            let kind = missing_kind(d.kind);
+            for (x, e) in d.evidence.into_iter().enumerate() {
+                let note = notes.iter().find(|(y, _)| *y == x).map(|(_, note)| (*note).clone());
+                let severity = match note {
+                    Some(_) => rules.moved_severity(kind),
+                    None => rules.severity(kind),
+                };
+                if let Some(severity) = severity {
+                    list.push(Divergence { kind, severity, evidence: vec![e], note });
+                }
+            }
         }
     }
-    for (n, k) in dropped.into_iter().rev() {
-        divergences[n].remove(k);
+}
+
+/// The kind of a fact missing on one side, from a mismatch or missing kind of its class.
+fn missing_kind(kind: DivergenceKind) -> DivergenceKind {
+    match kind {
+        DivergenceKind::NumberMismatch => DivergenceKind::NumberMissing,
+        DivergenceKind::DateMismatch => DivergenceKind::DateMissing,
+        DivergenceKind::EntityMismatch => DivergenceKind::EntityMissing,
+        other => other,
     }
 }
 

@@ -240,6 +240,25 @@ fn a_fact_told_in_another_sentence_is_only_info() {
 }
 
 #[test]
+fn a_mismatch_with_a_moved_fact_splits_into_two_missing_facts() {
+    let fr = Version::new(Lang::Fr, &["L'IPAC a parlé.", "Selon l'AFP, rien."]).name(0, "IPAC", "ipac").done();
+    let en = Version::new(Lang::En, &["The AFP spoke.", "Ipac said nothing."])
+        .name(0, "AFP", "afp")
+        .name(1, "Ipac", "ipac")
+        .done();
+    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &SeverityRules::default());
+    let first: Vec<_> = cmp.pairs[0].iter().map(|d| (d.kind, d.severity, sides(d))).collect();
+    assert_eq!(
+        first,
+        [
+            (DivergenceKind::EntityMissing, Severity::Info, vec![(Side::Left, "IPAC")]),
+            (DivergenceKind::EntityMissing, Severity::Warning, vec![(Side::Right, "AFP")]),
+        ]
+    );
+    assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::EntityMissing, Severity::Info)]);
+}
+
+#[test]
 fn a_fact_matched_in_its_own_pair_elsewhere_does_not_excuse_a_missing_one() {
     let fr = Version::new(Lang::Fr, &["Jeudi, 12 morts.", "Le bilan est lourd."]).num(0, "12", "12").done();
     let en = Version::new(Lang::En, &["On Thursday, 12 dead.", "The toll of 12 is heavy."])
