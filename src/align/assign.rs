@@ -30,6 +30,8 @@ pub struct Thresholds {
     pub absorb_gain: f64,
     /// The threshold inside a gap between two in-order pairs.
     pub in_gap: f64,
+    /// A gap of one sentence a side is paired on position alone when the lengths agree this well.
+    pub lone_gap_length: f64,
     /// Gaps with more sentences than this on a side are not filled.
     pub max_gap: usize,
     /// Half-width of the band around the anchor path, in sentences.
@@ -44,6 +46,7 @@ impl Default for Thresholds {
             out_of_order: 0.22,
             absorb_gain: 0.05,
             in_gap: 0.06,
+            lone_gap_length: 0.3,
             max_gap: 6,
             band: 30,
         }
@@ -309,17 +312,30 @@ fn fill_gaps(scorer: &Scorer, n: usize, m: usize, in_order: &[Bead], beads: &mut
         bounds.push((b.left[b.left.len() - 1] + 1, b.right[b.right.len() - 1] + 1));
     }
     bounds.push((n, m));
-    for w in bounds.chunks(2) {
+    let gaps = bounds.len() / 2;
+    for (g, w) in bounds.chunks(2).enumerate() {
         let [(l0, r0), (l1, r1)] = [w[0], w[1]];
+        let sandwiched = g > 0 && g + 1 < gaps;
         let ls: Vec<usize> = (l0..l1).filter(|&i| !used_left[i]).collect();
         let rs: Vec<usize> = (r0..r1).filter(|&j| !used_right[j]).collect();
         if ls.is_empty() || rs.is_empty() || ls.len() > t.max_gap || rs.len() > t.max_gap {
             continue;
         }
         let band = Band::full(ls.len(), rs.len());
-        beads.extend(monotonic(scorer, &ls, &rs, &band, t.in_gap, t));
+        let found = monotonic(scorer, &ls, &rs, &band, t.in_gap, t);
+        if found.is_empty() && sandwiched && ls.len() == 1 && rs.len() == 1 {
+            let length = scorer.length_agreement(&ls, &rs);
+            if length >= t.lone_gap_length {
+                beads.push(Bead { left: ls, right: rs, score: POSITION_ONLY_SCORE * length });
+            }
+            continue;
+        }
+        beads.extend(found);
     }
 }
+
+/// The score reported for a pair that only its position and length vouch for.
+const POSITION_ONLY_SCORE: f64 = 0.1;
 
 fn leftovers(len: usize, used: impl Iterator<Item = usize>) -> Vec<usize> {
     let mut taken = vec![false; len];
