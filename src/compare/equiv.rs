@@ -343,14 +343,23 @@ pub fn name_written_in(name: &Fact, lang: Lang, other: &TextView) -> bool {
 fn cognate_in(words: &[&str], other: &TextView) -> bool {
     let Some(longest) = words.iter().max_by_key(|w| w.chars().count()) else { return false };
     let len = longest.chars().count();
-    if len < 5 {
+    if len < 4 {
         return false;
     }
     other.words.iter().any(|(w, capitalized)| {
         let other_len = w.chars().count();
         let bar = if len >= 6 && other_len >= 6 { 0.90 } else { 0.92 };
-        other_len >= 5 && (other.lang == Lang::Fr || *capitalized) && strsim::jaro_winkler(longest, w) >= bar
+        (other.lang == Lang::Fr || *capitalized)
+            && other_len >= 4
+            && (strsim::jaro_winkler(longest, w) >= bar || derived(longest, w))
     })
+}
+
+/// One word derived from the other by an ending (Arab/arabes, Thai/thaïlandais, nazi/nazis):
+/// the shorter, of four letters or more, begins the longer.
+fn derived(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 4 && long.chars().count() <= short.chars().count() + 7 && long.starts_with(short)
 }
 
 /// A name whose words were translated (Sainte-Croix/Holy Cross, Cour supérieure/Superior
@@ -456,6 +465,8 @@ mod tests {
         let country = fact(FactKind::Entity, "Australie", "australie");
         assert!(name_written_in(&country, Lang::Fr, &en("in Australia")));
         assert!(!name_written_in(&fact(FactKind::Entity, "Paris", "paris"), Lang::Fr, &en("in two parts")));
+        let arab = fact(FactKind::Entity, "Arab", "arab");
+        assert!(name_written_in(&arab, Lang::En, &TextView::new("les pays arabes", Lang::Fr)));
         let director = fact(FactKind::Entity, "Scorsese", "scorsese");
         assert!(!name_written_in(&director, Lang::Fr, &en("the scores of Hershey")), "a twin must be a name");
     }
