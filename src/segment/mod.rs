@@ -243,7 +243,7 @@ impl<'a> Splitter<'a> {
             return match kind {
                 Abbrev::Title => false,
                 Abbrev::Number => next.kind == NextKind::Upper && starter,
-                Abbrev::Time => next.kind != NextKind::Upper || words_so_far > 3,
+                Abbrev::Time => next.kind != NextKind::Upper || (words_so_far > 3 && !is_time_zone(next.word)),
                 Abbrev::Common => next.kind != NextKind::Upper || starter,
             };
         }
@@ -343,6 +343,11 @@ impl<'a> Splitter<'a> {
     }
 }
 
+/// "EST", "GMT", "UTC", "CET": an upper-case word of two to four letters after a clock time.
+fn is_time_zone(word: &str) -> bool {
+    (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// "U.S", "a.m", "Ph.D", "J.-C", "LL.AA.II.RR": letters in short groups joined by periods.
 fn is_acronym(word: &str) -> bool {
     word.contains('.')
@@ -404,6 +409,15 @@ mod tests {
         assert_eq!(
             sentences(text, Lang::En),
             ["Mr. Hale of Brightwater Inc. arrived at 9 a.m.", "The U.S. Army sent 3.5 tonnes.", "J. R. Vance agreed."]
+        );
+    }
+
+    #[test]
+    fn street_names_and_time_zones() {
+        let text = "He lives on Baker St. The house is old. St. Louis is far. Doors open at 9 p.m. EST. Be early.";
+        assert_eq!(
+            sentences(text, Lang::En),
+            ["He lives on Baker St.", "The house is old.", "St. Louis is far.", "Doors open at 9 p.m. EST.", "Be early."]
         );
     }
 
