@@ -262,7 +262,12 @@ impl<'a> Splitter<'a> {
     /// "1026.253.553". It starts no earlier than the sentence ("Tuesday.Mr" gives "Mr").
     fn word_before(&self, i: usize) -> &'a str {
         let start = marks::token_start(self.text, self.sentence_start, i);
-        self.text[start..i].trim_start_matches(|c: char| "([{\"'“‘«`".contains(c) || marks::is_bullet(c))
+        let word = self.text[start..i].trim_start_matches(|c: char| "([{\"'“‘«`".contains(c) || marks::is_bullet(c));
+        // French elision: "l'U.S" is the acronym "U.S", "d'Inc" the abbreviation "Inc".
+        match word.rfind(['\'', '’']) {
+            Some(p) if p + 1 < word.len() => &word[p + word[p..].chars().next().map_or(1, char::len_utf8)..],
+            _ => word,
+        }
     }
 
     /// Words of the current sentence before `i`; a bullet is not a word.
@@ -396,6 +401,8 @@ mod tests {
             sentences(text, Lang::Fr),
             ["M. Durand et Mme Lefèvre ont vu le Pr. Garnier.", "MM. Roux et Petit, eux, sont partis."]
         );
+        let text = "Roger Dow dirige l'U.S. Travel Association. Il a parlé.";
+        assert_eq!(sentences(text, Lang::Fr), ["Roger Dow dirige l'U.S. Travel Association.", "Il a parlé."]);
         let text = "La ville fut fondée vers 600 av. J.-C. Elle compte 3 000 habitants, voir p. 12 et le n° 4.";
         assert_eq!(
             sentences(text, Lang::Fr),
@@ -417,7 +424,13 @@ mod tests {
         let text = "He lives on Baker St. The house is old. St. Louis is far. Doors open at 9 p.m. EST. Be early.";
         assert_eq!(
             sentences(text, Lang::En),
-            ["He lives on Baker St.", "The house is old.", "St. Louis is far.", "Doors open at 9 p.m. EST.", "Be early."]
+            [
+                "He lives on Baker St.",
+                "The house is old.",
+                "St. Louis is far.",
+                "Doors open at 9 p.m. EST.",
+                "Be early."
+            ]
         );
     }
 
