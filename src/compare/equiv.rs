@@ -31,6 +31,15 @@ pub fn class_of(kind: FactKind) -> Class {
     }
 }
 
+/// The class of a fact as compared: a bare year written as a number ("en 2011" read as the
+/// number 2011 on one side, as a date on the other) is a date.
+pub fn class_of_fact(fact: &Fact) -> Class {
+    if fact.kind == FactKind::Number && year_of_number(fact).is_some_and(|y| fact.text.trim() == y) {
+        return Class::Date;
+    }
+    class_of(fact.kind)
+}
+
 /// A vague quantity in words: a plural of a round number ("des centaines", "thousands",
 /// "millions of dollars"), which no figure on the other side can contradict.
 pub fn vague_quantity(fact: &Fact) -> bool {
@@ -76,7 +85,7 @@ pub fn same_number(a: f64, b: f64) -> bool {
 /// Whether a number fact and a fact of the other version agree: numbers by value, and a bare
 /// year against a date of that year ("en 2012" read as a number on one side only).
 pub fn number_agrees(number: &Fact, other: &Fact) -> bool {
-    match class_of(other.kind) {
+    match class_of_fact(other) {
         Class::Number => match (numeric(number), numeric(other)) {
             (Some(a), Some(b)) => same_number(a, b),
             _ => number.value == other.value,
@@ -171,7 +180,7 @@ pub fn acronym_anagram(a: &Fact, b: &Fact) -> bool {
 
 /// Whether a date fact and a fact of the other version agree.
 pub fn date_agrees(date: &Fact, other: &Fact) -> bool {
-    match class_of(other.kind) {
+    match class_of_fact(other) {
         Class::Date => dates_agree(&date.value, &other.value),
         Class::Number => number_agrees(other, date),
         Class::Entity => false,
@@ -388,6 +397,8 @@ mod tests {
         let year = fact(FactKind::Number, "2012", "2012");
         assert!(number_agrees(&year, &fact(FactKind::Date, "en 2012", "2012")));
         assert!(!number_agrees(&year, &fact(FactKind::Date, "2013", "2013")));
+        assert_eq!(class_of_fact(&year), Class::Date, "a bare year is a date");
+        assert_eq!(class_of_fact(&fact(FactKind::Number, "2 012", "2012")), Class::Number);
     }
 
     #[test]

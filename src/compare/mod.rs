@@ -205,7 +205,7 @@ fn sentence_facts(analysis: &Analysis, sentence: usize) -> impl Iterator<Item = 
 
 /// Whether `fact` agrees with `other` (a fact of the other version).
 fn agrees(fact: &Fact, other: &Fact) -> bool {
-    match equiv::class_of(fact.kind) {
+    match equiv::class_of_fact(fact) {
         Class::Number => equiv::number_agrees(fact, other),
         Class::Date => equiv::date_agrees(fact, other),
         Class::Entity => equiv::entities_agree(fact, other),
@@ -216,7 +216,7 @@ fn agrees(fact: &Fact, other: &Fact) -> bool {
 /// stated in the other side's text (an extractor can miss a figure, a "1950s", a name).
 fn stated_in_text(fact: &Fact, me: &PairSide, other: &PairSide) -> bool {
     let digits = &other.view.digits;
-    match equiv::class_of(fact.kind) {
+    match equiv::class_of_fact(fact) {
         Class::Number => equiv::numeric(fact).is_some_and(|v| digits.iter().any(|&d| equiv::same_number(v, d))),
         Class::Date => {
             equiv::date_digits(&fact.value).iter().all(|n| digits.iter().any(|d| d.trunc() == *n))
@@ -231,7 +231,7 @@ fn stated_in_text(fact: &Fact, me: &PairSide, other: &PairSide) -> bool {
 /// a one-letter "name", a name that is a common word.
 fn not_comparable(fact: &Fact, side: &PairSide) -> bool {
     let in_words = !fact.text.chars().any(|c| c.is_ascii_digit());
-    match equiv::class_of(fact.kind) {
+    match equiv::class_of_fact(fact) {
         Class::Number => {
             equiv::part_of_name(&side.analysis.doc.text, fact)
                 || (in_words && (fact.kind == FactKind::Ordinal || equiv::numeric(fact) == Some(1.0)))
@@ -261,7 +261,7 @@ fn standing<'a>(fact: &Fact, me: &PairSide, other: &PairSide<'a>) -> Standing<'a
         return Standing::Present;
     }
     let mut agreeing = other.facts.iter().filter(|o| agrees(fact, o)).peekable();
-    if equiv::class_of(fact.kind) == Class::Entity {
+    if equiv::class_of_fact(fact) == Class::Entity {
         let agreeing: Vec<&&Fact> = agreeing.collect();
         if !agreeing.is_empty() {
             let same_surface = agreeing.iter().any(|o| !equiv::spelling_variant(fact, o));
@@ -286,7 +286,7 @@ fn compare_class(sides: &[PairSide; 2], class: Class, rules: &SeverityRules) -> 
     let mut unmatched: [Vec<&Fact>; 2] = [Vec::new(), Vec::new()];
     for (me, other, slot) in [(0, 1, 0), (1, 0, 1)] {
         let (me, other) = (&sides[me], &sides[other]);
-        for fact in me.facts.iter().filter(|f| equiv::class_of(f.kind) == class) {
+        for fact in me.facts.iter().filter(|f| equiv::class_of_fact(f) == class) {
             match standing(fact, me, other) {
                 Standing::Present => {}
                 Standing::Variant(o) => {
@@ -376,7 +376,7 @@ fn is_unit_conversion(fact: &Fact, side: &PairSide, unmatched: &[&Fact]) -> bool
     let text = &side.analysis.doc.text;
     side.facts.iter().any(|g| {
         let g_matched = !unmatched.iter().any(|u| std::ptr::eq(*u, *g));
-        g_matched && !std::ptr::eq(*g, fact) && equiv::class_of(g.kind) == Class::Number && {
+        g_matched && !std::ptr::eq(*g, fact) && equiv::class_of_fact(g) == Class::Number && {
             let (first, second) = if g.start < fact.start { (*g, fact) } else { (fact, *g) };
             text.get(first.end..second.start).is_some_and(|gap| gap.trim() == "(" || gap.trim() == "(soit")
                 && text.get(second.end..).is_some_and(|rest| rest.trim_start().starts_with(')'))
