@@ -171,7 +171,7 @@ fn longest_increasing(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
 }
 
 /// Bead shapes the monotonic pass may use: (left sentences, right sentences).
-const SHAPES: [(usize, usize); 6] = [(1, 0), (0, 1), (1, 1), (2, 1), (1, 2), (2, 2)];
+const SHAPES: [(usize, usize); 8] = [(1, 0), (0, 1), (1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)];
 
 /// The best monotonic chain of beads within the band, maximizing Σ (score − threshold).
 fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold: f64, t: &Thresholds) -> Vec<Bead> {
