@@ -219,7 +219,7 @@ static NUMBER_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// A number expression over tokens `start..end`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct Expr {
     start: usize,
     end: usize,
@@ -229,6 +229,14 @@ struct Expr {
     scaled: bool,
     /// Ends with digits (a unit like "m" may follow only digits).
     digits: bool,
+    /// Ends with a plural word ("fifths", "tiers"): an ordinal then names a fraction.
+    plural: bool,
+    /// A fraction below one ("two thirds", "a half").
+    fraction: bool,
+    /// The last scale word's value ("un million et demi" adds half of it).
+    last_scale: f64,
+    /// A single "one"/"un"/"une": a numerator before an ordinal makes a fraction.
+    one_word: bool,
 }
 
 fn word_of(tok: &Token, lang: Lang) -> Option<(NumWord, bool)> {
@@ -286,17 +294,20 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
         last = Last::Digits;
         j += 1;
         end = j;
-        if let Some(next) = tokens.get(j).filter(|t| t.glued() && t.is_word()) {
-            let factor = match (next.folded.as_str(), lang) {
-                ("k", _) => Some(1e3),
-                ("b" | "bn", Lang::En) => Some(1e9),
+        let lone_k = tokens.get(j).is_some_and(|t| t.text == "k" && !tokens.get(j + 1).is_some_and(|n| n.glued() && n.is_word()));
+        if let Some(next) = tokens.get(j).filter(|t| (t.glued() || lone_k) && t.is_word()) {
+            let factor = match (next.text, lang) {
+                ("k" | "K", _) => Some(1e3),
+                ("M", _) if next.glued() => Some(1e6),
+                ("b" | "bn" | "B" | "Bn", Lang::En) => Some(1e9),
+                ("Md" | "Mds" | "md", Lang::Fr) => Some(1e9),
                 _ => None,
             };
             if let Some(f) = factor {
                 let value = current * f;
-                return Some(Expr { start: i, end: j + 1, value, ordinal: false, scaled: true, digits: false });
+                return Some(Expr { start: i, end: j + 1, value, scaled: true, ..Default::default() });
             }
-            return Some(Expr { start: i, end, value: current, ordinal: false, scaled: false, digits: true });
+            return Some(Expr { start: i, end, value: current, digits: true, ..Default::default() });
         }
     } else if lang == Lang::En && matches!(tokens[i].folded.as_str(), "a" | "an") {
         let next = tokens.get(i + 1).and_then(|t| word_of(t, lang))?;
@@ -309,6 +320,9 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
         j += 1;
     }
     let mut ordinal = false;
+    let mut plural_end = false;
+    let mut fraction = false;
+    let mut last_scale = 0.0;
     while j < tokens.len() && !claimed[j] {
         let tok = &tokens[j];
         if j > i && tok.initial {
@@ -336,6 +350,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
             continue;
         }
         let Some((word, plural)) = word_of(tok, lang) else { break };
+        plural_end = plural;
         match word.class {
             WordClass::Atom => {
                 let ok = match last {
@@ -355,7 +370,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
                 last = Last::Atom(word.value);
             }
             WordClass::Hundred => {
-                if current >= 100.0 || matches!(last, Last::Hundred) {
+                if (current >= 100.0 && last != Last::Digits) || matches!(last, Last::Hundred) {
                     break;
                 }
                 if last == Last::Digits && lang == Lang::Fr && tok.folded != "cent" {
@@ -375,6 +390,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
                 total += if current == 0.0 { 1.0 } else { current } * word.value;
                 current = 0.0;
                 scaled = true;
+                last_scale = word.value;
                 last = Last::Scale(word.value);
                 one_word_numerator = false;
             }
@@ -395,6 +411,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
                 if is_fraction {
                     total = numerator / word.value;
                     current = 0.0;
+                    fraction = true;
                 } else if word.class == WordClass::OrdScale {
                     if matches!(last, Last::Scale(_)) {
                         break;
@@ -424,8 +441,19 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
                 let numerator = total + current;
                 total = if one_word_numerator { word.value } else { numerator * word.value };
                 current = 0.0;
+                fraction = true;
                 j += 1;
                 end = j;
+                // "un demi-million": the fraction of a scale
+                if let Some((scale, _)) = tokens.get(j + 1).filter(|_| joining_hyphen(tokens, j)).and_then(|t| word_of(t, lang)) {
+                    if scale.class == WordClass::Scale {
+                        total *= scale.value;
+                        fraction = false;
+                        scaled = true;
+                        j += 2;
+                        end = j;
+                    }
+                }
                 break;
             }
         }
@@ -438,12 +466,141 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
     }
     let value = total + current;
     let digits = last == Last::Digits;
-    let mut expr = Expr { start: i, end, value, ordinal, scaled, digits };
+    let one_word = words == 1 && end == i + 1 && one_word_numerator;
+    let mut expr =
+        Expr { start: i, end, value, ordinal, scaled, digits, plural: plural_end, fraction, last_scale, one_word };
     add_half(tokens, &mut expr, lang);
-    if words == 1 && !ordinal && lonely_article(tokens, i, lang) {
-        return None;
+    Some(expr)
+}
+
+/// A number with what may surround its core expression: a sign word ("minus five"), a digit
+/// fraction ("3/4", "2 1/4"), a ratio ("un sur trois", "one over 20"), an ordinal that makes a
+/// fraction ("three fifths", "un cinquième"), a fraction added with "and"/"et" ("twenty and three
+/// fifths"), or decimals read out ("two hundred point seventy-one").
+fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Option<Expr> {
+    let tok = &tokens[i];
+    let negate = matches!((lang, tok.folded.as_str()), (Lang::En, "minus" | "negative") | (Lang::Fr, "moins"));
+    if negate {
+        let mut inner = parse_number(tokens, i + 1, lang, claimed).filter(|_| i + 1 < tokens.len() && !claimed[i + 1])?;
+        inner.start = i;
+        inner.value = -inner.value;
+        return Some(inner);
+    }
+    if let Some(v) = vulgar_fraction(tok.text) {
+        return Some(Expr { start: i, end: i + 1, value: v, fraction: true, ..Default::default() });
+    }
+    if let Some(expr) = digit_fraction(tokens, i) {
+        return Some(expr);
+    }
+    let article = matches!((lang, tok.folded.as_str()), (Lang::En, "a" | "an") | (Lang::Fr, "un" | "une"));
+    let mut expr = match parse_expr(tokens, i, lang, claimed) {
+        Some(e) => e,
+        None if article => Expr { start: i, end: i + 1, value: 1.0, one_word: true, ..Default::default() },
+        None => return None,
+    };
+    let next = |at: usize| (at < tokens.len() && !claimed[at]).then(|| parse_expr(tokens, at, lang, claimed)).flatten();
+    // numerator + ordinal: "three fifths", "un vingt-cinquième", "a hundredth"
+    if !expr.ordinal && !expr.fraction {
+        if let Some(den) = next(expr.end).filter(|d| d.ordinal && d.value >= 3.0 && (d.plural || expr.one_word)) {
+            expr = Expr { end: den.end, value: expr.value / den.value, fraction: true, ..expr };
+        }
+    }
+    if expr.one_word && expr.end == i + 1 && !expr.fraction {
+        if article || lonely_article(tokens, i, lang) {
+            return None;
+        }
+    }
+    if expr.ordinal || expr.fraction {
+        return Some(expr);
+    }
+    // mixed digit fraction: "2 1/4"
+    if expr.digits && expr.value.fract() == 0.0 {
+        if let Some(f) = digit_fraction(tokens, expr.end).filter(|f| f.value < 1.0) {
+            let value = expr.value + f.value.copysign(expr.value);
+            return Some(Expr { end: f.end, value, fraction: true, ..expr });
+        }
+    }
+    let w = |k: usize| tokens.get(k).map_or("", |t| t.folded.as_str());
+    // "twenty and three fifths", "trois et un cinquième"
+    if matches!((lang, w(expr.end)), (Lang::En, "and") | (Lang::Fr, "et")) {
+        if let Some(f) = parse_fraction_only(tokens, expr.end + 1, lang, claimed) {
+            let scale = if expr.last_scale > 0.0 { expr.last_scale } else { 1.0 };
+            return Some(Expr { end: f.end, value: expr.value + f.value * scale, fraction: true, ..expr });
+        }
+    }
+    // ratios: "un sur trois", "1 over 3", "one out of three", "1 in twenty-one"
+    let ratio_at = match (lang, w(expr.end), w(expr.end + 1)) {
+        (Lang::Fr, "sur", _) | (Lang::En, "over", _) => Some(expr.end + 1),
+        (Lang::En, "out", "of") => Some(expr.end + 2),
+        (Lang::En, "in", _) if expr.value == 1.0 => Some(expr.end + 1),
+        _ => None,
+    };
+    if let Some(den) = ratio_at.and_then(next).filter(|d| !d.ordinal && d.value != 0.0 && !d.scaled) {
+        if expr.value.fract() == 0.0 && expr.value.abs() <= 1000.0 {
+            return Some(Expr { end: den.end, value: expr.value / den.value, fraction: true, ..expr });
+        }
+    }
+    // "two hundred point seventy-one", "deux cent virgule trois"
+    if matches!((lang, w(expr.end)), (Lang::En, "point") | (Lang::Fr, "virgule")) && !expr.digits {
+        if let Some((end, decimals)) = spoken_decimals(tokens, expr.end + 1, lang) {
+            let value = format!("{}.{decimals}", expr.value).parse().unwrap_or(expr.value);
+            return Some(Expr { end, value, ..expr });
+        }
     }
     Some(expr)
+}
+
+/// A fraction below one at `tokens[i]` ("three fifths", "a half", "un quart"), if that is all
+/// the expression there is.
+fn parse_fraction_only(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Option<Expr> {
+    if i >= tokens.len() || claimed[i] {
+        return None;
+    }
+    parse_number(tokens, i, lang, claimed).filter(|e| e.fraction && e.value < 1.0)
+}
+
+/// Decimals read digit by digit ("zero three") or as one number ("seventy-one").
+fn spoken_decimals(tokens: &[Token], i: usize, lang: Lang) -> Option<(usize, String)> {
+    let mut digits = String::new();
+    let mut k = i;
+    while let Some((w, _)) = tokens.get(k).and_then(|t| word_of(t, lang)) {
+        if w.class != WordClass::Atom || w.value >= 10.0 {
+            break;
+        }
+        digits.push_str(&format!("{}", w.value as u32));
+        k += 1;
+    }
+    if digits.len() >= 2 {
+        return Some((k, digits));
+    }
+    let expr = parse_expr(tokens, i, lang, &vec![false; tokens.len()])?;
+    (!expr.ordinal && !expr.fraction && expr.value.fract() == 0.0).then(|| (expr.end, format!("{}", expr.value as u64)))
+}
+
+/// "3/4", "-4/5": two integers joined by a slash (dates have been claimed before).
+fn digit_fraction(tokens: &[Token], i: usize) -> Option<Expr> {
+    let a = tokens.get(i)?.num()?;
+    let slash = tokens.get(i + 1).filter(|t| t.glued() && t.is_punct("/"))?;
+    let b = tokens.get(i + 2).filter(|t| t.glued())?.num()?;
+    let _ = slash;
+    if a.decimal || b.decimal || b.value == 0.0 || tokens.get(i + 3).is_some_and(|t| t.glued() && t.is_punct("/")) {
+        return None;
+    }
+    Some(Expr { start: i, end: i + 3, value: a.value / b.value, fraction: true, ..Default::default() })
+}
+
+fn vulgar_fraction(text: &str) -> Option<f64> {
+    Some(match text {
+        "½" => 0.5,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "⅕" => 0.2,
+        "⅙" => 1.0 / 6.0,
+        "⅛" => 0.125,
+        _ => return None,
+    })
 }
 
 /// "and"/"et" inside a number: "one hundred and three", "vingt et un".
@@ -468,13 +625,14 @@ fn add_half(tokens: &[Token], expr: &mut Expr, lang: Lang) {
     let words: Vec<&str> = tokens[expr.end..].iter().take(3).map(|t| t.folded.as_str()).collect();
     let (skip, frac) = match (lang, words.as_slice()) {
         (Lang::En, ["and", "a", "half", ..]) => (3, 0.5),
+        (Lang::Fr, ["et", "un" | "une", "demi" | "demie"]) => (3, 0.5),
         (Lang::En, ["and", "a", "quarter", ..]) => (3, 0.25),
         (Lang::Fr, ["et", "demi" | "demie", ..]) => (2, 0.5),
         (Lang::Fr, ["et", "quart", ..]) => (2, 0.25),
         _ => return,
     };
     if !expr.ordinal && expr.value.fract() == 0.0 {
-        expr.value += frac;
+        expr.value += frac * if expr.last_scale > 0.0 { expr.last_scale } else { 1.0 };
         expr.end += skip;
     }
 }
@@ -604,7 +762,7 @@ fn number_at(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lan
     }
     if let Some((after, cur)) = CURRENCIES.longest_at(tokens, i).filter(|(_, c)| c.sign) {
         if after < tokens.len() && !claimed[after..].first().copied().unwrap_or(true) {
-            if let Some(expr) = parse_expr(tokens, after, lang, claimed) {
+            if let Some(expr) = parse_number(tokens, after, lang, claimed) {
                 let glued_code = after == i + 1 && part_of_name(tokens, after) && !tokens[i].is_punct("$€£¥");
                 if !expr.ordinal && !glued_code {
                     let mut f = fact(tokens, text, i, expr.end, FactKind::Money, expr.value / cur.divisor);
@@ -617,11 +775,12 @@ fn number_at(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lan
     if tok.num().is_some() && part_of_name(tokens, i) {
         return Some((i + 1, None));
     }
-    let expr = parse_expr(tokens, i, lang, claimed)?;
+    let expr = parse_number(tokens, i, lang, claimed)?;
     if expr.ordinal {
         return Some((expr.end, Some(fact(tokens, text, i, expr.end, FactKind::Ordinal, expr.value))));
     }
-    if expr.digits && tokens.get(expr.end).is_some_and(|t| ordinal_suffix(t, lang)) {
+    let exponent = tokens.get(expr.end + 1).is_some_and(|t| t.glued() && (t.num().is_some() || t.is_punct("+-")));
+    if expr.digits && !exponent && tokens.get(expr.end).is_some_and(|t| ordinal_suffix(t, lang)) {
         let end = expr.end + 1;
         return Some((end, Some(fact(tokens, text, i, end, FactKind::Ordinal, expr.value))));
     }
