@@ -6,6 +6,7 @@
 //! bare four-digit number is a year only where a year can stand.
 
 use super::lexicon::rows;
+use super::numbers::NumLit as NumLitRef;
 use super::tokens::Token;
 use super::{Fact, FactKind};
 use crate::lang::Lang;
@@ -87,8 +88,12 @@ fn word<'t>(tokens: &'t [Token], i: usize) -> &'t str {
 fn month_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
     let tok = tokens.get(i)?;
     let &(m, abbr) = calendar(lang).months.get(tok.folded.as_str()).filter(|_| tok.is_word())?;
-    if lang == Lang::En && !tok.is_capitalized() {
-        return None; // "may", "march" are verbs
+    if lang == Lang::En && !tok.is_capitalized() && matches!(m, 3 | 5) {
+        // "may", "march" in lower case are verbs, unless a day number stands next to them
+        let day_next = |k: usize| tokens.get(k).and_then(|t| t.num()).is_some_and(|n| n.int_digits <= 2 && !n.decimal);
+        if !day_next(i + 1) && !(i > 0 && day_next(i - 1)) {
+            return None;
+        }
     }
     if lang == Lang::Fr && tok.is_capitalized() && !tok.initial && !tok.text.chars().all(char::is_uppercase) {
         return None; // "Mars" the planet; French months are lower case
@@ -102,9 +107,6 @@ fn month_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
 fn weekday_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
     let tok = tokens.get(i)?;
     let &(d, abbr) = calendar(lang).weekdays.get(tok.folded.as_str()).filter(|_| tok.is_word())?;
-    if lang == Lang::En && !tok.is_capitalized() {
-        return None;
-    }
     // Abbreviations ("mar", "sam", "Sun") only with a dot or a day number after them.
     if abbr && !(tokens.get(i + 1).is_some_and(|t| t.is_punct(".")) || day_number(tokens, i + 1).is_some()) {
         return None;
@@ -114,18 +116,30 @@ fn weekday_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
 
 /// A day of the month at `tokens[i]`: "6", "06", "1er", "6th". Returns (day, tokens used).
 fn day_number(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
-    let lit = tokens.get(i)?.num()?;
+    let tok = tokens.get(i)?;
+    if tok.is_word() {
+        let lang = if tok.folded.ends_with("ieme") || FRENCH_DAY_WORDS.contains(&tok.folded.as_str()) { Lang::Fr } else { Lang::En };
+        let (value, end, ordinal) = super::numbers::small_number_at(tokens, i, lang)?;
+        return ((1..=31).contains(&value) && (ordinal || value > 1)).then_some((value, end - i));
+    }
+    let lit = tok.num()?;
     if lit.decimal || lit.grouped || lit.int_digits > 2 || lit.value < 1.0 || lit.value > 31.0 {
         return None;
     }
     let day = lit.value as u32;
     let suffix = tokens.get(i + 1).filter(|t| t.glued() && t.is_word());
     match suffix.map(|t| t.folded.as_str()) {
-        Some("er" | "st" | "nd" | "rd" | "th" | "re" | "e") => Some((day, 2)),
+        Some("er" | "st" | "nd" | "rd" | "th") => Some((day, 2)),
         Some(_) => None,
         None => Some((day, 1)),
     }
 }
+
+/// French number words that may name a day ("le quatre octobre"); the others are read as English.
+const FRENCH_DAY_WORDS: &[&str] = &[
+    "premier", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+    "quatorze", "quinze", "seize", "vingt", "trente",
+];
 
 /// A four-digit year at `tokens[i]`.
 fn year_number(tokens: &[Token], i: usize) -> Option<i32> {
@@ -175,9 +189,10 @@ fn resolve_weekday(wd: u32, reference: NaiveDate, direction: Direction) -> Optio
     let ahead = (target - today).rem_euclid(7);
     match direction {
         Direction::Past => shift_days(reference, -back),
-        Direction::Last => shift_days(reference, -(if back == 0 { 7 } else { back })),
+        // "mardi dernier", "last Wednesday": that day of the previous week; "next Friday": of the next.
+        Direction::Last => shift_days(reference, target - today - 7),
         Direction::Future => shift_days(reference, ahead),
-        Direction::Next => shift_days(reference, if ahead == 0 { 7 } else { ahead }),
+        Direction::Next => shift_days(reference, target - today + 7),
     }
 }
 
@@ -536,6 +551,67 @@ fn numeric_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
     Some((i + 3, DateVal { year, month: Some(m), day: Some(d) }))
 }
 
+/// A date written with a month name between slashes or hyphens: "23/Sep/2020", "2019-aug-1",
+/// "Sep-23-2020", "Jan/3".
+fn mixed_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
+    let month_of = |t: &Token| calendar(lang).months.get(t.folded.as_str()).filter(|_| t.is_word()).map(|m| m.0);
+    let is_part = |t: &Token| t.num().is_some_and(|n| !n.decimal && !n.grouped) || month_of(t).is_some();
+    if !is_part(&tokens[i]) {
+        return None;
+    }
+    let sep = tokens.get(i + 1).filter(|t| t.glued() && t.is_punct("/-"))?.text;
+    let mut parts = vec![&tokens[i]];
+    let mut k = i + 1;
+    while parts.len() < 3 && tokens.get(k).is_some_and(|t| t.glued() && t.text == sep) {
+        match tokens.get(k + 1).filter(|t| t.glued() && is_part(t)) {
+            Some(t) => parts.push(t),
+            None => break,
+        }
+        k += 2;
+    }
+    let months: Vec<u32> = parts.iter().filter_map(|t| month_of(t)).collect();
+    if parts.len() < 2 || months.len() != 1 {
+        return None;
+    }
+    let numbers: Vec<&NumLitRef> = parts.iter().filter_map(|t| t.num()).collect();
+    let year = numbers.iter().find(|n| n.int_digits == 4).map(|n| n.value as i32);
+    let day = numbers.iter().find(|n| n.int_digits <= 2).map(|n| n.value as u32)?;
+    if numbers.len() != parts.len() - 1 || (parts.len() == 3 && year.is_none()) {
+        return None;
+    }
+    let year = year.or(reference.map(|r| r.year()));
+    NaiveDate::from_ymd_opt(year.unwrap_or(2024), months[0], day)?;
+    Some((i + 2 * parts.len() - 1, DateVal { year, month: Some(months[0]), day: Some(day) }))
+}
+
+/// A day of the month alone, where only a date can be meant: "le 23" (before a pause or a
+/// preposition), "on the 18th". It is this month's, or last month's if that day is still to come.
+fn lone_day(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
+    let prev = if i > 0 { word(tokens, i - 1) } else { "" };
+    let prev2 = if i > 1 { word(tokens, i - 2) } else { "" };
+    let (day, used) = day_number(tokens, i).filter(|_| tokens[i].num().is_some())?;
+    let ok = match lang {
+        Lang::Fr => prev == "le" && used == 1 && !matches!(prev2, "de" | "sur" | "a" | "par"),
+        Lang::En => used == 2 && (prev == "on" || (prev == "the" && prev2 == "on")),
+    };
+    let next = tokens.get(i + used);
+    let pause = next.is_none_or(|t| !t.is_word() && !t.is_punct("%/-:") && t.num().is_none())
+        || next.is_some_and(|t| t.is_word() && CONNECTIVES.contains(&t.folded.as_str()) || t.initial);
+    if !ok || !pause || next.is_some_and(|t| t.is_punct(",") && tokens.get(i + used + 1).is_some_and(|n| n.num().is_some())) {
+        return None;
+    }
+    let r = reference?;
+    let future = future_tense(tokens, i, lang);
+    let month_start = NaiveDate::from_ymd_opt(r.year(), r.month(), 1)?;
+    let base = match (day > r.day(), future) {
+        (true, false) => shift_months(month_start, -1)?,
+        (false, true) if day < r.day() => shift_months(month_start, 1)?,
+        _ => month_start,
+    };
+    let date = NaiveDate::from_ymd_opt(base.year(), base.month(), day)?;
+    Some((i + used, DateVal::of(date)))
+}
+
 fn expand_year(yy: i32, reference: Option<NaiveDate>) -> i32 {
     let now = reference.map_or(2024, |r| r.year());
     if 2000 + yy <= now + 10 {
@@ -582,6 +658,9 @@ fn day_month(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate
     }
     let mut k = end;
     if word(tokens, k) == "," {
+        k += 1;
+    }
+    if matches!(word(tokens, k), "of" | "de" | "in") && year_number(tokens, k + 1).is_some() {
         k += 1;
     }
     let year = year_number(tokens, k);
@@ -699,18 +778,19 @@ fn weekday_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
         (Lang::Fr, _, "dernier" | "passe") => Direction::Last,
         (Lang::Fr, _, "prochain") => Direction::Next,
         (Lang::En, "last" | "previous" | "past", _) => Direction::Last,
-        (Lang::En, "next" | "coming" | "upcoming", _) => Direction::Next,
+        (Lang::En, "next" | "following", _) => Direction::Next,
+        (Lang::En, "coming" | "upcoming", _) => Direction::Future,
+        (Lang::En, "this", _) => Direction::Future,
         _ if future_tense(tokens, i, lang) => Direction::Future,
         _ => Direction::Past,
     };
-    let start_qualifier = matches!(prev, "last" | "previous" | "past" | "next" | "coming" | "upcoming");
     if lang == Lang::Fr && matches!(after, "dernier" | "passe" | "prochain") {
         end += 1;
     }
-    if direction == Direction::Future && prev == "this" {
-        direction = Direction::Future;
+    // "this Friday" in a past sentence is the one of this week that has passed.
+    if prev == "this" && !future_tense(tokens, i, lang) {
+        direction = Direction::Past;
     }
-    let _ = start_qualifier;
     let value = match reference {
         Some(r) => DateVal::of(resolve_weekday(wd, r, direction)?).iso(),
         None => format!("XXXX-WXX-{wd}"),
@@ -756,6 +836,7 @@ fn relative(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>
             ["cette", "annee", ..] => year(0, i + 2),
             ["ces", "derniers" | "dernieres", "jours" | "semaines" | "mois", ..] => Some((i + 3, "PAST_REF".into())),
             ["il", "y", "a", ..] => ago(tokens, i + 3, lang, reference),
+            ["dans", ..] => ahead(tokens, i + 1, lang, reference),
             _ => None,
         },
         Lang::En => match w.as_slice() {
@@ -772,6 +853,7 @@ fn relative(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>
             ["next", "year", ..] => year(1, i + 2),
             ["this", "year", ..] => year(0, i + 2),
             ["recent", "days" | "weeks" | "months", ..] => Some((i + 2, "PAST_REF".into())),
+            ["in", ..] => ahead(tokens, i + 1, lang, reference),
             _ => ago(tokens, i, lang, reference),
         },
     }
@@ -796,6 +878,23 @@ fn ago(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> 
     let start_word = if lang == Lang::Fr { 3 } else { 0 };
     let _ = start_word;
     Some((end, value))
+}
+
+/// "in two weeks", "dans trois jours": the day that far ahead.
+fn ahead(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, String)> {
+    let (n, unit_at) = count_at(tokens, i, lang)?;
+    let r = reference?;
+    let date = match word(tokens, unit_at) {
+        "jour" | "jours" | "day" | "days" => shift_days(r, n)?,
+        "semaine" | "semaines" | "week" | "weeks" => shift_days(r, 7 * n)?,
+        "mois" | "month" | "months" => shift_months(r, n as i32)?,
+        "an" | "ans" | "annee" | "annees" | "year" | "years" => shift_months(r, 12 * n as i32)?,
+        _ => return None,
+    };
+    if tokens.get(unit_at + 1).is_some_and(|t| matches!(t.folded.as_str(), "de" | "d" | "of")) {
+        return None; // "dans trois jours de grève" is no date
+    }
+    Some((unit_at + 1, DateVal::of(date).iso()))
 }
 
 /// A small count at `tokens[i]`, in digits or words: (count, index of the next token).
@@ -846,7 +945,10 @@ fn date_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>)
     if let Some((end, v)) = day_month(tokens, i, lang, reference) {
         return Some(Found { end, value: v.iso() });
     }
-    if let Some((end, v)) = numeric_date(tokens, i, lang, reference) {
+    if let Some((end, v)) = numeric_date(tokens, i, lang, reference).or_else(|| mixed_date(tokens, i, lang, reference)) {
+        return Some(Found { end, value: v.iso() });
+    }
+    if let Some((end, v)) = lone_day(tokens, i, lang, reference) {
         return Some(Found { end, value: v.iso() });
     }
     let part = month_part(tokens, i, lang);

@@ -603,6 +603,15 @@ fn vulgar_fraction(text: &str) -> Option<f64> {
     })
 }
 
+/// A small whole number written in words at `tokens[i]` ("vingt-neuf", "thirty first"): its value,
+/// the index past it, and whether it is an ordinal. For days of the month.
+pub fn small_number_at(tokens: &[Token], i: usize, lang: Lang) -> Option<(u32, usize, bool)> {
+    word_of(&tokens[i], lang)?;
+    let expr = parse_expr(tokens, i, lang, &vec![false; tokens.len()])?;
+    let whole = expr.value.fract() == 0.0 && (0.0..=1000.0).contains(&expr.value) && !expr.fraction;
+    whole.then_some((expr.value as u32, expr.end, expr.ordinal))
+}
+
 /// "and"/"et" inside a number: "one hundred and three", "vingt et un".
 fn is_joiner(tokens: &[Token], j: usize, last: Last, lang: Lang) -> bool {
     let next = tokens.get(j + 1).and_then(|t| word_of(t, lang).map(|w| (w, t)));
