@@ -91,7 +91,7 @@ fn month_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
     if lang == Lang::En && !tok.is_capitalized() && matches!(m, 3 | 5) {
         // "may", "march" in lower case are verbs, unless a day number stands next to them
         let day_next = |k: usize| tokens.get(k).and_then(|t| t.num()).is_some_and(|n| n.int_digits <= 2 && !n.decimal);
-        if !day_next(i + 1) && !(i > 0 && day_next(i - 1)) {
+        if !(day_next(i + 1) || (i > 0 && day_next(i - 1))) {
             return None;
         }
     }
@@ -118,7 +118,11 @@ fn weekday_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
 fn day_number(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     let tok = tokens.get(i)?;
     if tok.is_word() {
-        let lang = if tok.folded.ends_with("ieme") || FRENCH_DAY_WORDS.contains(&tok.folded.as_str()) { Lang::Fr } else { Lang::En };
+        let lang = if tok.folded.ends_with("ieme") || FRENCH_DAY_WORDS.contains(&tok.folded.as_str()) {
+            Lang::Fr
+        } else {
+            Lang::En
+        };
         let (value, end, ordinal) = super::numbers::small_number_at(tokens, i, lang)?;
         return ((1..=31).contains(&value) && (ordinal || value > 1)).then_some((value, end - i));
     }
@@ -597,7 +601,10 @@ fn lone_day(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>
     let next = tokens.get(i + used);
     let pause = next.is_none_or(|t| !t.is_word() && !t.is_punct("%/-:") && t.num().is_none())
         || next.is_some_and(|t| t.is_word() && CONNECTIVES.contains(&t.folded.as_str()) || t.initial);
-    if !ok || !pause || next.is_some_and(|t| t.is_punct(",") && tokens.get(i + used + 1).is_some_and(|n| n.num().is_some())) {
+    if !ok
+        || !pause
+        || next.is_some_and(|t| t.is_punct(",") && tokens.get(i + used + 1).is_some_and(|n| n.num().is_some()))
+    {
         return None;
     }
     let r = reference?;
@@ -801,7 +808,7 @@ fn weekday_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
 /// Relative days, weeks, months and years: "hier", "yesterday", "la semaine dernière",
 /// "last month", "l'an dernier", "il y a trois jours", "two days ago", "ces derniers jours".
 fn relative(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, String)> {
-    let w: Vec<&str> = (i..i + 5).map(|k| word(tokens, k)).collect();
+    let w: [&str; 5] = std::array::from_fn(|k| word(tokens, i + k));
     let day = |n: i64, end: usize| -> Option<(usize, String)> {
         let value = reference.and_then(|r| shift_days(r, n)).map_or("XXXX-XX-XX".to_string(), |d| DateVal::of(d).iso());
         Some((end, value))
@@ -945,7 +952,8 @@ fn date_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>)
     if let Some((end, v)) = day_month(tokens, i, lang, reference) {
         return Some(Found { end, value: v.iso() });
     }
-    if let Some((end, v)) = numeric_date(tokens, i, lang, reference).or_else(|| mixed_date(tokens, i, lang, reference)) {
+    if let Some((end, v)) = numeric_date(tokens, i, lang, reference).or_else(|| mixed_date(tokens, i, lang, reference))
+    {
         return Some(Found { end, value: v.iso() });
     }
     if let Some((end, v)) = lone_day(tokens, i, lang, reference) {

@@ -231,7 +231,10 @@ fn name_end(tokens: &[Token], i: usize, claimed: &[bool]) -> usize {
             end += 2;
             continue;
         }
+        // a known entity right after ends the name: "SThe European Parliament" is two names
+        let known_next = free(end) && gazetteer::lookup(tokens, end).is_some_and(|(e, _)| e > end + 1);
         if free(end)
+            && !known_next
             && !tokens[end].initial
             && tokens[end].is_capitalized()
             && !STOPWORDS.titles.contains(tokens[end].folded.as_str())

@@ -6,7 +6,7 @@
 
 use super::tokens::{tokenize, TokKind, Token};
 use crate::lang::Lang;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The data rows of a TSV file: comment and blank lines skipped, fields split on tabs.
 pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -43,12 +43,14 @@ pub fn phrase_key(phrase: &str) -> (String, usize) {
 #[derive(Debug)]
 pub struct PhraseTable<T> {
     entries: HashMap<String, T>,
+    /// The first key piece of every phrase: most tokens start none, and are rejected at once.
+    first_pieces: HashSet<String>,
     max_tokens: usize,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable { entries: HashMap::new(), max_tokens: 0 }
+        PhraseTable { entries: HashMap::new(), first_pieces: HashSet::new(), max_tokens: 0 }
     }
 }
 
@@ -60,12 +62,16 @@ impl<T> PhraseTable<T> {
             return;
         }
         self.max_tokens = self.max_tokens.max(count);
+        self.first_pieces.insert(key.split(' ').next().unwrap_or_default().to_string());
         self.entries.entry(key).or_insert(value);
     }
 
     /// The longest phrase starting at `tokens[at]`: the index just past it and its value.
     /// A phrase does not cross white space into a new line or a sentence start.
     pub fn longest_at(&self, tokens: &[Token], at: usize) -> Option<(usize, &T)> {
+        if !key_piece(tokens.get(at)?).is_some_and(|p| self.first_pieces.contains(p)) {
+            return None;
+        }
         let mut key = String::new();
         let mut best = None;
         let mut pieces = 0;
@@ -101,6 +107,7 @@ impl<T> PhraseTable<T> {
             return;
         }
         self.max_tokens = self.max_tokens.max(count);
+        self.first_pieces.insert(key.split(' ').next().unwrap_or_default().to_string());
         update(self.entries.entry(key).or_default());
     }
 

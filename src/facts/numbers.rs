@@ -294,7 +294,9 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
         last = Last::Digits;
         j += 1;
         end = j;
-        let lone_k = tokens.get(j).is_some_and(|t| t.text == "k" && !tokens.get(j + 1).is_some_and(|n| n.glued() && n.is_word()));
+        let lone_k = tokens
+            .get(j)
+            .is_some_and(|t| t.text == "k" && !tokens.get(j + 1).is_some_and(|n| n.glued() && n.is_word()));
         if let Some(next) = tokens.get(j).filter(|t| (t.glued() || lone_k) && t.is_word()) {
             let factor = match (next.text, lang) {
                 ("k" | "K", _) => Some(1e3),
@@ -323,7 +325,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
     let mut plural_end = false;
     let mut fraction = false;
     let mut last_scale = 0.0;
-    while j < tokens.len() && !claimed[j] {
+    while j < tokens.len() && !claimed.get(j).copied().unwrap_or(false) {
         let tok = &tokens[j];
         if j > i && tok.initial {
             break;
@@ -445,7 +447,9 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
                 j += 1;
                 end = j;
                 // "un demi-million": the fraction of a scale
-                if let Some((scale, _)) = tokens.get(j + 1).filter(|_| joining_hyphen(tokens, j)).and_then(|t| word_of(t, lang)) {
+                if let Some((scale, _)) =
+                    tokens.get(j + 1).filter(|_| joining_hyphen(tokens, j)).and_then(|t| word_of(t, lang))
+                {
                     if scale.class == WordClass::Scale {
                         total *= scale.value;
                         fraction = false;
@@ -481,7 +485,8 @@ fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Opt
     let tok = &tokens[i];
     let negate = matches!((lang, tok.folded.as_str()), (Lang::En, "minus" | "negative") | (Lang::Fr, "moins"));
     if negate {
-        let mut inner = parse_number(tokens, i + 1, lang, claimed).filter(|_| i + 1 < tokens.len() && !claimed[i + 1])?;
+        let mut inner =
+            parse_number(tokens, i + 1, lang, claimed).filter(|_| i + 1 < tokens.len() && !claimed[i + 1])?;
         inner.start = i;
         inner.value = -inner.value;
         return Some(inner);
@@ -505,10 +510,8 @@ fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Opt
             expr = Expr { end: den.end, value: expr.value / den.value, fraction: true, ..expr };
         }
     }
-    if expr.one_word && expr.end == i + 1 && !expr.fraction {
-        if article || lonely_article(tokens, i, lang) {
-            return None;
-        }
+    if expr.one_word && expr.end == i + 1 && !expr.fraction && (article || lonely_article(tokens, i, lang)) {
+        return None;
     }
     if expr.ordinal || expr.fraction {
         return Some(expr);
@@ -573,7 +576,7 @@ fn spoken_decimals(tokens: &[Token], i: usize, lang: Lang) -> Option<(usize, Str
     if digits.len() >= 2 {
         return Some((k, digits));
     }
-    let expr = parse_expr(tokens, i, lang, &vec![false; tokens.len()])?;
+    let expr = parse_expr(tokens, i, lang, &[])?;
     (!expr.ordinal && !expr.fraction && expr.value.fract() == 0.0).then(|| (expr.end, format!("{}", expr.value as u64)))
 }
 
@@ -607,7 +610,7 @@ fn vulgar_fraction(text: &str) -> Option<f64> {
 /// the index past it, and whether it is an ordinal. For days of the month.
 pub fn small_number_at(tokens: &[Token], i: usize, lang: Lang) -> Option<(u32, usize, bool)> {
     word_of(&tokens[i], lang)?;
-    let expr = parse_expr(tokens, i, lang, &vec![false; tokens.len()])?;
+    let expr = parse_expr(tokens, i, lang, &[])?;
     let whole = expr.value.fract() == 0.0 && (0.0..=1000.0).contains(&expr.value) && !expr.fraction;
     whole.then_some((expr.value as u32, expr.end, expr.ordinal))
 }
