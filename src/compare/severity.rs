@@ -18,10 +18,15 @@ pub struct SeverityRules {
     /// A fact absent from the partner sentences but stated in another sentence of the other
     /// version is not lost, only placed elsewhere: by default it is information, not a warning.
     moved: Option<Severity>,
+    /// A name that one version leaves unmatched in several pairs is how that version names it
+    /// (Sainte-Croix / Holy Cross all along the article), not a change: information by default.
+    consistent: Option<Severity>,
 }
 
 /// The rule name of a fact found elsewhere in the other version (`--severity moved=warning`).
 pub const MOVED: &str = "moved";
+/// The rule name of a name left unmatched in several pairs (`--severity consistent=warning`).
+pub const CONSISTENT: &str = "consistent";
 
 impl Default for SeverityRules {
     fn default() -> Self {
@@ -37,7 +42,11 @@ impl Default for SeverityRules {
             (QuoteMissing, Warning),
             (EntityVariant, Info),
         ];
-        SeverityRules { kinds: kinds.into_iter().map(|(k, s)| (k, Some(s))).collect(), moved: Some(Info) }
+        SeverityRules {
+            kinds: kinds.into_iter().map(|(k, s)| (k, Some(s))).collect(),
+            moved: Some(Info),
+            consistent: Some(Info),
+        }
     }
 }
 
@@ -51,6 +60,11 @@ impl SeverityRules {
     /// (never above the severity of the kind itself).
     pub fn moved_severity(&self, kind: DivergenceKind) -> Option<Severity> {
         Some(self.moved?.min(self.severity(kind)?))
+    }
+
+    /// The severity of a name divergence repeated in several pairs (never above the kind's own).
+    pub fn consistent_severity(&self, kind: DivergenceKind) -> Option<Severity> {
+        Some(self.consistent?.min(self.severity(kind)?))
     }
 
     /// Sets one rule: `NAME=LEVEL`, NAME a divergence kind (`number_missing`) or `moved`, LEVEL
@@ -81,9 +95,13 @@ impl SeverityRules {
             self.moved = level;
             return Ok(());
         }
+        if name == CONSISTENT {
+            self.consistent = level;
+            return Ok(());
+        }
         let kind = DivergenceKind::from_name(name).ok_or_else(|| {
             let names: Vec<&str> = DivergenceKind::ALL.iter().map(|k| k.name()).collect();
-            format!("unknown divergence kind '{name}' (known: {}, {MOVED})", names.join(", "))
+            format!("unknown divergence kind '{name}' (known: {}, {MOVED}, {CONSISTENT})", names.join(", "))
         })?;
         self.kinds.insert(kind, level);
         Ok(())
@@ -93,6 +111,7 @@ impl SeverityRules {
     pub fn describe(&self) -> Vec<(&'static str, &'static str)> {
         let mut rules: Vec<_> = DivergenceKind::ALL.iter().map(|k| (k.name(), level_name(self.severity(*k)))).collect();
         rules.push((MOVED, level_name(self.moved)));
+        rules.push((CONSISTENT, level_name(self.consistent)));
         rules
     }
 }

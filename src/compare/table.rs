@@ -3,8 +3,8 @@
 //! each version, whether the other version states it.
 
 use super::{
-    agrees, compare_sentences, sentence_facts, sentence_stating, standing, Divergence, DivergenceKind, PairRef,
-    PairSide, SeverityRules, Side, Standing,
+    agrees, compare_sentences, sentence_facts, sentence_stating, standing, Divergence, DivergenceKind, Evidence,
+    PairRef, PairSide, Severity, SeverityRules, Side, Standing,
 };
 use crate::align::Alignment;
 use crate::pipeline::Analysis;
@@ -79,6 +79,7 @@ pub fn compare(left: &Analysis, right: &Analysis, alignment: &Alignment, rules: 
     };
     let (left_pair, right_pair) = (pair_of(left, Side::Left), pair_of(right, Side::Right));
     mark_moved([left, right], [&left_pair, &right_pair], &mut divergences, rules);
+    mark_consistent_names(&mut divergences, rules);
     let stated = stated_in_partner(left, right, pairs);
     let table = FactTable {
         left: fact_rows(left, right, &left_pair, &stated[0]),
@@ -161,6 +162,34 @@ fn mark_moved(
                 if let Some(severity) = severity {
                     list.push(Divergence { kind, severity, evidence: vec![e], note });
                 }
+            }
+        }
+    }
+}
+
+/// A name one version leaves unmatched in two pairs or more is how that version names it (the
+/// French "Sainte-Croix" is "Holy Cross" all along the English article; "Garde" is never said
+/// so): a naming choice, not a change of fact. Such name divergences take the severity of the
+/// `consistent` rule, with a note. A changed or dropped name is unmatched in its pair only.
+fn mark_consistent_names(divergences: &mut [Vec<Divergence>], rules: &SeverityRules) {
+    use std::collections::{HashMap, HashSet};
+    let is_name = |d: &Divergence| matches!(d.kind, DivergenceKind::EntityMissing | DivergenceKind::EntityMismatch);
+    let key = |e: &Evidence| (e.side, crate::text::fold(&e.value));
+    let mut pairs_of: HashMap<(Side, String), HashSet<usize>> = HashMap::new();
+    for (n, list) in divergences.iter().enumerate() {
+        for d in list.iter().filter(|d| is_name(d) && d.severity > Severity::Info) {
+            for e in &d.evidence {
+                pairs_of.entry(key(e)).or_default().insert(n);
+            }
+        }
+    }
+    let repeated = |e: &Evidence| pairs_of.get(&key(e)).map_or(0, HashSet::len);
+    for d in divergences.iter_mut().flatten().filter(|d| is_name(d) && d.severity > Severity::Info) {
+        let times = d.evidence.iter().map(repeated).min().unwrap_or(0);
+        if times >= 2 {
+            if let Some(severity) = rules.consistent_severity(d.kind) {
+                d.severity = severity;
+                d.note = Some(format!("unmatched in {times} pairs: how the versions name it"));
             }
         }
     }

@@ -320,3 +320,29 @@ pub(crate) fn alignment(pairs: &[(Vec<usize>, Vec<usize>)]) -> crate::align::Ali
         pairs.iter().map(|(l, r)| crate::align::Pair { left: l.clone(), right: r.clone(), score: 0.8 }).collect();
     crate::align::Alignment { pairs, ..Default::default() }
 }
+
+#[test]
+fn a_name_unmatched_in_several_pairs_is_a_naming_choice() {
+    let fr = Version::new(Lang::Fr, &["Selon la Cour des comptes.", "La Cour des comptes nie.", "Selon Paul Hardy."])
+        .name(0, "Cour des comptes", "cour des comptes")
+        .name(1, "Cour des comptes", "cour des comptes")
+        .name(2, "Paul Hardy", "paul hardy")
+        .done();
+    let en = Version::new(
+        Lang::En,
+        &["According to the Audit Office.", "The Audit Office denies.", "According to Ian Bell."],
+    )
+    .name(0, "Audit Office", "audit office")
+    .name(1, "Audit Office", "audit office")
+    .name(2, "Ian Bell", "ian bell")
+    .done();
+    let pairs = [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])];
+    let cmp = compare(&fr, &en, &alignment(&pairs), &SeverityRules::default());
+    assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::EntityMismatch, Severity::Info)]);
+    assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::EntityMismatch, Severity::Info)]);
+    assert_eq!(
+        kinds(&cmp.pairs[2]),
+        [(DivergenceKind::EntityMismatch, Severity::Error)],
+        "a changed name stays an error"
+    );
+}
