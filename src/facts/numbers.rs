@@ -175,6 +175,8 @@ struct Currency {
     ambiguous: bool,
     /// A sign or code, which may come before the amount ("$5", "USD 200").
     sign: bool,
+    /// An ISO code in letters ("USD", "TRY"): only in capitals, so that "try one" is no money.
+    iso_letters: bool,
 }
 
 static CURRENCIES: LazyLock<PhraseTable<Currency>> = LazyLock::new(|| {
@@ -188,8 +190,9 @@ static CURRENCIES: LazyLock<PhraseTable<Currency>> = LazyLock::new(|| {
             None => (code, 1.0),
         };
         for form in forms.split('|') {
-            let sign = form.chars().any(|c| !c.is_alphabetic() && c != ' ') || form.eq_ignore_ascii_case(code);
-            table.insert(form, Currency { code, divisor, ambiguous, sign });
+            let is_code = form.eq_ignore_ascii_case(code);
+            let sign = form.chars().any(|c| !c.is_alphabetic() && c != ' ') || is_code;
+            table.insert(form, Currency { code, divisor, ambiguous, sign, iso_letters: is_code });
         }
     }
     table
@@ -313,7 +316,9 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
         }
     } else if lang == Lang::En && matches!(tokens[i].folded.as_str(), "a" | "an") {
         let next = tokens.get(i + 1).and_then(|t| word_of(t, lang))?;
-        if !matches!(next.0.class, WordClass::Hundred | WordClass::Scale | WordClass::Dozen) || next.1 {
+        if !matches!(next.0.class, WordClass::Hundred | WordClass::Scale | WordClass::Dozen | WordClass::Fraction)
+            || next.1
+        {
             return None;
         }
         current = 1.0;
@@ -437,11 +442,25 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
                 break;
             }
             WordClass::Fraction => {
-                if last == Last::Nothing {
+                let before_scale =
+                    tokens.get(j + 1).and_then(|t| word_of(t, lang)).is_some_and(|w| w.0.class == WordClass::Scale);
+                if last == Last::Nothing && !before_scale {
                     break;
                 }
                 let numerator = total + current;
-                total = if one_word_numerator { word.value } else { numerator * word.value };
+                let part =
+                    if one_word_numerator || last == Last::Nothing { word.value } else { numerator * word.value };
+                if before_scale && total == 0.0 {
+                    // "half million", "a quarter million", "three quarters billion"
+                    current = part;
+                    last = Last::Atom(1.0);
+                    one_word_numerator = false;
+                    words += 1;
+                    j += 1;
+                    end = j;
+                    continue;
+                }
+                total = part;
                 current = 0.0;
                 fraction = true;
                 j += 1;
@@ -506,11 +525,20 @@ fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Opt
     let next = |at: usize| (at < tokens.len() && !claimed[at]).then(|| parse_expr(tokens, at, lang, claimed)).flatten();
     // numerator + ordinal: "three fifths", "un vingt-cinquième", "a hundredth"
     if !expr.ordinal && !expr.fraction {
-        if let Some(den) = next(expr.end).filter(|d| d.ordinal && d.value >= 3.0 && (d.plural || expr.one_word)) {
+        let small_numerator = lang == Lang::Fr && expr.value < 10.0 && expr.end == expr.start + 1;
+        if let Some(den) =
+            next(expr.end).filter(|d| d.ordinal && d.value >= 3.0 && (d.plural || expr.one_word || small_numerator))
+        {
             expr = Expr { end: den.end, value: expr.value / den.value, fraction: true, ..expr };
         }
     }
-    if expr.one_word && expr.end == i + 1 && !expr.fraction && (article || lonely_article(tokens, i, lang)) {
+    let ratio_next = matches!(tokens.get(expr.end).map(|t| t.folded.as_str()), Some("sur" | "over" | "out"));
+    if expr.one_word
+        && expr.end == i + 1
+        && !expr.fraction
+        && !ratio_next
+        && (article || lonely_article(tokens, i, lang))
+    {
         return None;
     }
     if expr.ordinal || expr.fraction {
@@ -657,7 +685,8 @@ fn lonely_article(tokens: &[Token], i: usize, lang: Lang) -> bool {
         Lang::Fr => matches!(w, "un" | "une") || (w == "seconde" && matches!(prev, "une" | "la" | "par")),
         Lang::En => {
             (w == "one"
-                && matches!(prev, "no" | "the" | "this" | "that" | "every" | "any" | "each" | "which" | "someone"))
+                && matches!(prev, "no" | "the" | "this" | "that" | "every" | "any" | "each" | "which" | "someone")
+                && !tokens.get(i + 1).is_some_and(|t| t.is_word() && t.folded != "of"))
                 || (w == "second" && matches!(prev, "a" | "one" | "per" | "split"))
         }
     }
@@ -772,17 +801,19 @@ fn number_at(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lan
     if let Some(value) = tok.is_word().then(|| roman_ordinal(tok.text)).flatten() {
         return Some((i + 1, Some(fact(tokens, text, i, i + 1, FactKind::Ordinal, value as f64))));
     }
-    if let Some((after, cur)) = CURRENCIES.longest_at(tokens, i).filter(|(_, c)| c.sign) {
+    if let Some((after, cur)) = currency_at(tokens, i).filter(|(_, c)| c.sign) {
         if after < tokens.len() && !claimed[after..].first().copied().unwrap_or(true) {
             if let Some(expr) = parse_number(tokens, after, lang, claimed) {
-                let glued_code = after == i + 1 && part_of_name(tokens, after) && !tokens[i].is_punct("$€£¥");
-                if !expr.ordinal && !glued_code {
+                if !expr.ordinal {
                     let mut f = fact(tokens, text, i, expr.end, FactKind::Money, expr.value / cur.divisor);
                     f.unit = Some(cur.code.to_string());
                     return Some((expr.end, Some(f)));
                 }
             }
         }
+    }
+    if let Some(f) = percent_of(text, tokens, i, claimed, lang) {
+        return Some(f);
     }
     if tok.num().is_some() && part_of_name(tokens, i) {
         return Some((i + 1, None));
@@ -798,15 +829,16 @@ fn number_at(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lan
     }
     let at = skip_connector(tokens, expr.end, &expr);
     if at < tokens.len() && !claimed[at] {
-        if let Some((end, cur)) = CURRENCIES.longest_at(tokens, at) {
+        if let Some((end, cur)) = currency_at(tokens, at) {
             let weight_unit = cur.ambiguous && !expr.scaled;
             if !weight_unit {
-                let mut f = fact(tokens, text, i, end, FactKind::Money, expr.value / cur.divisor);
+                let (end, value) = money_tail(tokens, end, expr.value / cur.divisor, cur.divisor, lang);
+                let mut f = fact(tokens, text, i, end, FactKind::Money, value);
                 f.unit = Some(cur.code.to_string());
                 return Some((end, Some(f)));
             }
         }
-        if let Some((end, unit)) = UNITS.longest_at(tokens, at) {
+        if let Some((end, unit)) = UNITS.longest_at(tokens, at).filter(|(end, _)| digits_glued(&tokens[at..*end])) {
             let digits_ok = !unit.after_digits_only || (expr.digits && at == expr.end);
             let word_unit_glued = tokens[at].glued() && at == expr.end && tokens[at].is_word() && !expr.digits;
             if digits_ok && !word_unit_glued && !followed_by_letter(tokens, end) {
@@ -821,6 +853,66 @@ fn number_at(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lan
         return Some((expr.end + 1, None)); // "3D", "4x4": a code, not a count
     }
     Some((expr.end, Some(fact(tokens, text, i, expr.end, FactKind::Number, expr.value))))
+}
+
+/// The currency named at `tokens[at]`; ISO codes only in capitals.
+fn currency_at<'t>(tokens: &[Token], at: usize) -> Option<(usize, &'t Currency)> {
+    let table: &'static PhraseTable<Currency> = &CURRENCIES;
+    table.longest_at(tokens, at).filter(|(_, c)| !c.iso_letters || tokens[at].text.chars().all(|ch| ch.is_uppercase()))
+}
+
+/// "percent of 10", "pourcentage de vingt": the percent word first.
+fn percent_of(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lang) -> Option<(usize, Option<Fact>)> {
+    let (after, unit) = UNITS.longest_at(tokens, i).filter(|(_, u)| u.symbol == "%" && tokens[i].is_word())?;
+    if !tokens.get(after).is_some_and(|t| matches!(t.folded.as_str(), "of" | "de" | "des")) || after + 1 >= tokens.len()
+    {
+        return None;
+    }
+    let expr = parse_number(tokens, after + 1, lang, claimed).filter(|e| !e.ordinal && !e.fraction)?;
+    let mut f = fact(tokens, text, i, expr.end, FactKind::Percent, expr.value);
+    f.unit = Some(unit.symbol.to_string());
+    Some((expr.end, Some(f)))
+}
+
+/// Digits inside a unit ("km2", "m3") must be glued to it: "12 m 2 dm" is no square metre.
+fn digits_glued(unit_tokens: &[Token]) -> bool {
+    unit_tokens.iter().skip(1).all(|t| t.num().is_none() || t.glued())
+}
+
+/// What may follow the currency of an amount: a scale ("75 USD million"), or cents ("3 dollars 50
+/// cents", "15 dollars 50", "thirteen dollars and forty-five cents"). Returns the end and value.
+fn money_tail(tokens: &[Token], end: usize, value: f64, divisor: f64, lang: Lang) -> (usize, f64) {
+    if let Some((w, false)) = tokens.get(end).and_then(|t| word_of(t, lang)) {
+        if w.class == WordClass::Scale && value.fract() == 0.0 {
+            return (end + 1, value * w.value);
+        }
+    }
+    if divisor != 1.0 || value.fract() != 0.0 {
+        return (end, value);
+    }
+    let mut k = end;
+    if tokens.get(k).is_some_and(|t| matches!(t.folded.as_str(), "and" | "et")) {
+        k += 1;
+    }
+    let Some(cents) = (k < tokens.len()).then(|| parse_expr(tokens, k, lang, &[])).flatten() else {
+        return (end, value);
+    };
+    if cents.ordinal
+        || cents.fraction
+        || cents.scaled
+        || !(1.0..100.0).contains(&cents.value)
+        || cents.value.fract() != 0.0
+    {
+        return (end, value);
+    }
+    let after = tokens.get(cents.end);
+    let cent_word = after.is_some_and(|t| matches!(t.folded.as_str(), "cent" | "cents" | "centimes" | "pence"));
+    let pause = after.is_none_or(|t| t.is_punct(".,;!?)") || t.initial);
+    match (cent_word, pause) {
+        (true, _) => (cents.end + 1, value + cents.value / 100.0),
+        (false, true) if k == end || lang == Lang::En => (cents.end, value + cents.value / 100.0),
+        _ => (end, value),
+    }
 }
 
 /// A unit symbol glued to more letters ("m" in "mots") is no unit.
