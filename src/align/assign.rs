@@ -26,6 +26,8 @@ pub struct Thresholds {
     pub merge_penalty: f64,
     /// The least score for a pair that breaks the order (a moved paragraph).
     pub out_of_order: f64,
+    /// How much stronger an out-of-order match must be to take a sentence from a weak 1:1 pair.
+    pub steal_margin: f64,
     /// How much better a group must score to absorb a leftover neighbour.
     pub absorb_gain: f64,
     /// The threshold inside a gap between two in-order pairs.
@@ -45,6 +47,7 @@ impl Default for Thresholds {
             merge_penalty: 0.03,
             out_of_order: 0.22,
             absorb_gain: 0.05,
+            steal_margin: 0.25,
             in_gap: 0.06,
             lone_gap_length: 0.3,
             max_gap: 6,
@@ -343,12 +346,13 @@ fn leftovers(len: usize, used: impl Iterator<Item = usize>) -> Vec<usize> {
     (0..len).filter(|&i| !taken[i]).collect()
 }
 
-/// Pairs leftover sentences regardless of order when their score is high: greedy by score.
+/// Pairs sentences regardless of order when their score is high (moved paragraphs): greedy by
+/// score over leftover sentences and over sentences held by a weak 1:1 pair, which a match
+/// stronger by `steal_margin` takes over (the partner it frees goes back to the later passes).
 fn pair_out_of_order(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<Bead>, t: &Thresholds) {
-    let left = leftovers(n, beads.iter().flat_map(|b| b.left.iter().copied()));
-    let right = leftovers(m, beads.iter().flat_map(|b| b.right.iter().copied()));
+    let (all_left, all_right): (Vec<usize>, Vec<usize>) = ((0..n).collect(), (0..m).collect());
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, rights) in candidate_lists(scorer.left, &left, scorer.right, &right, CANDIDATES) {
+    for (i, rights) in candidate_lists(scorer.left, &all_left, scorer.right, &all_right, CANDIDATES) {
         for j in rights {
             let s = scorer.score(&[i], &[j]);
             if s >= t.out_of_order {
@@ -357,15 +361,43 @@ fn pair_out_of_order(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<Bead>,
         }
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut left_taken = vec![false; n];
-    let mut right_taken = vec![false; m];
-    for (s, i, j) in candidates {
-        if !left_taken[i] && !right_taken[j] {
-            left_taken[i] = true;
-            right_taken[j] = true;
-            beads.push(Bead { left: vec![i], right: vec![j], score: s });
-        }
+    let mut owner_left: Vec<Option<usize>> = vec![None; n];
+    let mut owner_right: Vec<Option<usize>> = vec![None; m];
+    for (b, bead) in beads.iter().enumerate() {
+        bead.left.iter().for_each(|&i| owner_left[i] = Some(b));
+        bead.right.iter().for_each(|&j| owner_right[j] = Some(b));
     }
+    let mut removed = vec![false; beads.len()];
+    for (s, i, j) in candidates {
+        let (bi, bj) = (owner_left[i], owner_right[j]);
+        if bi.is_some() && bi == bj {
+            continue;
+        }
+        let yields = |b: Option<usize>, beads: &[Bead], removed: &[bool]| match b {
+            None => true,
+            Some(b) => {
+                let bead = &beads[b];
+                !removed[b] && bead.left.len() == 1 && bead.right.len() == 1 && bead.score + t.steal_margin <= s
+            }
+        };
+        if !yields(bi, beads, &removed) || !yields(bj, beads, &removed) {
+            continue;
+        }
+        for b in [bi, bj].into_iter().flatten() {
+            removed[b] = true;
+            owner_left[beads[b].left[0]] = None;
+            owner_right[beads[b].right[0]] = None;
+        }
+        owner_left[i] = Some(beads.len());
+        owner_right[j] = Some(beads.len());
+        beads.push(Bead { left: vec![i], right: vec![j], score: s });
+        removed.push(false);
+    }
+    let mut k = 0;
+    beads.retain(|_| {
+        k += 1;
+        !removed[k - 1]
+    });
 }
 
 /// Above this many leftover pairs, only the pairs that share rare keys are scored.

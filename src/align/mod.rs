@@ -55,7 +55,7 @@ pub fn align(left: &Analysis, right: &Analysis, opts: &AlignOptions) -> Alignmen
     let content = |a: &Analysis| a.doc.content_sentences().map(|s| s.index).collect::<Vec<usize>>();
     let (left_content, right_content) = (content(left), content(right));
     let lexicon = opts.lexicon.as_deref().unwrap_or_else(|| Lexicon::builtin());
-    let (left_profiles, right_profiles) = profile::build(&left.doc, &left_content, &right.doc, &right_content, lexicon);
+    let (left_profiles, right_profiles) = profile::build(left, &left_content, right, &right_content, lexicon);
     let scorer = similarity::Scorer::new(&left_profiles, &right_profiles, opts.weights);
     let beads = assign::assign(&scorer, left_content.len(), right_content.len(), &opts.thresholds);
 

@@ -8,8 +8,9 @@
 
 use super::lexicon::{stem, Lexicon};
 use super::tokens::{tokenize, Token};
-use crate::document::Document;
+use crate::facts::FactKind;
 use crate::lang::Lang;
+use crate::pipeline::Analysis;
 use std::collections::HashMap;
 
 /// A token's weight and where its keys sit in [`Profiles::key_pool`].
@@ -51,14 +52,15 @@ struct RawSentence {
 
 /// Builds the profiles of both sides' content sentences (indices as in `left_content`/`right_content`).
 pub fn build(
-    left: &Document,
+    left: &Analysis,
     left_content: &[usize],
-    right: &Document,
+    right: &Analysis,
     right_content: &[usize],
     lexicon: &Lexicon,
 ) -> (Profiles, Profiles) {
     let raw_left = raw_sentences(left, left_content);
     let raw_right = raw_sentences(right, right_content);
+    let (left, right) = (&left.doc, &right.doc);
     let mut keys = KeySpace::default();
     let cross = left.lang != right.lang;
     let bridge = match (cross, left.lang) {
@@ -72,24 +74,49 @@ pub fn build(
     (left_profiles, right_profiles)
 }
 
-fn raw_sentences(doc: &Document, content: &[usize]) -> Vec<RawSentence> {
+fn raw_sentences(analysis: &Analysis, content: &[usize]) -> Vec<RawSentence> {
+    let doc = &analysis.doc;
     content
         .iter()
         .map(|&i| {
             let text = doc.sentence_text(i);
-            let tokens = tokenize(text, doc.lang)
+            let mut tokens: Vec<(Token, String)> = tokenize(text, doc.lang)
                 .into_iter()
                 .map(|t| {
                     let identity = match &t {
                         Token::Number(n) => format!("#{n}"),
                         Token::Word { folded, .. } => stem(folded, doc.lang),
+                        Token::Fact(key) => key.clone(),
                     };
                     (t, identity)
                 })
                 .collect();
+            tokens.extend(fact_tokens(analysis, i));
             RawSentence { tokens, chars: text.chars().filter(|c| !c.is_whitespace()).count() }
         })
         .collect()
+}
+
+/// The dates and entities of sentence `i`, keyed by kind and value. Numbers are left to the
+/// tokenizer, which already reads them the same way on both sides.
+fn fact_tokens(analysis: &Analysis, i: usize) -> Vec<(Token, String)> {
+    let Some(ids) = analysis.facts.by_sentence.get(i) else {
+        return Vec::new();
+    };
+    let mut keys: Vec<String> = ids
+        .iter()
+        .filter_map(|&f| analysis.facts.facts.get(f))
+        .filter(|fact| match fact.kind {
+            FactKind::Date => true,
+            // A name spelled the same in both languages is already a word token.
+            FactKind::Entity => crate::text::fold(&fact.text) != fact.value,
+            _ => false,
+        })
+        .map(|fact| format!("@{:?}:{}", fact.kind, fact.value))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.into_iter().map(|key| (Token::Fact(key.clone()), key)).collect()
 }
 
 /// Interns key strings as small integers.
@@ -207,7 +234,7 @@ fn profiles(raw: &[RawSentence], bridge: Option<&Bridge>, keys: &mut KeySpace) -
         for (token, identity) in &s.tokens {
             let keys_start = out.key_pool.len() as u32;
             let boost = match token {
-                Token::Number(_) => NUMBER_BOOST,
+                Token::Number(_) | Token::Fact(_) => NUMBER_BOOST,
                 Token::Word { capital: true, .. } => NAME_BOOST,
                 Token::Word { .. } => 1.0,
             };

@@ -13,6 +13,9 @@ pub enum Token {
     /// A content word, accent-folded and lower-cased; `capital` when written with a capital
     /// letter away from the sentence start (names are rarer and weigh more).
     Word { folded: String, capital: bool },
+    /// A date or a named entity found by the facts stage, by its language-independent value
+    /// (États-Unis and United States share one). The tokenizer never makes these.
+    Fact(String),
 }
 
 /// The tokens of a sentence, in order.
