@@ -209,8 +209,19 @@ pub fn spelling_variant(a: &Fact, b: &Fact) -> bool {
 /// close enough to call a variant rather than a different name.
 pub fn similar_names(a: &Fact, b: &Fact) -> bool {
     let (fa, fb) = (letters(&a.text), letters(&b.text));
-    let bar = if fa.len() >= 7 && fb.len() >= 7 { 0.85 } else { 0.92 };
-    fa.len() >= 4 && fb.len() >= 4 && strsim::jaro_winkler(&fa, &fb) >= bar
+    let (short, long) = (fa.len().min(fb.len()), fa.len().max(fb.len()));
+    let bar = if short >= 7 { 0.85 } else { 0.92 };
+    // A longer form of a name ("Brévalis de Montfaucon" / "Brévalis") is no spelling of it.
+    short >= 4 && short * 5 >= long * 4 && strsim::jaro_winkler(&fa, &fb) >= bar
+}
+
+/// One name is a longer form of the other ("Brévalis de Montfaucon" / "Brévalis", "Laura
+/// Glading" / "Glading"): every word of four letters or more of the shorter is in the longer.
+pub fn longer_form(a: &Fact, b: &Fact) -> bool {
+    let (wa, wb) = (folded_words(&a.text), folded_words(&b.text));
+    let (short, long) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
+    let content: Vec<&String> = short.iter().filter(|w| w.chars().count() >= 4).collect();
+    !content.is_empty() && content.iter().all(|w| long.contains(w))
 }
 
 /// Folded letters and digits only: "François-Xavier" → "francoisxavier".
@@ -440,6 +451,14 @@ mod tests {
         assert!(!spelling_variant(&fr, &en));
         let adn = fact(FactKind::Entity, "ADN", "adn");
         assert!(entities_agree(&adn, &fact(FactKind::Entity, "DNA", "dna")));
+        let long = fact(FactKind::Entity, "Brévalis de Montfaucon", "brevalis de montfaucon");
+        assert!(!similar_names(&long, &fact(FactKind::Entity, "Brévalis", "brevalis")));
+        assert!(longer_form(&long, &fact(FactKind::Entity, "Brévalis", "brevalis")));
+        assert!(!longer_form(&long, &fact(FactKind::Entity, "Kormaat", "kormaat")));
+        assert!(similar_names(
+            &fact(FactKind::Entity, "Runyonyi", "runyonyi"),
+            &fact(FactKind::Entity, "Rumyoni", "rumyoni")
+        ));
         assert!(!entities_agree(&adn, &fact(FactKind::Entity, "FAA", "faa")));
     }
 
