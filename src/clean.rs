@@ -70,7 +70,10 @@ enum Noise {
 
 /// For each sentence, whether it is boilerplate.
 pub fn mark_noise(text: &str, sentences: &[Range<usize>], _lang: Lang) -> Vec<bool> {
-    let mut line_cache: Option<(usize, bool)> = None;
+    // Sentences come in order, so the current line is found once, not once per sentence (a
+    // long single-line text would make that quadratic).
+    let mut line: Range<usize> = 0..0;
+    let mut line_noise = false;
     let mut kinds: Vec<Noise> = sentences
         .iter()
         .map(|range| {
@@ -79,15 +82,10 @@ pub fn mark_noise(text: &str, sentences: &[Range<usize>], _lang: Lang) -> Vec<bo
             if kind != Noise::Content {
                 return kind;
             }
-            let line = line_around(text, range.clone());
-            let line_noise = match line_cache {
-                Some((start, noise)) if start == line.start => noise,
-                _ => {
-                    let noise = is_noise_line(&text[line.clone()]);
-                    line_cache = Some((line.start, noise));
-                    noise
-                }
-            };
+            if line.is_empty() || range.start >= line.end || range.end > line.end {
+                line = line_around(text, range.clone());
+                line_noise = is_noise_line(&text[line.clone()]);
+            }
             if line_noise {
                 Noise::Boilerplate
             } else {

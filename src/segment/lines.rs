@@ -108,11 +108,11 @@ pub fn starts_list_item(line: &str) -> bool {
     let body = line.strip_prefix('(').unwrap_or(line);
     let marker_len = body.bytes().take_while(|b| b.is_ascii_digit()).count();
     let marker_len = if marker_len == 0 && body.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
-        body.bytes().take_while(|b| b.is_ascii_alphabetic()).count().min(4)
+        body.bytes().take_while(|b| b.is_ascii_alphabetic()).count()
     } else {
         marker_len
     };
-    let digits = body.as_bytes()[0].is_ascii_digit();
+    let digits = body.bytes().next().is_some_and(|b| b.is_ascii_digit());
     // List numbers have one or two digits ("2000. Prosecutors…" is a wrapped year).
     if marker_len == 0 || marker_len > if digits { 2 } else { 4 } {
         return false;

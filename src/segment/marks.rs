@@ -141,18 +141,28 @@ impl Spans {
                 _ => {}
             }
         }
+        pairs.sort_unstable();
         Spans { pairs }
+    }
+
+    /// The passages that may hold byte `i`: only those opened less than the longest passage
+    /// before it, so a query stays short however many passages the block has.
+    fn around(&self, i: usize) -> &[(usize, usize)] {
+        let from = self.pairs.partition_point(|&(open, _)| open + MAX_QUOTE_BYTES.max(MAX_BRACKET_BYTES) < i);
+        let to = self.pairs.partition_point(|&(open, _)| open < i);
+        &self.pairs[from..to.max(from)]
     }
 
     /// Whether the candidate end at `i`, whose closing run ends at `end`, lies inside a passage
     /// that it does not close.
     pub fn hides(&self, i: usize, end: usize) -> bool {
-        self.pairs.iter().any(|&(open, close)| open < i && i < close && end <= close)
+        self.around(i).iter().any(|&(open, close)| open < i && i < close && end <= close)
     }
 
     /// The closing mark of the passage opened at `open`.
     pub fn closing_of(&self, open: usize) -> Option<usize> {
-        self.pairs.iter().find(|&&(o, _)| o == open).map(|&(_, c)| c)
+        let k = self.pairs.partition_point(|&(o, _)| o < open);
+        self.pairs.get(k).filter(|&&(o, _)| o == open).map(|&(_, c)| c)
     }
 }
 
