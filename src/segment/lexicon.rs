@@ -21,6 +21,7 @@ pub enum Abbrev {
 
 pub struct Lexicon {
     titles: HashSet<&'static str>,
+    after_time: HashSet<&'static str>,
     others: HashMap<String, Abbrev>,
     starters: HashMap<Lang, HashSet<&'static str>>,
     attribution: HashMap<Lang, HashSet<&'static str>>,
@@ -29,8 +30,13 @@ pub struct Lexicon {
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let abbreviations = sections(include_str!("../../data/abbreviations.txt"));
     let mut titles = HashSet::new();
+    let mut after_time = HashSet::new();
     let mut others = HashMap::new();
     for (section, words) in &abbreviations {
+        if *section == "after_time" {
+            after_time.extend(words.iter().copied());
+            continue;
+        }
         let kind = match *section {
             "title" => Abbrev::Title,
             "number" => Abbrev::Number,
@@ -50,6 +56,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon {
         titles,
+        after_time,
         others,
         starters: by_lang(include_str!("../../data/sentence_starters.txt")),
         attribution: by_lang(include_str!("../../data/attribution_verbs.txt")),
@@ -90,6 +97,11 @@ impl Lexicon {
             return None;
         }
         self.others.get(&word.to_lowercase()).copied()
+    }
+
+    /// Whether `word` goes on after a clock time ("10 a.m. Monday") rather than opening a sentence.
+    pub fn follows_time(&self, word: &str) -> bool {
+        self.after_time.contains(word)
     }
 
     /// Whether `word` usually opens a sentence; `elided` when an apostrophe follows it ("L'").

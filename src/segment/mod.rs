@@ -243,7 +243,10 @@ impl<'a> Splitter<'a> {
             return match kind {
                 Abbrev::Title => false,
                 Abbrev::Number => next.kind == NextKind::Upper && starter,
-                Abbrev::Time => next.kind != NextKind::Upper || (words_so_far > 3 && !is_time_zone(next.word)),
+                Abbrev::Time => {
+                    next.kind != NextKind::Upper
+                        || (words_so_far > 3 && !is_time_zone(next.word) && !LEXICON.follows_time(next.word))
+                }
                 Abbrev::Common => next.kind != NextKind::Upper || starter,
             };
         }
