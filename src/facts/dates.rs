@@ -511,7 +511,7 @@ fn meridiem(tokens: &[Token], at: usize, hour: u32) -> (usize, u32) {
 
 /// A numeric date: "22/04", "29/2/2020", "15.05.99", "2002-10-09", "2/29/2020".
 fn numeric_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
-    let a = tokens[i].num()?;
+    let a = tokens.get(i)?.num()?;
     let sep = tokens.get(i + 1).filter(|t| t.glued() && t.is_punct("/.-"))?;
     let b = tokens.get(i + 2).filter(|t| t.glued())?.num()?;
     let third = tokens
@@ -524,7 +524,11 @@ fn numeric_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
     }
     let (x, y) = (a.value as u32, b.value as u32);
     if let Some(c) = third {
-        if c.decimal || tokens.get(i + 5).is_some_and(|t| t.glued() && (t.num().is_some() || t.is_punct("/.-"))) {
+        let more = |k: usize| tokens.get(k).is_some_and(|t| t.glued());
+        let longer = more(i + 5)
+            && (tokens[i + 5].num().is_some()
+                || (tokens[i + 5].is_punct("/.-") && more(i + 6) && tokens[i + 6].num().is_some()));
+        if c.decimal || longer {
             return None;
         }
         let z = c.value as i32;
@@ -644,6 +648,10 @@ fn day_month(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate
             k += 1;
         }
         let m = month_at(tokens, k, lang)?;
+        // "$12 December 27": the day is the one after the month
+        if lang == Lang::En && day_number(tokens, k + 1).is_some() && year_number(tokens, k + 1).is_none() {
+            return None;
+        }
         (d, m, k + 1)
     } else {
         let m = month_at(tokens, i, lang)?;
@@ -764,15 +772,20 @@ fn weekday_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
     if word(tokens, k) == "," {
         k += 1;
     }
-    if let Some((e, date)) = day_month(tokens, k, lang, reference) {
+    if let Some((e, date)) = day_month(tokens, k, lang, reference).or_else(|| numeric_date(tokens, k, lang, reference))
+    {
         return Some((e, date.iso()));
     }
+    if lang == Lang::En && word(tokens, k) == "the" && day_number(tokens, k + 1).is_some() {
+        k += 1;
+    }
     if let Some((d, used)) = day_number(tokens, k).filter(|_| lang == Lang::En || word(tokens, k + 1) != "h") {
-        // "Monday 21": the weekday with that day of the month, on or before the reference.
+        // "Monday 21", "Tuesday the eleventh": the nearest day that is both, before or after the reference.
         let not_time = !tokens.get(k + used).is_some_and(|t| t.is_punct(":") || t.folded == "h");
         if let (true, Some(r)) = (not_time, reference) {
-            let date = (0..62)
-                .filter_map(|back| shift_days(r, -back))
+            let date = (0..800)
+                .flat_map(|n| [shift_days(r, -n), shift_days(r, n)])
+                .flatten()
                 .find(|x| x.day() == d && x.weekday() == weekday_from(wd));
             if let Some(date) = date {
                 return Some((k + used, DateVal::of(date).iso()));

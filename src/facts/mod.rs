@@ -123,6 +123,29 @@ pub fn format_value(value: f64) -> String {
 mod tests {
     use super::*;
 
+    /// Every prefix of tricky texts: patterns that look past their first token must stop at the
+    /// end of the input without a panic.
+    #[test]
+    fn no_panic_on_truncated_input() {
+        let texts = [
+            "samedi 23/06/18 à 14 h 30, le 6 mai 2024 puis mardi dernier, il y a trois jours, 1,5 million d'euros",
+            "on Tuesday the eleventh, 2/29/2020 at 2:30 p.m., $ 12 December 27, one and a half, 3 dollars 50 cents",
+            "12/12/30. 2018-09-23-page Sep-23-2020 un sur trois, cent et trois quarts, 10 k, US$ 1MM, 20 (kg)",
+            "percent of 10, half million usd, minus five point five, the 4th, on the 18th, in two weeks, -4/5",
+            "-- -5 −7 1/ /1 ½¼ ²³ 1e 1.e $ €€ £. ,5 .5 5, 5. 0/0 00/00/0000 31/02 Feb 30 l' d' aujourd' il y a",
+            "É. À « » “ ” Ⅻe IIIe Le L'ONU APT31-2 G7. CAC 40 \u{a0}3\u{202f}000 24:61 25h99 13 p.m. 0 a.m.",
+        ];
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 6);
+        for text in texts {
+            for (end, _) in text.char_indices() {
+                for lang in [crate::lang::Lang::Fr, crate::lang::Lang::En] {
+                    extract_text(&text[..end], lang, date, &[0]);
+                    extract_text(&text[..end], lang, None, &[]);
+                }
+            }
+        }
+    }
+
     #[test]
     fn formats_values_without_grouping_or_noise() {
         assert_eq!(format_value(1500000.0), "1500000");

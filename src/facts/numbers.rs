@@ -284,6 +284,7 @@ enum Last {
 
 /// Reads the number expression starting at `tokens[i]`, if any.
 fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Option<Expr> {
+    tokens.get(i)?;
     let mut j = i;
     let mut total = 0.0;
     let mut current = 0.0;
@@ -501,11 +502,13 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
 /// fraction ("three fifths", "un cinquième"), a fraction added with "and"/"et" ("twenty and three
 /// fifths"), or decimals read out ("two hundred point seventy-one").
 fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Option<Expr> {
-    let tok = &tokens[i];
+    let tok = tokens.get(i)?;
     let negate = matches!((lang, tok.folded.as_str()), (Lang::En, "minus" | "negative") | (Lang::Fr, "moins"));
     if negate {
-        let mut inner =
-            parse_number(tokens, i + 1, lang, claimed).filter(|_| i + 1 < tokens.len() && !claimed[i + 1])?;
+        if claimed.get(i + 1).copied().unwrap_or(false) {
+            return None;
+        }
+        let mut inner = parse_number(tokens, i + 1, lang, claimed)?;
         inner.start = i;
         inner.value = -inner.value;
         return Some(inner);
