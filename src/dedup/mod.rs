@@ -24,7 +24,7 @@ pub use sketch::{sketch, Sketch};
 use cluster::UnionFind;
 use rayon::prelude::*;
 use serde::Serialize;
-use translate::Weights;
+use translate::AnchorIndex;
 
 /// How two articles relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -91,10 +91,31 @@ pub struct Report {
     pub clusters: Vec<Vec<String>>,
 }
 
-/// Analyses and sketches one article: the per-article map of a dedup run.
-pub fn sketch_article(article: crate::Article, opts: &crate::pipeline::Options) -> Result<Sketch, crate::InputError> {
-    let analysis = crate::pipeline::analyze(article, opts)?;
-    Ok(sketch(&analysis.doc, &analysis.facts))
+/// Where translation anchors come from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Anchors {
+    /// Numbers, capitalised words and cognates read straight from the text
+    /// ([`sketch::anchor_keys`]): cheap enough for tens of thousands of articles a second.
+    #[default]
+    Light,
+    /// The light anchors plus the values of the facts stage (entities with one key in both
+    /// languages, resolved dates, numbers written as words): a few more translations found, at
+    /// about three times the cost per article.
+    Facts,
+}
+
+/// Cleans, segments and sketches one article: the per-article map of a dedup run.
+pub fn sketch_article(
+    article: crate::Article,
+    opts: &crate::pipeline::Options,
+    anchors: Anchors,
+) -> Result<Sketch, crate::InputError> {
+    let doc = crate::pipeline::prepare(article, opts)?;
+    let facts = match anchors {
+        Anchors::Light => crate::facts::DocumentFacts::default(),
+        Anchors::Facts => crate::facts::extract_document(&doc),
+    };
+    Ok(sketch(&doc, &facts))
 }
 
 /// Finds every exact copy, near copy and translation among `sketches`.
@@ -120,16 +141,14 @@ pub fn verify_candidates(sketches: &[Sketch], candidates: &[(u32, u32)], opts: &
 /// Sketches with what the corpus-wide steps need.
 struct Corpus<'a> {
     sketches: &'a [Sketch],
-    anchor_sets: Vec<Vec<u64>>,
-    weights: Weights,
+    anchors: AnchorIndex,
     opts: &'a Options,
 }
 
 impl<'a> Corpus<'a> {
     fn new(sketches: &'a [Sketch], opts: &'a Options) -> Self {
-        let anchor_sets: Vec<Vec<u64>> = sketches.par_iter().map(Sketch::anchor_set).collect();
-        let weights = Weights::new(sketches, &anchor_sets);
-        Corpus { sketches, anchor_sets, weights, opts }
+        let anchors = if opts.translations { AnchorIndex::new(sketches) } else { AnchorIndex::default() };
+        Corpus { sketches, anchors, opts }
     }
 
     fn exact_edges(&self) -> Vec<(u32, u32)> {
@@ -149,9 +168,15 @@ impl<'a> Corpus<'a> {
     /// [`RELATIVE_TO_BEST`] of the best pair of either article: two stories on one topic (the same
     /// war, the same names) share anchors, but each has a far better partner, its own translation.
     fn translation_edges(&self) -> Vec<(u32, u32)> {
-        let candidates = translate::candidates(self.sketches, &self.anchor_sets, &self.weights);
-        let scored: Vec<(u32, u32, f64)> =
-            candidates.into_par_iter().map(|(i, j)| (i, j, self.translation_score(i, j))).collect();
+        let threshold = self.opts.translation_threshold;
+        // The score is at most the square root of the cosine: most candidates stop there.
+        let scored: Vec<(u32, u32, f64)> = self
+            .anchors
+            .candidates()
+            .into_par_iter()
+            .filter(|&(i, j)| self.anchors.cosine(i, j).sqrt() >= threshold)
+            .map(|(i, j)| (i, j, self.translation_score(i, j)))
+            .collect();
         let mut best = vec![0.0f64; self.sketches.len()];
         for &(i, j, s) in &scored {
             best[i as usize] = best[i as usize].max(s);
@@ -161,7 +186,7 @@ impl<'a> Corpus<'a> {
             .into_iter()
             .filter(|&(i, j, s)| {
                 let rival = best[i as usize].max(best[j as usize]);
-                s >= self.opts.translation_threshold && s >= RELATIVE_TO_BEST * rival
+                s >= threshold && s >= RELATIVE_TO_BEST * rival
             })
             .map(|(i, j, _)| (i, j))
             .collect()
@@ -174,14 +199,7 @@ impl<'a> Corpus<'a> {
     }
 
     fn translation_score(&self, i: u32, j: u32) -> f64 {
-        let (i, j) = (i as usize, j as usize);
-        translate::score(
-            &self.sketches[i],
-            &self.anchor_sets[i],
-            &self.sketches[j],
-            &self.anchor_sets[j],
-            &self.weights,
-        )
+        self.anchors.score(i, j)
     }
 
     /// The relation and score of two articles seen together in a cluster.

@@ -159,53 +159,76 @@ fn is_group_separator(c: char) -> bool {
 pub fn anchor_keys(sentence: &str) -> Vec<u64> {
     let mut keys = Vec::new();
     let mut joined = String::new();
-    let mut prev_end = None;
-    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let class = char_class(c);
-        let mut j = i + 1;
-        while j < chars.len() && char_class(chars[j].1) == class {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(sentence.len(), |&(b, _)| b);
-        let token = &sentence[start..end];
+    let mut folded = String::new();
+    // Whether the previous run was digits, and whether it was one group separator after digits.
+    let (mut after_digits, mut after_separator) = (false, false);
+    for (class, token) in runs(sentence) {
         match class {
             CharClass::Digit => {
                 let digits = token.trim_start_matches('0');
                 let digits = if digits.is_empty() { "0" } else { digits };
                 keys.push(tagged(b"#", digits));
-                // Extend a thousands group: previous digits, one separator, exactly three digits.
-                let continues = i > 0
-                    && token.len() == 3
-                    && prev_end == Some(start - chars[i - 1].1.len_utf8())
-                    && is_group_separator(chars[i - 1].1);
-                if continues && !joined.is_empty() {
+                if after_separator && token.len() == 3 && !joined.is_empty() {
                     joined.push_str(token);
                     keys.push(tagged(b"#", &joined));
                 } else {
                     joined.clear();
                     joined.push_str(digits);
                 }
-                prev_end = Some(end);
             }
-            CharClass::Letter if c.is_uppercase() && token.chars().nth(1).is_some() => {
-                keys.push(tagged(b"w", &crate::text::fold(token)));
+            CharClass::Letter => {
+                let mut chars = token.chars();
+                let first = chars.next().unwrap_or(' ');
+                let letters = 1 + chars.count();
+                if first.is_uppercase() && letters >= 2 {
+                    fold_into(token, &mut folded);
+                    keys.push(tagged(b"w", &folded));
+                } else if letters >= COGNATE_MIN_LETTERS {
+                    fold_into(token, &mut folded);
+                    keys.push(tagged(b"c", crate::text::prefix_at_char_boundary(&folded, COGNATE_PREFIX)));
+                }
             }
-            CharClass::Letter if token.chars().count() >= COGNATE_MIN_LETTERS => {
-                let folded = crate::text::fold(token);
-                keys.push(tagged(b"c", crate::text::prefix_at_char_boundary(&folded, COGNATE_PREFIX)));
-            }
-            _ => {}
+            CharClass::Other => {}
         }
-        if class != CharClass::Digit && !(j - i == 1 && is_group_separator(c)) {
+        let separator = class == CharClass::Other && after_digits && token.chars().count() == 1 && {
+            token.chars().all(is_group_separator)
+        };
+        if class != CharClass::Digit && !separator {
             joined.clear();
-            prev_end = None;
         }
-        i = j;
+        after_separator = separator;
+        after_digits = class == CharClass::Digit;
     }
     keys
+}
+
+/// Lower-cases and strips accents into `out` ([`crate::text::fold`]), without allocating for the
+/// common all-ASCII word.
+fn fold_into(token: &str, out: &mut String) {
+    out.clear();
+    if token.is_ascii() {
+        out.extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&crate::text::fold(token));
+    }
+}
+
+/// The maximal runs of letters, of digits and of other characters of a text, in order.
+fn runs(text: &str) -> impl Iterator<Item = (CharClass, &str)> {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, c) = chars.next()?;
+        let class = char_class(c);
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, d)) = chars.peek() {
+            if char_class(d) != class {
+                break;
+            }
+            end = i + d.len_utf8();
+            chars.next();
+        }
+        Some((class, &text[start..end]))
+    })
 }
 
 fn tagged(tag: &[u8], value: &str) -> u64 {

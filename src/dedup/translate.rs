@@ -1,9 +1,9 @@
 //! Translations: articles of the two languages that tell the same story.
 //!
-//! Word shingles cannot meet across languages, but anchors can: numbers, names and fact values
-//! read the same in both (see [`super::sketch::anchor_keys`]). Each anchor is weighted by its
-//! rarity in the corpus (inverse document frequency) and only anchors seen in both languages
-//! count, which drops the many capitalised words that only one language uses ("The", "Le").
+//! Word shingles cannot meet across languages, but anchors can: numbers, names, cognates and fact
+//! values read the same in both (see [`super::sketch::anchor_keys`]). Each anchor is weighted by
+//! its rarity in the corpus (inverse document frequency) and only anchors seen in both languages
+//! count, which drops the many words that only one language uses ("The", "Le", "pompiers").
 //! Candidates come from an inverted index probed with each article's rarest anchors. A candidate
 //! is scored by two views of the same evidence: the cosine of the two weighted anchor sets (do the
 //! articles name the same rare things?) and a light sentence alignment (is that evidence spread over
@@ -14,6 +14,7 @@ use super::sketch::Sketch;
 use crate::lang::Lang;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// How many of an article's rarest anchors are looked up in the index.
 const PROBE_KEYS: usize = 24;
@@ -22,39 +23,190 @@ const CANDIDATES_PER_ARTICLE: usize = 6;
 /// Anchors in more articles than this are not looked up: they cost the most and tell the least.
 const MIN_MAX_POSTINGS: usize = 64;
 
-/// Anchor weights for one corpus.
-#[derive(Clone, Debug, Default)]
-pub struct Weights {
-    idf: HashMap<u64, f32>,
-    max_postings: usize,
+/// Anchor keys are already well-mixed 64-bit hashes: hashing them again (SipHash) only costs time.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = super::hash::mix(self.0 ^ u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.0 = super::hash::mix(u64::from(x));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
-impl Weights {
-    /// Weights from the anchor sets of every article: idf = ln(1 + N / df), for anchors seen in
-    /// both languages; the others weigh nothing.
-    pub fn new(sketches: &[Sketch], anchor_sets: &[Vec<u64>]) -> Weights {
-        let mut df: HashMap<u64, [u32; 2]> = HashMap::new();
-        for (sketch, set) in sketches.iter().zip(anchor_sets) {
+/// A hash map keyed by anchor keys or article numbers.
+pub type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+
+/// One article's anchors, as dense key numbers that weigh something, sorted.
+#[derive(Clone, Debug, Default)]
+struct ArticleAnchors {
+    lang: Option<Lang>,
+    keys: Vec<u32>,
+    /// Sum of squared weights of `keys`.
+    norm2: f32,
+    /// Each sentence's keys (sorted) and their total weight; sentences without weight left out.
+    sentences: Vec<(Vec<u32>, f32)>,
+}
+
+/// The weighted anchors of a corpus and their inverted index.
+#[derive(Clone, Debug, Default)]
+pub struct AnchorIndex {
+    weights: Vec<f32>,
+    articles: Vec<ArticleAnchors>,
+    /// Articles holding each key; emptied for keys too common to be worth probing.
+    postings: Vec<Vec<u32>>,
+}
+
+impl AnchorIndex {
+    /// Weighs the anchors of every article: idf = ln(1 + N / df) for anchors seen in both
+    /// languages; the others are dropped.
+    pub fn new(sketches: &[Sketch]) -> AnchorIndex {
+        let sets: Vec<Vec<u64>> = sketches.par_iter().map(Sketch::anchor_set).collect();
+        let mut df: KeyMap<u64, [u32; 2]> = KeyMap::default();
+        for (sketch, set) in sketches.iter().zip(&sets) {
             let side = side(sketch.lang);
             for &k in set {
                 df.entry(k).or_default()[side] += 1;
             }
         }
         let n = sketches.len().max(1) as f32;
-        let idf = df
-            .into_iter()
-            .filter(|(_, [fr, en])| *fr > 0 && *en > 0)
-            .map(|(k, [fr, en])| (k, (1.0 + n / (fr + en) as f32).ln()))
+        let mut ids: KeyMap<u64, u32> = KeyMap::default();
+        let mut weights = Vec::new();
+        for (k, [fr, en]) in df {
+            if fr > 0 && en > 0 {
+                ids.insert(k, weights.len() as u32);
+                weights.push((1.0 + n / (fr + en) as f32).ln());
+            }
+        }
+        let articles: Vec<ArticleAnchors> = sketches
+            .par_iter()
+            .map(|sketch| {
+                let dense = |keys: &[u64]| -> Vec<u32> {
+                    let mut out: Vec<u32> = keys.iter().filter_map(|k| ids.get(k).copied()).collect();
+                    out.sort_unstable();
+                    out
+                };
+                let sentences: Vec<(Vec<u32>, f32)> = sketch
+                    .anchors
+                    .iter()
+                    .map(|keys| dense(keys))
+                    .filter(|keys| !keys.is_empty())
+                    .map(|keys| {
+                        let w = keys.iter().map(|&k| weights[k as usize]).sum();
+                        (keys, w)
+                    })
+                    .collect();
+                let mut keys: Vec<u32> = sentences.iter().flat_map(|(k, _)| k.iter().copied()).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                let norm2 = keys.iter().map(|&k| weights[k as usize].powi(2)).sum();
+                ArticleAnchors { lang: Some(sketch.lang), keys, norm2, sentences }
+            })
             .collect();
-        Weights { idf, max_postings: MIN_MAX_POSTINGS.max(sketches.len() / 500) }
+        let mut postings = vec![Vec::new(); weights.len()];
+        for (i, a) in articles.iter().enumerate() {
+            for &k in &a.keys {
+                postings[k as usize].push(i as u32);
+            }
+        }
+        let max_postings = MIN_MAX_POSTINGS.max(sketches.len() / 500);
+        for p in &mut postings {
+            if p.len() > max_postings {
+                *p = Vec::new();
+            }
+        }
+        AnchorIndex { weights, articles, postings }
     }
 
-    pub fn weight(&self, key: u64) -> f32 {
-        self.idf.get(&key).copied().unwrap_or(0.0)
+    /// Candidate translation pairs `(i, j)`, `i < j`, of articles in different languages: for each
+    /// article, those that share the most weight among its [`PROBE_KEYS`] rarest anchors.
+    pub fn candidates(&self) -> Vec<(u32, u32)> {
+        let mut pairs: Vec<(u32, u32)> = (0..self.articles.len())
+            .into_par_iter()
+            .map_init(KeyMap::<u32, f32>::default, |scores, i| {
+                scores.clear();
+                let article = &self.articles[i];
+                let mut probes: Vec<u32> =
+                    article.keys.iter().copied().filter(|&k| !self.postings[k as usize].is_empty()).collect();
+                probes.sort_unstable_by(|&a, &b| self.weights[b as usize].total_cmp(&self.weights[a as usize]));
+                for &k in probes.iter().take(PROBE_KEYS) {
+                    let w = self.weights[k as usize];
+                    for &j in &self.postings[k as usize] {
+                        if self.articles[j as usize].lang != article.lang {
+                            *scores.entry(j).or_default() += w;
+                        }
+                    }
+                }
+                let mut best: Vec<(f32, u32)> = scores.iter().map(|(&j, &s)| (s, j)).collect();
+                best.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                best.truncate(CANDIDATES_PER_ARTICLE);
+                best.into_iter().map(|(_, j)| (i.min(j as usize) as u32, i.max(j as usize) as u32)).collect::<Vec<_>>()
+            })
+            .flatten()
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
     }
 
-    fn weight_of(&self, keys: &[u64]) -> f32 {
-        keys.iter().map(|&k| self.weight(k)).sum()
+    /// The translation score of articles `i` and `j`, 0..1: the geometric mean of
+    /// [`Self::cosine`] and [`Self::coverage`].
+    pub fn score(&self, i: u32, j: u32) -> f64 {
+        let cosine = self.cosine(i, j);
+        if cosine == 0.0 {
+            return 0.0;
+        }
+        (cosine * self.coverage(i, j)).sqrt()
+    }
+
+    /// The cosine of two articles' anchor sets weighted by idf: squared weights make the rare
+    /// anchors (a surname, an exact figure) count far more than the topical ones (Gaza, 2014).
+    pub fn cosine(&self, i: u32, j: u32) -> f64 {
+        let (Some(a), Some(b)) = (self.articles.get(i as usize), self.articles.get(j as usize)) else {
+            return 0.0;
+        };
+        if a.norm2 == 0.0 || b.norm2 == 0.0 {
+            return 0.0;
+        }
+        let dot: f32 = shared(&a.keys, &b.keys).map(|k| self.weights[k as usize].powi(2)).sum();
+        f64::from(dot / (a.norm2 * b.norm2).sqrt())
+    }
+
+    /// How much of both articles a light sentence alignment covers, 0..1: each sentence is
+    /// matched to the sentence of the other article with which it shares the most anchor weight,
+    /// and a side's coverage is the matched weight over its total anchor weight; the smaller side
+    /// counts. An article that borrows one sentence of a story covers little of it, so it scores
+    /// low even though that sentence matches perfectly.
+    pub fn coverage(&self, i: u32, j: u32) -> f64 {
+        let (Some(a), Some(b)) = (self.articles.get(i as usize), self.articles.get(j as usize)) else {
+            return 0.0;
+        };
+        if a.sentences.is_empty() || b.sentences.is_empty() {
+            return 0.0;
+        }
+        let side = |from: &[(Vec<u32>, f32)], to: &[(Vec<u32>, f32)]| -> f64 {
+            let total: f32 = from.iter().map(|(_, w)| w).sum();
+            let matched: f32 = from
+                .iter()
+                .map(|(keys, _)| {
+                    to.iter()
+                        .map(|(other, _)| shared(keys, other).map(|k| self.weights[k as usize]).sum::<f32>())
+                        .fold(0.0, f32::max)
+                })
+                .sum();
+            f64::from(matched / total)
+        };
+        side(&a.sentences, &b.sentences).min(side(&b.sentences, &a.sentences))
     }
 }
 
@@ -65,101 +217,8 @@ fn side(lang: Lang) -> usize {
     }
 }
 
-/// Candidate translation pairs `(i, j)`, `i < j`, of articles in different languages.
-pub fn candidates(sketches: &[Sketch], anchor_sets: &[Vec<u64>], weights: &Weights) -> Vec<(u32, u32)> {
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (i, set) in anchor_sets.iter().enumerate() {
-        for &k in set {
-            if weights.weight(k) > 0.0 {
-                postings.entry(k).or_default().push(i as u32);
-            }
-        }
-    }
-    postings.retain(|_, docs| docs.len() <= weights.max_postings);
-    let mut pairs: Vec<(u32, u32)> = (0..sketches.len())
-        .into_par_iter()
-        .map_init(HashMap::new, |scores: &mut HashMap<u32, f32>, i| {
-            scores.clear();
-            let mut probes: Vec<(f32, u64)> =
-                anchor_sets[i].iter().filter(|k| postings.contains_key(k)).map(|&k| (weights.weight(k), k)).collect();
-            probes.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            let lang = sketches[i].lang;
-            for &(w, k) in probes.iter().take(PROBE_KEYS) {
-                for &j in &postings[&k] {
-                    if sketches[j as usize].lang != lang {
-                        *scores.entry(j).or_default() += w;
-                    }
-                }
-            }
-            let mut best: Vec<(f32, u32)> = scores.iter().map(|(&j, &s)| (s, j)).collect();
-            best.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            best.truncate(CANDIDATES_PER_ARTICLE);
-            best.into_iter().map(|(_, j)| (i.min(j as usize) as u32, i.max(j as usize) as u32)).collect::<Vec<_>>()
-        })
-        .flatten()
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-}
-
-/// The translation score of two articles, 0..1: the geometric mean of [`anchor_cosine`] and
-/// [`alignment_coverage`]. `set_a`/`set_b` are the articles' [`Sketch::anchor_set`]s.
-pub fn score(a: &Sketch, set_a: &[u64], b: &Sketch, set_b: &[u64], weights: &Weights) -> f64 {
-    (anchor_cosine(set_a, set_b, weights) * alignment_coverage(a, b, weights)).sqrt()
-}
-
-/// The cosine of two anchor sets weighted by idf: squared weights make the rare anchors (a
-/// surname, an exact figure) count far more than the topical ones (Gaza, 2014).
-pub fn anchor_cosine(a: &[u64], b: &[u64], weights: &Weights) -> f64 {
-    let norm = |keys: &[u64]| keys.iter().map(|&k| weights.weight(k).powi(2)).sum::<f32>();
-    let (na, nb) = (norm(a), norm(b));
-    if na == 0.0 || nb == 0.0 {
-        return 0.0;
-    }
-    let dot = shared(a, b).map(|k| weights.weight(k).powi(2)).sum::<f32>();
-    f64::from(dot / (na * nb).sqrt())
-}
-
-/// How much of both articles a light sentence alignment covers, 0..1: each sentence is matched to
-/// the sentence of the other article with which it shares the most anchor weight, and a side's
-/// coverage is the matched weight over its total anchor weight; the smaller side counts. An
-/// article that borrows one sentence of a story covers little of it, so it scores low even though
-/// that sentence matches perfectly.
-pub fn alignment_coverage(a: &Sketch, b: &Sketch, weights: &Weights) -> f64 {
-    let weigh = |s: &Sketch| -> Vec<(Vec<u64>, f32)> {
-        s.anchors
-            .iter()
-            .map(|keys| {
-                let kept: Vec<u64> = keys.iter().copied().filter(|&k| weights.weight(k) > 0.0).collect();
-                let w = weights.weight_of(&kept);
-                (kept, w)
-            })
-            .filter(|(_, w)| *w > 0.0)
-            .collect()
-    };
-    let (left, right) = (weigh(a), weigh(b));
-    if left.is_empty() || right.is_empty() {
-        return 0.0;
-    }
-    let coverage = |from: &[(Vec<u64>, f32)], to: &[(Vec<u64>, f32)]| -> f64 {
-        let total: f32 = from.iter().map(|(_, w)| w).sum();
-        let matched: f32 = from
-            .iter()
-            .map(|(keys, _)| to.iter().map(|(other, _)| shared_weight(keys, other, weights)).fold(0.0, f32::max))
-            .sum();
-        f64::from(matched / total)
-    };
-    coverage(&left, &right).min(coverage(&right, &left))
-}
-
-/// The weight of the anchors two sorted lists share.
-fn shared_weight(a: &[u64], b: &[u64], weights: &Weights) -> f32 {
-    shared(a, b).map(|k| weights.weight(k)).sum()
-}
-
-/// The keys two sorted lists share, by merging them.
-fn shared<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
+/// The items two sorted lists share, by merging them.
+fn shared<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
     let (mut i, mut j) = (0, 0);
     std::iter::from_fn(move || {
         while i < a.len() && j < b.len() {
@@ -215,30 +274,31 @@ mod tests {
         ]
     }
 
-    fn sets(sk: &[Sketch]) -> Vec<Vec<u64>> {
-        sk.iter().map(Sketch::anchor_set).collect()
-    }
-
     #[test]
     fn only_anchors_of_both_languages_weigh() {
-        let sk = corpus();
-        let w = Weights::new(&sk, &sets(&sk));
-        assert!(w.weight(anchor_keys("Lyon")[0]) > 0.0);
-        assert_eq!(w.weight(anchor_keys("Shares")[0]), 0.0, "English only");
-        assert_eq!(w.weight(anchor_keys("Le")[0]), 0.0, "French only");
+        let index = AnchorIndex::new(&corpus());
+        // Lyon, 3000, 3, 000, 12, 2, 1, Toulouse, Bordeaux: nine keys in both languages.
+        assert_eq!(index.weights.len(), 9);
+        assert!(index.articles[4].sentences.len() == 1, "Airbus and 4 are English only");
     }
 
     #[test]
     fn finds_and_verifies_translations() {
-        let sk = corpus();
-        let sets = sets(&sk);
-        let w = Weights::new(&sk, &sets);
-        let cands = candidates(&sk, &sets, &w);
+        let index = AnchorIndex::new(&corpus());
+        let cands = index.candidates();
         assert!(cands.contains(&(0, 1)) && cands.contains(&(2, 3)), "{cands:?}");
-        let score = |i: usize, j: usize| super::score(&sk[i], &sets[i], &sk[j], &sets[j], &w);
-        assert!(score(0, 1) > 0.9, "{}", score(0, 1));
-        assert!(score(2, 3) > 0.9, "{}", score(2, 3));
-        assert!(score(0, 4) < 0.4, "one shared name is not a story: {}", score(0, 4));
-        assert_eq!(score(0, 3), 0.0);
+        assert!(index.score(0, 1) > 0.9, "{}", index.score(0, 1));
+        assert!(index.score(2, 3) > 0.9, "{}", index.score(2, 3));
+        assert!(index.score(0, 4) < 0.4, "one shared name is not a story: {}", index.score(0, 4));
+        assert_eq!(index.score(0, 3), 0.0);
+    }
+
+    #[test]
+    fn key_hasher_spreads_small_numbers() {
+        let mut a = KeyHasher::default();
+        a.write_u32(1);
+        let mut b = KeyHasher::default();
+        b.write_u32(2);
+        assert_ne!(a.finish() >> 57, b.finish() >> 57);
     }
 }
