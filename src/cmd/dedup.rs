@@ -35,7 +35,7 @@ pub struct DedupArgs {
     #[arg(long, value_name = "X", value_parser = parse_fraction)]
     pub threshold: Option<f64>,
     /// Minimum estimated share of the shorter article's word shingles found in the other (0..1) for a
-    /// near copy [default: 0.5].
+    /// near copy [default: 0.7].
     #[arg(long, value_name = "X", value_parser = parse_fraction)]
     pub near_threshold: Option<f64>,
     /// Minimum translation score (0..1): how strongly the two articles share rare names and numbers,

@@ -65,7 +65,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { near_threshold: 0.5, translation_threshold: 0.4, translations: true, max_cluster: 64 }
+        Options { near_threshold: 0.7, translation_threshold: 0.4, translations: true, max_cluster: 64 }
     }
 }
 
