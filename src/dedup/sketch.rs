@@ -96,8 +96,12 @@ pub fn sketch(doc: &Document, facts: &DocumentFacts) -> Sketch {
 pub fn word_hashes(text: &str, out: &mut Vec<u64>) {
     let mut buf = String::new();
     for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if word.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
-            out.push(hash::hash_bytes(word.as_bytes()));
+        if word.is_ascii() {
+            let mut h = StableHasher::default();
+            for b in word.bytes() {
+                h.write(&[b.to_ascii_lowercase()]);
+            }
+            out.push(h.finish());
         } else {
             buf.clear();
             buf.extend(word.chars().flat_map(char::to_lowercase));
