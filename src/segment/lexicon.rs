@@ -30,13 +30,15 @@ pub struct Lexicon {
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let abbreviations = sections(include_str!("../../data/abbreviations.txt"));
     let mut titles = HashSet::new();
-    let mut after_time = HashSet::new();
+    // English weekdays and months go on after a clock time ("10 a.m. Monday"); the calendar
+    // table of the facts stage already lists them.
+    let after_time = include_str!("../../data/calendar.tsv")
+        .lines()
+        .filter(|l| l.starts_with("en\t"))
+        .flat_map(|l| l.split('\t').skip(3))
+        .collect();
     let mut others = HashMap::new();
     for (section, words) in &abbreviations {
-        if *section == "after_time" {
-            after_time.extend(words.iter().copied());
-            continue;
-        }
         let kind = match *section {
             "title" => Abbrev::Title,
             "number" => Abbrev::Number,
