@@ -192,6 +192,75 @@ fn locate(doc: &Document, ev: &Evidence, path: &str) -> Location {
     Location { side: ev.side, path: path.to_string(), line, column, end_line, end_column }
 }
 
+/// Everything a run of `check` needs besides its inputs.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    pub pipeline: crate::pipeline::Options,
+    pub align: crate::align::AlignOptions,
+    pub severity: crate::compare::SeverityRules,
+    pub policy: policy::Policy,
+    pub baseline: Option<Baseline>,
+}
+
+/// Aligns, compares and judges two analysed articles.
+pub fn check_analyses(id: &str, left: &Analysis, right: &Analysis, paths: (&str, &str), opts: &CheckOptions) -> PairResult {
+    let alignment = crate::align::align(left, right, &opts.align);
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> = alignment.pairs.iter().map(|p| (p.left.clone(), p.right.clone())).collect();
+    let comparison = crate::compare::compare_pairs(left, right, &pairs, &opts.severity);
+    let compared = Compared {
+        id,
+        left,
+        right,
+        alignment: &alignment,
+        divergences: comparison.pairs.into_iter().flatten().collect(),
+        left_path: paths.0,
+        right_path: paths.1,
+    };
+    judge(compared, &opts.policy.for_pair(id), opts.baseline.as_ref())
+}
+
+/// Reads, aligns, compares and judges one manifest pair. An unreadable article makes an
+/// unreadable result rather than an error, so the run goes on.
+pub fn check_spec(spec: &manifest::PairSpec, opts: &CheckOptions) -> PairResult {
+    let mut pipeline = opts.pipeline.clone();
+    pipeline.published = spec.published.or(pipeline.published);
+    let analyze = |path: &std::path::Path| {
+        crate::read::read_one(path, crate::read::StdinFormat::Text)
+            .and_then(|article| crate::pipeline::analyze(article, &pipeline))
+    };
+    match (analyze(&spec.left), analyze(&spec.right)) {
+        (Ok(left), Ok(right)) => {
+            let paths = (spec.left.display().to_string(), spec.right.display().to_string());
+            check_analyses(&spec.id, &left, &right, (&paths.0, &paths.1), opts)
+        }
+        (Err(e), _) | (_, Err(e)) => PairResult::unreadable(&spec.id, e.to_string(), opts.policy.allow_missing),
+    }
+}
+
+/// Checks every pair of a manifest in parallel; `tick` is called once per finished pair.
+pub fn check_specs(specs: &[manifest::PairSpec], opts: &CheckOptions, tick: impl Fn() + Sync) -> Vec<PairResult> {
+    use rayon::prelude::*;
+    specs
+        .par_iter()
+        .map(|spec| {
+            let result = check_spec(spec, opts);
+            tick();
+            result
+        })
+        .collect()
+}
+
+/// Checks a corpus: its translations are paired by dedup, then every pair is checked.
+/// Returns the results and the inputs that could not be read.
+pub fn check_corpus(
+    inputs: &[std::path::PathBuf],
+    stdin_format: crate::read::StdinFormat,
+    opts: &CheckOptions,
+) -> (Vec<PairResult>, Vec<crate::InputError>) {
+    let _ = (inputs, stdin_format, opts);
+    (Vec::new(), vec![crate::InputError::new("corpus", "corpus mode waits for dedup")])
+}
+
 /// The outcome of a whole run.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CheckReport {

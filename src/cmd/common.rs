@@ -202,13 +202,13 @@ impl SeverityArgs {
 
 /// A progress bar on standard error for long corpus runs; hidden when standard error is not a
 /// terminal, so logs and pipes stay clean.
-pub fn progress_bar(label: &'static str) -> indicatif::ProgressBar {
+pub fn progress_bar(label: &'static str, unit: &str) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
     if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new_spinner();
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {human_pos} articles ({per_sec})") {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(&format!("{{spinner}} {{msg}} {{human_pos}} {unit} ({{per_sec}})")) {
         bar.set_style(style);
     }
     bar.set_message(label);

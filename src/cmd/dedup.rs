@@ -144,7 +144,7 @@ pub fn run_sketch(args: SketchArgs) -> Result<i32, Error> {
 /// Sketches every article as the inputs stream by, with a progress bar on a terminal.
 fn sketch_articles(args: &DedupArgs, problems: &mut InputProblems) -> Vec<Sketch> {
     let options = args.input.options();
-    let progress = super::common::progress_bar("sketching");
+    let progress = super::common::progress_bar("sketching", "articles");
     let mut sketches = Vec::new();
     let stream = newsalign::read::read_all(&args.inputs, args.input.stdin_format());
     newsalign::pipeline::process_stream(

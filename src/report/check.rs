@@ -135,9 +135,9 @@ pub fn github(report: &CheckReport) -> String {
         }
         let other: Vec<&String> = p.failures.iter().filter(|w| !w.contains("divergence(s)")).collect();
         if !other.is_empty() {
-            let file = p.left.as_ref().map(|a| format!(" file={}", escape_property(&a.path))).unwrap_or_default();
+            let file = p.left.as_ref().map(|a| format!("file={},", escape_property(&a.path))).unwrap_or_default();
             let text = other.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; ");
-            let _ = writeln!(out, "::error{file},title=newsalign check::{}", escape_data(&format!("{}: {text}", p.id)));
+            let _ = writeln!(out, "::error {file}title=newsalign check::{}", escape_data(&format!("{}: {text}", p.id)));
         }
     }
     for e in &report.stale_baseline {

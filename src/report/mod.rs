@@ -1,5 +1,6 @@
 //! The report stage: renders what the earlier stages found, for people and for machines.
 
+pub mod check;
 pub mod align;
 pub mod compared;
 pub mod dedup;
