@@ -113,7 +113,25 @@ fn is_article_file(path: &Path) -> bool {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .is_some_and(|e| matches!(e.as_str(), "txt" | "html" | "htm" | "jsonl" | "ndjson"));
-    known && !hidden
+    let is_jsonl = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+    known && !hidden && (!is_jsonl || holds_article_records(path))
+}
+
+/// Whether a JSONL file found in a directory holds articles: its first record has a `text`.
+/// A manifest or any other JSONL lying next to the articles is passed over, not read as
+/// thousands of bad records. A file named explicitly is always read (and its errors reported).
+fn holds_article_records(path: &Path) -> bool {
+    first_jsonl_record(path).is_none_or(|record| record.get("text").is_some())
+}
+
+/// The first record of a JSONL file, if its first non-empty line is a JSON value.
+pub fn first_jsonl_record(path: &Path) -> Option<serde_json::Value> {
+    let file = std::fs::File::open(path).ok()?;
+    let first = BufReader::new(file).lines().map_while(Result::ok).find(|l| !l.trim().is_empty())?;
+    serde_json::from_str(&first).ok()
 }
 
 /// A JSONL article record (CONTRACT.md). Fields other than these are allowed and ignored.
@@ -375,6 +393,7 @@ mod tests {
         write(&dir.path().join("sub"), "a.txt", b"Nested article text.");
         write(dir.path(), "notes.png", b"\x89PNG");
         write(dir.path(), ".hidden.txt", b"hidden");
+        write(dir.path(), "manifest.jsonl", b"{\"left\": \"a.txt\", \"right\": \"b.txt\"}\n");
         let ids: Vec<String> =
             read_all(&[dir.path().to_path_buf()], StdinFormat::Text).map(|r| r.unwrap().id).collect();
         assert_eq!(ids.len(), 2);

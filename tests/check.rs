@@ -10,7 +10,13 @@ fn fixtures() -> PathBuf {
 
 /// Runs `newsalign check` in an empty folder (so no stray newsalign.toml is discovered).
 fn check(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("newsalign").unwrap().current_dir(dir).env_remove("GITHUB_STEP_SUMMARY").arg("check").args(args).assert()
+    Command::cargo_bin("newsalign")
+        .unwrap()
+        .current_dir(dir)
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .arg("check")
+        .args(args)
+        .assert()
 }
 
 fn manifest() -> String {
@@ -27,8 +33,13 @@ fn fails_on_the_planted_change_only() {
     let a = check(dir.path(), &[&manifest(), "--format", "json"]).code(1);
     let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     assert_eq!(report["passed"], false);
-    let failed: Vec<&str> =
-        report["pairs"].as_array().unwrap().iter().filter(|p| p["failed"] == true).map(|p| p["id"].as_str().unwrap()).collect();
+    let failed: Vec<&str> = report["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["failed"] == true)
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
     assert_eq!(failed, ["storm"]);
     let storm = &report["pairs"][0];
     let kinds: Vec<&str> = storm["findings"].as_array().unwrap().iter().map(|f| f["kind"].as_str().unwrap()).collect();
@@ -124,7 +135,10 @@ fn github_format_annotates_lines_and_writes_the_job_summary() {
         .code(1);
     let out = stdout(&a);
     let line = out.lines().find(|l| l.starts_with("::error file=")).expect(&out);
-    assert!(line.contains("storm-") && line.contains(",line=3,") && line.contains("title=newsalign number_mismatch::"), "{line}");
+    assert!(
+        line.contains("storm-") && line.contains(",line=3,") && line.contains("title=newsalign number_mismatch::"),
+        "{line}"
+    );
     let md = std::fs::read_to_string(&summary).unwrap();
     assert!(md.starts_with("## newsalign check") && md.contains("| FAIL | storm |"), "{md}");
 }
@@ -154,7 +168,9 @@ fn sarif_schema() -> Option<serde_json::Value> {
     for index in std::fs::read_dir(registry).ok()?.flatten() {
         let mut crates: Vec<_> = std::fs::read_dir(index.path()).ok()?.flatten().map(|e| e.path()).collect();
         crates.sort();
-        if let Some(dir) = crates.iter().rev().find(|p| p.file_name().unwrap().to_string_lossy().starts_with("serde-sarif-")) {
+        if let Some(dir) =
+            crates.iter().rev().find(|p| p.file_name().unwrap().to_string_lossy().starts_with("serde-sarif-"))
+        {
             let text = std::fs::read_to_string(dir.join("src/schema.json")).ok()?;
             return serde_json::from_str(&text).ok();
         }

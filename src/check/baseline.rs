@@ -37,9 +37,10 @@ impl Baseline {
     /// Reads a baseline written by `--write-baseline`.
     pub fn read(path: &Path) -> Result<Baseline, InputError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| InputError::new(&name, format!("cannot read baseline: {e}")))?;
-        let baseline: Baseline =
-            serde_json::from_str(&text).map_err(|e| InputError::new(&name, format!("not a newsalign baseline: {e}")))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| InputError::new(&name, format!("cannot read baseline: {e}")))?;
+        let baseline: Baseline = serde_json::from_str(&text)
+            .map_err(|e| InputError::new(&name, format!("not a newsalign baseline: {e}")))?;
         if baseline.version != VERSION {
             return Err(InputError::new(
                 &name,
@@ -66,7 +67,11 @@ impl Baseline {
 
 /// The fingerprint of a divergence in a pair. `sentence_of` gives the sentence text that holds
 /// a piece of evidence.
-pub fn fingerprint<'a>(pair: &str, divergence: &Divergence, sentence_of: impl Fn(&crate::compare::Evidence) -> &'a str) -> String {
+pub fn fingerprint<'a>(
+    pair: &str,
+    divergence: &Divergence,
+    sentence_of: impl Fn(&crate::compare::Evidence) -> &'a str,
+) -> String {
     let mut key = String::new();
     key.push_str(pair);
     key.push('\0');
@@ -134,7 +139,12 @@ mod tests {
         let path = dir.path().join("baseline.json");
         let b = Baseline {
             version: VERSION,
-            entries: vec![Entry { fingerprint: "f".into(), pair: "p".into(), kind: "number_mismatch".into(), summary: "s".into() }],
+            entries: vec![Entry {
+                fingerprint: "f".into(),
+                pair: "p".into(),
+                kind: "number_mismatch".into(),
+                summary: "s".into(),
+            }],
         };
         std::fs::write(&path, b.to_json()).unwrap();
         assert_eq!(Baseline::read(&path).unwrap(), b);

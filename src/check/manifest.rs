@@ -48,10 +48,7 @@ pub fn is_manifest(path: &Path) -> bool {
 }
 
 fn first_record_is_pair(path: &Path) -> bool {
-    use std::io::BufRead;
-    let Ok(file) = std::fs::File::open(path) else { return false };
-    let first = std::io::BufReader::new(file).lines().map_while(Result::ok).find(|l| !l.trim().is_empty());
-    match first.and_then(|l| serde_json::from_str::<serde_json::Value>(&l).ok()) {
+    match crate::read::first_jsonl_record(path) {
         Some(v) => v.get("left").is_some() && v.get("right").is_some() && v.get("text").is_none(),
         None => false,
     }
@@ -60,7 +57,8 @@ fn first_record_is_pair(path: &Path) -> bool {
 /// Reads a manifest; every problem names the file (and line for JSONL).
 pub fn read(path: &Path) -> Result<Vec<PairSpec>, InputError> {
     let origin = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| InputError::new(&origin, format!("cannot read manifest: {e}")))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| InputError::new(&origin, format!("cannot read manifest: {e}")))?;
     let base = path.parent().unwrap_or(Path::new(""));
     let entries: Vec<(Option<usize>, Entry)> = if path.extension().is_some_and(|e| e == "toml") {
         let manifest: TomlManifest = toml::from_str(&text)
@@ -88,7 +86,9 @@ fn to_spec(entry: Entry, base: &Path, origin: &str, line: Option<usize>) -> Resu
     };
     let published = match entry.published.as_deref() {
         None | Some("") => None,
-        Some(s) => Some(crate::read::parse_date(s).ok_or_else(|| err(format!("published '{s}' is not a YYYY-MM-DD date")))?),
+        Some(s) => {
+            Some(crate::read::parse_date(s).ok_or_else(|| err(format!("published '{s}' is not a YYYY-MM-DD date")))?)
+        }
     };
     let id = entry.id.unwrap_or_else(|| format!("{} <> {}", entry.left, entry.right));
     Ok(PairSpec { id, left: base.join(&entry.left), right: base.join(&entry.right), published })

@@ -110,7 +110,8 @@ pub fn judge(c: Compared<'_>, rules: &PairPolicy, baseline: Option<&Baseline>) -
         .into_iter()
         .filter(|d| !rules.ignore.contains(&d.kind))
         .map(|divergence| {
-            let fingerprint = baseline::fingerprint(c.id, &divergence, |ev: &Evidence| sentence_around(side_doc(ev.side), ev.start));
+            let fingerprint =
+                baseline::fingerprint(c.id, &divergence, |ev: &Evidence| sentence_around(side_doc(ev.side), ev.start));
             let baselined = known.contains(fingerprint.as_str());
             let fails = !baselined && rules.fail_on.fails(divergence.severity);
             let locations = divergence
@@ -203,10 +204,15 @@ pub struct CheckOptions {
 }
 
 /// Aligns, compares and judges two analysed articles.
-pub fn check_analyses(id: &str, left: &Analysis, right: &Analysis, paths: (&str, &str), opts: &CheckOptions) -> PairResult {
+pub fn check_analyses(
+    id: &str,
+    left: &Analysis,
+    right: &Analysis,
+    paths: (&str, &str),
+    opts: &CheckOptions,
+) -> PairResult {
     let alignment = crate::align::align(left, right, &opts.align);
-    let pairs: Vec<(Vec<usize>, Vec<usize>)> = alignment.pairs.iter().map(|p| (p.left.clone(), p.right.clone())).collect();
-    let comparison = crate::compare::compare_pairs(left, right, &pairs, &opts.severity);
+    let comparison = crate::compare::compare(left, right, &alignment, &opts.severity);
     let compared = Compared {
         id,
         left,
@@ -250,15 +256,59 @@ pub fn check_specs(specs: &[manifest::PairSpec], opts: &CheckOptions, tick: impl
         .collect()
 }
 
-/// Checks a corpus: its translations are paired by dedup, then every pair is checked.
-/// Returns the results and the inputs that could not be read.
+/// Checks a corpus: every article is analysed, dedup pairs its translations, and each
+/// translation pair is checked, French on the left. Returns the results and the inputs that
+/// could not be read (which the caller reports; the rest of the corpus is still checked).
 pub fn check_corpus(
     inputs: &[std::path::PathBuf],
     stdin_format: crate::read::StdinFormat,
     opts: &CheckOptions,
 ) -> (Vec<PairResult>, Vec<crate::InputError>) {
-    let _ = (inputs, stdin_format, opts);
-    (Vec::new(), vec![crate::InputError::new("corpus", "corpus mode waits for dedup")])
+    let mut analyses = Vec::new();
+    let mut problems = Vec::new();
+    crate::pipeline::process_stream(
+        crate::read::read_all(inputs, stdin_format),
+        |article| {
+            let origin = article.origin.clone();
+            crate::pipeline::analyze(article, &opts.pipeline).map(|a| (origin, a))
+        },
+        |result| match result {
+            Ok(found) => analyses.push(found),
+            Err(e) => problems.push(e),
+        },
+    );
+    let sketches: Vec<_> = analyses.iter().map(|(_, a)| crate::dedup::sketch(&a.doc, &a.facts)).collect();
+    let index: std::collections::HashMap<&str, usize> =
+        analyses.iter().enumerate().map(|(i, (_, a))| (a.doc.id.as_str(), i)).collect();
+    let report = crate::dedup::find(&sketches, &crate::dedup::Options::default());
+    let pairs: Vec<(usize, usize)> = report
+        .pairs
+        .iter()
+        .filter(|p| p.relation == crate::dedup::Relation::Translation)
+        .filter_map(|p| Some((*index.get(p.a.as_str())?, *index.get(p.b.as_str())?)))
+        .map(|(a, b)| if analyses[a].1.doc.lang == crate::Lang::Fr { (a, b) } else { (b, a) })
+        .collect();
+    use rayon::prelude::*;
+    let results = pairs
+        .par_iter()
+        .map(|&(l, r)| {
+            let ((left_origin, left), (right_origin, right)) = (&analyses[l], &analyses[r]);
+            let id = format!("{} <> {}", left.doc.id, right.doc.id);
+            let paths = (location_name(left_origin, &left.doc.id), location_name(right_origin, &right.doc.id));
+            check_analyses(&id, left, right, (&paths.0, &paths.1), opts)
+        })
+        .collect();
+    (results, problems)
+}
+
+/// What annotations point at: the file for an article that is a whole file, else the record id
+/// (line numbers inside a JSONL record's text would not be lines of the file).
+fn location_name(origin: &str, id: &str) -> String {
+    if origin == id {
+        origin.to_string()
+    } else {
+        format!("{origin}#{id}")
+    }
 }
 
 /// The outcome of a whole run.
@@ -272,12 +322,15 @@ pub struct CheckReport {
 impl CheckReport {
     /// Builds the report, sorting the worst pairs first and finding stale baseline entries.
     pub fn new(mut pairs: Vec<PairResult>, baseline: Option<&Baseline>) -> CheckReport {
-        let seen: BTreeSet<&str> = pairs.iter().flat_map(|p| p.findings.iter().map(|f| f.fingerprint.as_str())).collect();
+        let seen: BTreeSet<&str> =
+            pairs.iter().flat_map(|p| p.findings.iter().map(|f| f.fingerprint.as_str())).collect();
         let stale_baseline = baseline
             .map(|b| b.entries.iter().filter(|e| !seen.contains(e.fingerprint.as_str())).cloned().collect())
             .unwrap_or_default();
         pairs.sort_by(|a, b| {
-            let key = |p: &PairResult| (std::cmp::Reverse(p.failed), std::cmp::Reverse(p.worst()), std::cmp::Reverse(p.findings.len()));
+            let key = |p: &PairResult| {
+                (std::cmp::Reverse(p.failed), std::cmp::Reverse(p.worst()), std::cmp::Reverse(p.findings.len()))
+            };
             key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
         });
         CheckReport { pairs, stale_baseline }

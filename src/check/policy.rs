@@ -216,7 +216,10 @@ mod tests {
         assert_eq!((other.fail_on, other.max_unmatched), (FailOn::Warning, Some(3)));
         let story = policy.for_pair("story");
         assert_eq!(story.fail_on, FailOn::Never);
-        assert!(story.ignore.contains(&DivergenceKind::NumberMissing) && story.ignore.contains(&DivergenceKind::EntityVariant));
+        assert!(
+            story.ignore.contains(&DivergenceKind::NumberMissing)
+                && story.ignore.contains(&DivergenceKind::EntityVariant)
+        );
     }
 
     #[test]

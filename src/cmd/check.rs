@@ -64,7 +64,8 @@ pub struct CheckArgs {
 }
 
 fn parse_kind(s: &str) -> Result<DivergenceKind, String> {
-    DivergenceKind::from_name(s).ok_or_else(|| format!("'{s}' is not a divergence kind (e.g. number_missing, entity_variant)"))
+    DivergenceKind::from_name(s)
+        .ok_or_else(|| format!("'{s}' is not a divergence kind (e.g. number_missing, entity_variant)"))
 }
 
 pub fn run(args: CheckArgs) -> Result<i32, Error> {
@@ -87,11 +88,10 @@ pub fn run(args: CheckArgs) -> Result<i32, Error> {
     }
     if !corpus.is_empty() {
         let (found, problems) = check::check_corpus(&corpus, args.input.stdin_format(), &opts);
-        for e in &problems {
-            print_error(e);
-        }
         results.extend(found);
-        results.extend(problems.iter().map(|e| check::PairResult::unreadable(&e.path, e.to_string(), opts.policy.allow_missing)));
+        results.extend(
+            problems.iter().map(|e| check::PairResult::unreadable(&e.path, e.to_string(), opts.policy.allow_missing)),
+        );
     }
     for r in results.iter().filter_map(|r| r.error.as_ref()) {
         print_error(r);
@@ -99,7 +99,11 @@ pub fn run(args: CheckArgs) -> Result<i32, Error> {
     let report = CheckReport::new(results, opts.baseline.as_ref());
     if let Some(path) = &args.write_baseline {
         newsalign::output::write_atomic(path, report.to_baseline().to_json().as_bytes())?;
-        anstream::eprintln!("newsalign: recorded {} divergences in {}", report.to_baseline().entries.len(), path.display());
+        anstream::eprintln!(
+            "newsalign: recorded {} divergences in {}",
+            report.to_baseline().entries.len(),
+            path.display()
+        );
         return Ok(newsalign::exit::SUCCESS);
     }
     let rendered = match args.format {

@@ -208,7 +208,9 @@ pub fn progress_bar(label: &'static str, unit: &str) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new_spinner();
-    if let Ok(style) = indicatif::ProgressStyle::with_template(&format!("{{spinner}} {{msg}} {{human_pos}} {unit} ({{per_sec}})")) {
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template(&format!("{{spinner}} {{msg}} {{human_pos}} {unit} ({{per_sec}})"))
+    {
         bar.set_style(style);
     }
     bar.set_message(label);

@@ -46,7 +46,11 @@ fn tally(report: &CheckReport) -> (usize, usize, usize) {
 pub fn text(report: &CheckReport) -> String {
     let mut out = String::new();
     let (failed, passed, skipped) = tally(report);
-    let _ = writeln!(out, "newsalign check: {} pairs, {failed} failed, {passed} passed, {skipped} skipped", report.pairs.len());
+    let _ = writeln!(
+        out,
+        "newsalign check: {} pairs, {failed} failed, {passed} passed, {skipped} skipped",
+        report.pairs.len()
+    );
     let counts = report.counts_by_kind();
     if !counts.is_empty() {
         let list: Vec<String> = counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
@@ -129,7 +133,13 @@ pub fn github(report: &CheckReport) -> String {
                     );
                 }
                 None => {
-                    let _ = writeln!(out, "::{} title={}::{}", annotation_level(f), escape_property(&title), escape_data(&message));
+                    let _ = writeln!(
+                        out,
+                        "::{} title={}::{}",
+                        annotation_level(f),
+                        escape_property(&title),
+                        escape_data(&message)
+                    );
                 }
             }
         }
@@ -141,7 +151,11 @@ pub fn github(report: &CheckReport) -> String {
         }
     }
     for e in &report.stale_baseline {
-        let _ = writeln!(out, "::notice title=newsalign stale baseline entry::{}", escape_data(&format!("{}: {} {}", e.pair, e.kind, e.summary)));
+        let _ = writeln!(
+            out,
+            "::notice title=newsalign stale baseline entry::{}",
+            escape_data(&format!("{}: {} {}", e.pair, e.kind, e.summary))
+        );
     }
     out
 }
@@ -155,7 +169,11 @@ pub fn markdown_summary(report: &CheckReport) -> String {
     let (failed, passed, skipped) = tally(report);
     let mut out = String::from("## newsalign check\n\n");
     let verdict = if report.failed() { "❌ failed" } else { "✅ passed" };
-    let _ = writeln!(out, "**{verdict}**: {} pairs, {failed} failed, {passed} passed, {skipped} skipped.\n", report.pairs.len());
+    let _ = writeln!(
+        out,
+        "**{verdict}**: {} pairs, {failed} failed, {passed} passed, {skipped} skipped.\n",
+        report.pairs.len()
+    );
     let counts = report.counts_by_kind();
     if !counts.is_empty() {
         out.push_str("| divergence | count |\n|---|---:|\n");
@@ -244,7 +262,8 @@ pub fn sarif(report: &CheckReport) -> String {
         (K::QuoteMissing, "A quotation appears in one version only."),
     ];
     let rule_id = |k: K| serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    let rules: Vec<_> = kinds.iter().map(|(k, d)| json!({"id": rule_id(*k), "shortDescription": {"text": d}})).collect();
+    let rules: Vec<_> =
+        kinds.iter().map(|(k, d)| json!({"id": rule_id(*k), "shortDescription": {"text": d}})).collect();
     let mut results = Vec::new();
     for p in &report.pairs {
         for f in p.findings.iter().filter(|f| !f.baselined) {

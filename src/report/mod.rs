@@ -1,7 +1,7 @@
 //! The report stage: renders what the earlier stages found, for people and for machines.
 
-pub mod check;
 pub mod align;
+pub mod check;
 pub mod compared;
 pub mod dedup;
 pub mod facts;
