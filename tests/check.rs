@@ -89,6 +89,7 @@ fn baseline_survives_edits_elsewhere_in_the_article() {
     let fr = dir.path().join("storm-fr.txt");
     let text = std::fs::read_to_string(&fr).unwrap();
     std::fs::write(&fr, text.replacen("\n\n", "\n\nMise à jour : les secours restent mobilisés.\n\n", 1)).unwrap();
+    check(dir.path(), &[&m]).code(1);
     check(dir.path(), &[&m, "--baseline", "baseline.json"]).code(0);
 }
 
