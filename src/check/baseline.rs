@@ -93,7 +93,7 @@ pub fn fingerprint<'a>(
 
 /// The snake_case name of a divergence kind, as in reports.
 pub fn kind_name(divergence: &Divergence) -> String {
-    serde_json::to_value(divergence.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    divergence.kind.name().to_string()
 }
 
 /// A one-line summary of a divergence's evidence: "left 7 | right 8".
@@ -119,6 +119,7 @@ mod tests {
                 Evidence { side: Side::Left, start, end: start + 1, text: "7".into(), value: "7".into() },
                 Evidence { side: Side::Right, start: 3, end: 4, text: "8".into(), value: "8".into() },
             ],
+            note: None,
         }
     }
 

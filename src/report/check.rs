@@ -9,14 +9,6 @@ use std::fmt::Write;
 /// The JSON report's format version.
 pub const JSON_VERSION: u32 = 1;
 
-fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::Info => "info",
-        Severity::Warning => "warning",
-        Severity::Error => "error",
-    }
-}
-
 fn evidence_line(f: &Finding) -> String {
     f.divergence
         .evidence
@@ -65,7 +57,7 @@ pub fn text(report: &CheckReport) -> String {
             let _ = writeln!(out, "     ! {e}");
         }
         for f in &p.findings {
-            let mark = if f.baselined { "baselined" } else { severity_name(f.divergence.severity) };
+            let mark = if f.baselined { "baselined" } else { f.divergence.severity.name() };
             let _ = writeln!(out, "     {mark:<9} {:<16} {}", baseline::kind_name(&f.divergence), evidence_line(f));
         }
     }
@@ -231,7 +223,7 @@ pub fn junit(report: &CheckReport) -> String {
             .findings
             .iter()
             .map(|f| {
-                let mark = if f.baselined { "baselined" } else { severity_name(f.divergence.severity) };
+                let mark = if f.baselined { "baselined" } else { f.divergence.severity.name() };
                 format!("{mark} {} {}", baseline::kind_name(&f.divergence), evidence_line(f))
             })
             .collect();
@@ -261,7 +253,7 @@ pub fn sarif(report: &CheckReport) -> String {
         (K::EntityVariant, "A name is spelled differently in the two versions."),
         (K::QuoteMissing, "A quotation appears in one version only."),
     ];
-    let rule_id = |k: K| serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    let rule_id = |k: K| k.name();
     let rules: Vec<_> =
         kinds.iter().map(|(k, d)| json!({"id": rule_id(*k), "shortDescription": {"text": d}})).collect();
     let mut results = Vec::new();
