@@ -5,7 +5,7 @@
 //! names need a day, a year or a time preposition next to them, English ones a capital, and a
 //! bare four-digit number is a year only where a year can stand.
 
-use super::lexicon::rows;
+use super::lexicon::{rows, PhraseTable};
 use super::numbers::NumLit as NumLitRef;
 use super::tokens::Token;
 use super::{Fact, FactKind};
@@ -332,7 +332,6 @@ const COUNT_INTRO: &[&str] = &[
     "quelque",
     "quelques",
     "pres",
-    "the",
     "some",
     "about",
     "over",
@@ -690,8 +689,10 @@ fn day_month(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate
     Some((end, DateVal { year: year_val, month: Some(month), day: Some(day) }))
 }
 
+/// Whether `tokens[i]` is a month abbreviation ("Oct", "janv"), which a dot may follow.
 fn month_abbreviated(tokens: &[Token], i: usize) -> bool {
-    tokens.get(i).is_some_and(|t| t.is_word() && t.folded.len() <= 5)
+    let abbr = |lang| calendar(lang).months.get(tokens[i].folded.as_str()).is_some_and(|&(_, a)| a);
+    tokens.get(i).is_some_and(|t| t.is_word()) && (abbr(Lang::Fr) || abbr(Lang::En))
 }
 
 /// Words before a lone month name that make it a date ("en mai", "in May", "fin mars").
@@ -957,12 +958,93 @@ fn month_part(tokens: &[Token], i: usize, lang: Lang) -> usize {
     }
 }
 
+/// When a holiday falls: a fixed month and day, or a day counted from Easter Sunday.
+#[derive(Clone, Copy, Debug)]
+enum Holiday {
+    Fixed(u32, u32),
+    Easter(i64),
+}
+
+impl Holiday {
+    fn in_year(self, year: i32) -> Option<NaiveDate> {
+        match self {
+            Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
+            Holiday::Easter(offset) => shift_days(easter_sunday(year)?, offset),
+        }
+    }
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
+fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let (b, c) = (year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+}
+
+static HOLIDAYS: LazyLock<PhraseTable<(Holiday, bool)>> = LazyLock::new(|| {
+    let mut table = PhraseTable::default();
+    for row in rows(include_str!("../../data/holidays.tsv")) {
+        let [when, forms] = row[..] else { continue };
+        let holiday = match when.strip_prefix("easter") {
+            Some(offset) => Holiday::Easter(offset.parse().unwrap_or(0)),
+            None => {
+                let (m, d) = when.split_once('-').expect("holidays.tsv: MM-DD");
+                Holiday::Fixed(m.parse().expect("holidays.tsv: month"), d.parse().expect("holidays.tsv: day"))
+            }
+        };
+        for form in forms.split('|') {
+            table.insert(form.trim_start_matches('^'), (holiday, form.starts_with('^')));
+        }
+    }
+    table
+});
+
+/// A holiday ("Christmas", "Pâques 2018", "last Easter"): this year's, unless a year follows or
+/// "last"/"next" points to the previous or the next one.
+fn holiday_at(tokens: &[Token], i: usize, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
+    let (mut end, &(holiday, needs_capital)) = HOLIDAYS.longest_at(tokens, i)?;
+    if needs_capital && !tokens[i].is_capitalized() {
+        return None;
+    }
+    // "Noël Mamère" is a person
+    if tokens.get(end).is_some_and(|t| t.is_capitalized() && !t.initial) {
+        return None;
+    }
+    if let Some(y) = year_number(tokens, end) {
+        end += 1;
+        return Some((end, DateVal::of(holiday.in_year(y)?)));
+    }
+    let prev = if i > 0 { word(tokens, i - 1) } else { "" };
+    let Some(r) = reference else {
+        return match holiday {
+            Holiday::Fixed(m, d) => Some((end, DateVal { year: None, month: Some(m), day: Some(d) })),
+            Holiday::Easter(_) => None,
+        };
+    };
+    let this_year = holiday.in_year(r.year())?;
+    let date = match prev {
+        "last" | "previous" | "dernier" if this_year >= r => holiday.in_year(r.year() - 1)?,
+        "next" | "following" | "prochain" if this_year <= r => holiday.in_year(r.year() + 1)?,
+        _ => this_year,
+    };
+    Some((end, DateVal::of(date)))
+}
+
 /// The date at `tokens[i]`, if one starts there.
 fn date_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<Found> {
     if let Some((end, v)) = weekday_date(tokens, i, lang, reference) {
         return Some(Found { end, value: v });
     }
-    if let Some((end, v)) = day_month(tokens, i, lang, reference) {
+    if let Some((end, v)) = day_month(tokens, i, lang, reference).or_else(|| holiday_at(tokens, i, reference)) {
         return Some(Found { end, value: v.iso() });
     }
     if let Some((end, v)) = numeric_date(tokens, i, lang, reference).or_else(|| mixed_date(tokens, i, lang, reference))
@@ -978,6 +1060,11 @@ fn date_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>)
     }
     if let Some((end, v)) = relative(tokens, i, lang, reference) {
         return Some(Found { end, value: v });
+    }
+    let decade = i > 0 && matches!(word(tokens, i - 1), "annees" | "decennie");
+    if let Some(y) = year_number(tokens, i).filter(|y| decade && y % 10 == 0) {
+        // "les années 1990": TimeML writes a decade as its first three digits
+        return Some(Found { end: i + 1, value: format!("{}", y / 10) });
     }
     if year_number(tokens, i).is_some() && is_year_context(tokens, i, lang) {
         let y = year_number(tokens, i)?;
@@ -1120,6 +1207,17 @@ mod tests {
         assert!(values("la planète Mars", Lang::Fr, MONDAY).is_empty());
         assert!(values("plus de 2000 personnes", Lang::Fr, MONDAY).is_empty());
         assert!(values("sept personnes", Lang::Fr, MONDAY).is_empty());
+    }
+
+    #[test]
+    fn holidays_and_decades() {
+        assert_eq!(values("à Noël", Lang::Fr, MONDAY), ["2024-12-25"]);
+        assert_eq!(values("last Easter", Lang::En, MONDAY), ["2024-03-31"]);
+        assert_eq!(values("Easter 2018", Lang::En, MONDAY), ["2018-04-01"]);
+        assert!(values("selon Noël Mamère", Lang::Fr, MONDAY).is_empty());
+        assert!(values("l'ascension du mont Blanc", Lang::Fr, MONDAY).is_empty());
+        assert_eq!(values("dans les années 1990", Lang::Fr, MONDAY), ["199"]);
+        assert_eq!(values("The 2020 election", Lang::En, MONDAY), ["2020"]);
     }
 
     #[test]
