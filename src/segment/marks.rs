@@ -212,6 +212,8 @@ pub struct NextToken<'a> {
     pub word: &'a str,
     /// An apostrophe follows the word: "L'", "C'", "Qu'".
     pub elided: bool,
+    /// Where the word ends.
+    pub word_end: usize,
     /// Where an opening parenthesis stands right after the end, if one does.
     pub paren_at: Option<usize>,
 }
@@ -239,7 +241,7 @@ pub fn next_token(text: &str, from: usize, end: usize, skip_dashes: bool) -> Nex
         p = skip_space(p + c.len_utf8());
     }
     let Some(c) = char_at(text, p).filter(|_| p < end) else {
-        return NextToken { kind: NextKind::End, word: "", elided: false, paren_at };
+        return NextToken { kind: NextKind::End, word: "", elided: false, word_end: p, paren_at };
     };
     let kind = if c.is_lowercase() {
         NextKind::Lower
@@ -253,7 +255,7 @@ pub fn next_token(text: &str, from: usize, end: usize, skip_dashes: bool) -> Nex
     let word_len: usize = text[p..end].chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
     let word = &text[p..p + word_len];
     let elided = matches!(char_at(text, p + word_len), Some('\'' | '’'));
-    NextToken { kind, word, elided, paren_at }
+    NextToken { kind, word, elided, word_end: p + word_len, paren_at }
 }
 
 /// How a list marker is written.

@@ -253,12 +253,34 @@ impl<'a> Splitter<'a> {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         let single_letter = letters == 1 && word.chars().count() == 1;
         if single_letter || is_acronym(word) {
-            // "E. Smith", "U.S. Government" go on; "I. Did", "the U.S. The" end.
-            return self.words_since_start(i) > 1 && (next.kind != NextKind::Upper || starter);
+            // "E. Smith", "U.S. Government" go on; "I. Did", "the U.S. The" end; "J.-M. Le Pen"
+            // goes on, the particle opening a surname rather than a sentence.
+            let surname = starter && self.particle_opens_surname(next) && !self.is_era(i, word);
+            return self.words_since_start(i) > 1 && (next.kind != NextKind::Upper || (starter && !surname));
         }
         // "1. The first item" opens a list rather than closing a one-word sentence.
         let short_number = !word.is_empty() && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit());
         !(short_number && self.words_since_start(i) <= 1)
+    }
+
+    /// "Le Pen", "La Fontaine", "De Gaulle", "Van Damme": a particle followed by a capitalised word.
+    fn particle_opens_surname(&self, next: &NextToken) -> bool {
+        const PARTICLES: [&str; 12] = ["Le", "La", "De", "Du", "Des", "Van", "Von", "Di", "Da", "Del", "Della", "Mac"];
+        if !PARTICLES.contains(&next.word) || next.elided {
+            return false;
+        }
+        let after = self.text[next.word_end..self.block.end].trim_start_matches([' ', '\u{a0}']);
+        next.word_end < self.block.end
+            && after.len() < self.block.end - next.word_end
+            && after.starts_with(char::is_uppercase)
+    }
+
+    /// "av. J.-C.", "apr. J.-C.": an era, which often ends a sentence.
+    fn is_era(&self, i: usize, word: &str) -> bool {
+        let word_start = i - word.len();
+        let before = self.text[self.sentence_start..word_start].trim_end();
+        let previous = &before[marks::token_start(before, 0, before.len())..];
+        matches!(previous, "av." | "apr." | "AV." | "APR.")
     }
 
     /// The word before the period at `i`, without opening punctuation or bullet: "U.S", "Mr",
@@ -411,6 +433,11 @@ mod tests {
         assert_eq!(
             sentences(text, Lang::Fr),
             ["M. Durand et Mme Lefèvre ont vu le Pr. Garnier.", "MM. Roux et Petit, eux, sont partis."]
+        );
+        let text = "J.-M. Le Pen a parlé. Né en 63 av. J.-C. La ville a grandi. Jean A. De Smet est venu.";
+        assert_eq!(
+            sentences(text, Lang::Fr),
+            ["J.-M. Le Pen a parlé.", "Né en 63 av. J.-C.", "La ville a grandi.", "Jean A. De Smet est venu."]
         );
         let text = "Roger Dow dirige l'U.S. Travel Association. Il a parlé.";
         assert_eq!(sentences(text, Lang::Fr), ["Roger Dow dirige l'U.S. Travel Association.", "Il a parlé."]);
