@@ -1,12 +1,14 @@
 //! MinHash signatures over word shingles, and what they estimate.
 //!
-//! One 64-bit hash per shingle is turned into [`PERMUTATIONS`] values by cheap universal hashing
-//! (`a·x + b`, high half), which the compiler vectorises; the minimum of each over the shingle set
-//! is the signature. The fraction of equal positions of two signatures estimates the Jaccard
-//! similarity of the sets (standard error about `sqrt(J(1-J)/PERMUTATIONS)`).
+//! One-permutation hashing with optimal densification (Shrivastava, ICML 2017): each shingle
+//! hash falls into one of [`PERMUTATIONS`] bins by its high bits and competes there by its low
+//! bits, so a signature costs one pass over the shingles instead of one pass per value (the
+//! per-article map must stay light). An empty bin borrows the value of the first filled bin along
+//! its own pseudo-random probe sequence, which keeps the estimator close to unbiased for short
+//! texts. The fraction of equal positions of two signatures estimates the Jaccard similarity of
+//! the sets (standard error about `sqrt(J(1-J)/PERMUTATIONS)`).
 
 use super::hash::mix;
-use std::sync::LazyLock;
 
 /// Signature length: 32 bands of 3 rows (see [`super::lsh`]).
 pub const PERMUTATIONS: usize = 96;
@@ -17,29 +19,38 @@ pub const EMPTY: u32 = u32::MAX;
 /// A MinHash signature.
 pub type Signature = [u32; PERMUTATIONS];
 
-/// The fixed coefficients of the hash functions: derived from constants, so that signatures made
-/// by different processes (or machines) are comparable.
-static COEFFICIENTS: LazyLock<([u64; PERMUTATIONS], [u64; PERMUTATIONS])> = LazyLock::new(|| {
-    let mut a = [0u64; PERMUTATIONS];
-    let mut b = [0u64; PERMUTATIONS];
-    for i in 0..PERMUTATIONS {
-        a[i] = mix(2 * i as u64 + 1) | 1;
-        b[i] = mix(2 * i as u64 + 2);
-    }
-    (a, b)
-});
-
-/// The signature of a set of shingle hashes (duplicates do not matter).
+/// The signature of a set of shingle hashes (duplicates do not matter). The hashes must be well
+/// mixed (as [`super::hash`] makes them): their bits choose the bin and the value.
 pub fn signature(shingles: &[u64]) -> Signature {
-    let (a, b) = &*COEFFICIENTS;
     let mut sig = [EMPTY; PERMUTATIONS];
     for &x in shingles {
-        for i in 0..PERMUTATIONS {
-            let v = (x.wrapping_mul(a[i]).wrapping_add(b[i]) >> 32) as u32;
-            sig[i] = sig[i].min(v);
+        let bin = (((x >> 32) * PERMUTATIONS as u64) >> 32) as usize;
+        let value = (x as u32).min(EMPTY - 1);
+        sig[bin] = sig[bin].min(value);
+    }
+    densify(&mut sig);
+    sig
+}
+
+/// Fills every empty bin from the first filled bin of its probe sequence (fixed per bin, so
+/// that two signatures borrow alike and stay comparable).
+fn densify(sig: &mut Signature) {
+    if sig.iter().all(|&v| v == EMPTY) || sig.iter().all(|&v| v != EMPTY) {
+        return;
+    }
+    let filled = *sig;
+    for (bin, slot) in sig.iter_mut().enumerate() {
+        if *slot != EMPTY {
+            continue;
+        }
+        for attempt in 0u64.. {
+            let probe = (mix(((bin as u64) << 32) | attempt) % PERMUTATIONS as u64) as usize;
+            if filled[probe] != EMPTY {
+                *slot = filled[probe];
+                break;
+            }
         }
     }
-    sig
 }
 
 /// Whether a signature was made from at least one shingle.
@@ -95,6 +106,16 @@ mod tests {
         assert!((j - 0.6).abs() < 0.15, "estimate {j}");
         let disjoint = jaccard(&signature(&set(0..300)), &signature(&set(1000..1300)));
         assert!(disjoint < 0.1, "estimate {disjoint}");
+    }
+
+    #[test]
+    fn short_texts_fill_every_position() {
+        let sig = signature(&set(0..5));
+        assert!(sig.iter().all(|&v| v != EMPTY));
+        let same = signature(&set(0..5));
+        assert_eq!(jaccard(&sig, &same), 1.0);
+        let other = jaccard(&sig, &signature(&set(100..105)));
+        assert!(other < 0.3, "estimate {other}");
     }
 
     #[test]
