@@ -1061,6 +1061,12 @@ fn date_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>)
     if let Some((end, v)) = relative(tokens, i, lang, reference) {
         return Some(Found { end, value: v });
     }
+    let english_decade = tokens.get(i + 1).is_some_and(|t| t.glued() && t.text == "s")
+        && tokens[i].num().is_some_and(|n| n.int_digits == 4 && !n.decimal && n.value % 10.0 == 0.0);
+    if english_decade && (1500.0..2100.0).contains(&tokens[i].num().map_or(0.0, |n| n.value)) {
+        let y = tokens[i].num().map_or(0, |n| n.value as i32);
+        return Some(Found { end: i + 2, value: format!("{}", y / 10) });
+    }
     let decade = i > 0 && matches!(word(tokens, i - 1), "annees" | "decennie");
     if let Some(y) = year_number(tokens, i).filter(|y| decade && y % 10 == 0) {
         // "les années 1990": TimeML writes a decade as its first three digits
@@ -1217,6 +1223,7 @@ mod tests {
         assert!(values("selon Noël Mamère", Lang::Fr, MONDAY).is_empty());
         assert!(values("l'ascension du mont Blanc", Lang::Fr, MONDAY).is_empty());
         assert_eq!(values("dans les années 1990", Lang::Fr, MONDAY), ["199"]);
+        assert_eq!(values("in the 1990s", Lang::En, MONDAY), ["199"]);
         assert_eq!(values("The 2020 election", Lang::En, MONDAY), ["2020"]);
     }
 
