@@ -19,6 +19,14 @@ fn evidence_line(f: &Finding) -> String {
         .join("  vs  ")
 }
 
+fn pairs(n: usize) -> String {
+    if n == 1 {
+        "1 pair".to_string()
+    } else {
+        format!("{n} pairs")
+    }
+}
+
 fn status_word(p: &PairResult) -> &'static str {
     match (p.failed, p.error.is_some()) {
         (true, _) => "FAIL",
