@@ -48,8 +48,8 @@ pub fn text(report: &CheckReport) -> String {
     let (failed, passed, skipped) = tally(report);
     let _ = writeln!(
         out,
-        "newsalign check: {} pairs, {failed} failed, {passed} passed, {skipped} skipped",
-        report.pairs.len()
+        "newsalign check: {}, {failed} failed, {passed} passed, {skipped} skipped",
+        pairs(report.pairs.len())
     );
     let counts = report.counts_by_kind();
     if !counts.is_empty() {
@@ -171,8 +171,8 @@ pub fn markdown_summary(report: &CheckReport) -> String {
     let verdict = if report.failed() { "❌ failed" } else { "✅ passed" };
     let _ = writeln!(
         out,
-        "**{verdict}**: {} pairs, {failed} failed, {passed} passed, {skipped} skipped.\n",
-        report.pairs.len()
+        "**{verdict}**: {}, {failed} failed, {passed} passed, {skipped} skipped.\n",
+        pairs(report.pairs.len())
     );
     let counts = report.counts_by_kind();
     if !counts.is_empty() {
