@@ -257,17 +257,29 @@ fn uncross(scorer: &Scorer, beads: Vec<Bead>, t: &Thresholds) -> Vec<Bead> {
 }
 
 /// A bead's score; groups are only scored when one of their 1:1 parts shares evidence, since a
-/// group's coverage is the sum of its parts'.
+/// group's coverage is the sum of its parts', and when both ends of each side share evidence with
+/// the other side (see [`edges_share_evidence`]).
 fn bead_score(scorer: &Scorer, l: &[usize], r: &[usize], cache: &mut OneToOne) -> f64 {
     let mut one = |i: usize, j: usize| *cache.entry((i, j)).or_insert_with(|| scorer.score(&[i], &[j]));
     if l.len() == 1 && r.len() == 1 {
         return one(l[0], r[0]);
     }
     let best_part = l.iter().flat_map(|&i| r.iter().map(move |&j| (i, j))).map(|(i, j)| one(i, j)).fold(0.0, f64::max);
-    if best_part < GROUP_MIN_PART {
+    if best_part < GROUP_MIN_PART || !edges_share_evidence(l, r, &mut one) {
         return 0.0;
     }
     scorer.score(l, r)
+}
+
+/// Whether the first and the last sentence of each side of a group share evidence with some
+/// sentence of the other side. Without this, a group swallows a neighbour that answers nothing
+/// (a quote the other version leaves out) whenever the longer group fits the lengths better. A
+/// sentence *inside* a group needs no evidence of its own: being sandwiched between sentences
+/// that do vouches for it (a short paraphrase such as "All looked up to them.").
+fn edges_share_evidence(l: &[usize], r: &[usize], one: &mut impl FnMut(usize, usize) -> f64) -> bool {
+    let ends = |g: &[usize]| [g[0], g[g.len() - 1]];
+    ends(l).into_iter().all(|i| r.iter().any(|&j| one(i, j) > 0.0))
+        && ends(r).into_iter().all(|j| l.iter().any(|&i| one(i, j) > 0.0))
 }
 
 /// A group is only worth scoring when one of its 1:1 parts shows this much evidence: a group's
@@ -498,6 +510,16 @@ mod tests {
         let points = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 9), (5, 3)];
         assert_eq!(longest_increasing(&points), [(0, 0), (2, 1), (3, 2), (5, 3)]);
         assert!(longest_increasing(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_group_end_without_evidence_is_refused_but_a_middle_one_is_carried() {
+        // Left 0 shares evidence with right 0 and right 2; right 1 shares none.
+        let mut one = |i: usize, j: usize| if i == 0 && j != 1 { 0.5 } else { 0.0 };
+        assert!(edges_share_evidence(&[0], &[0, 1, 2], &mut one));
+        assert!(!edges_share_evidence(&[0], &[0, 1], &mut one));
+        assert!(!edges_share_evidence(&[0, 1], &[0], &mut one));
+        assert!(edges_share_evidence(&[0], &[0, 2], &mut one));
     }
 
     #[test]
