@@ -75,7 +75,7 @@ pub fn fingerprint<'a>(
     let mut key = String::new();
     key.push_str(pair);
     key.push('\0');
-    key.push_str(&kind_name(divergence));
+    key.push_str(divergence.kind.name());
     let mut parts: Vec<String> = divergence
         .evidence
         .iter()
@@ -89,11 +89,6 @@ pub fn fingerprint<'a>(
         key.push_str(&p);
     }
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(key.as_bytes()))
-}
-
-/// The snake_case name of a divergence kind, as in reports.
-pub fn kind_name(divergence: &Divergence) -> String {
-    divergence.kind.name().to_string()
 }
 
 /// A one-line summary of a divergence's evidence: "left 7 | right 8".

@@ -61,8 +61,9 @@ pub fn read(path: &Path) -> Result<Vec<PairSpec>, InputError> {
         std::fs::read_to_string(path).map_err(|e| InputError::new(&origin, format!("cannot read manifest: {e}")))?;
     let base = path.parent().unwrap_or(Path::new(""));
     let entries: Vec<(Option<usize>, Entry)> = if path.extension().is_some_and(|e| e == "toml") {
-        let manifest: TomlManifest = toml::from_str(&text)
-            .map_err(|e| InputError::new(&origin, format!("malformed TOML manifest: {}", one_line(&e.to_string()))))?;
+        let manifest: TomlManifest = toml::from_str(&text).map_err(|e| {
+            InputError::new(&origin, format!("malformed TOML manifest: {}", crate::text::one_line(&e.to_string())))
+        })?;
         manifest.pair.into_iter().map(|e| (None, e)).collect()
     } else {
         let mut out = Vec::new();
@@ -92,10 +93,6 @@ fn to_spec(entry: Entry, base: &Path, origin: &str, line: Option<usize>) -> Resu
     };
     let id = entry.id.unwrap_or_else(|| format!("{} <> {}", entry.left, entry.right));
     Ok(PairSpec { id, left: base.join(&entry.left), right: base.join(&entry.right), published })
-}
-
-fn one_line(s: &str) -> String {
-    crate::text::one_line(s)
 }
 
 #[cfg(test)]

@@ -349,7 +349,7 @@ impl CheckReport {
                 p.findings.iter().map(|f| baseline::Entry {
                     fingerprint: f.fingerprint.clone(),
                     pair: p.id.clone(),
-                    kind: baseline::kind_name(&f.divergence),
+                    kind: f.divergence.kind.name().to_string(),
                     summary: baseline::summary(&f.divergence),
                 })
             })
@@ -361,7 +361,7 @@ impl CheckReport {
     pub fn counts_by_kind(&self) -> std::collections::BTreeMap<String, usize> {
         let mut counts = std::collections::BTreeMap::new();
         for f in self.pairs.iter().flat_map(|p| &p.findings).filter(|f| !f.baselined) {
-            *counts.entry(baseline::kind_name(&f.divergence)).or_insert(0) += 1;
+            *counts.entry(f.divergence.kind.name().to_string()).or_insert(0) += 1;
         }
         counts
     }

@@ -98,12 +98,9 @@ pub fn run(args: CheckArgs) -> Result<i32, Error> {
     }
     let report = CheckReport::new(results, opts.baseline.as_ref());
     if let Some(path) = &args.write_baseline {
-        newsalign::output::write_atomic(path, report.to_baseline().to_json().as_bytes())?;
-        anstream::eprintln!(
-            "newsalign: recorded {} divergences in {}",
-            report.to_baseline().entries.len(),
-            path.display()
-        );
+        let baseline = report.to_baseline();
+        newsalign::output::write_atomic(path, baseline.to_json().as_bytes())?;
+        anstream::eprintln!("newsalign: recorded {} divergences in {}", baseline.entries.len(), path.display());
         return Ok(newsalign::exit::SUCCESS);
     }
     let rendered = match args.format {

@@ -1,7 +1,7 @@
 //! Reports of `newsalign check`: a text summary for people, JSON, GitHub workflow annotations
 //! (with a Markdown job summary), JUnit XML and SARIF 2.1.0.
 
-use crate::check::{baseline, CheckReport, Finding, Location, PairResult};
+use crate::check::{CheckReport, Finding, Location, PairResult};
 use crate::compare::Severity;
 use serde_json::json;
 use std::fmt::Write;
@@ -66,7 +66,7 @@ pub fn text(report: &CheckReport) -> String {
         }
         for f in &p.findings {
             let mark = if f.baselined { "baselined" } else { f.divergence.severity.name() };
-            let _ = writeln!(out, "     {mark:<9} {:<16} {}", baseline::kind_name(&f.divergence), evidence_line(f));
+            let _ = writeln!(out, "     {mark:<9} {:<16} {}", f.divergence.kind.name(), evidence_line(f));
         }
     }
     if !report.stale_baseline.is_empty() {
@@ -119,7 +119,7 @@ pub fn github(report: &CheckReport) -> String {
     let mut out = String::new();
     for p in &report.pairs {
         for f in p.findings.iter().filter(|f| !f.baselined) {
-            let title = format!("newsalign {}", baseline::kind_name(&f.divergence));
+            let title = format!("newsalign {}", f.divergence.kind.name());
             let message = format!("{}: {}", p.id, evidence_line(f));
             match f.locations.first() {
                 Some(Location { path, line, column, end_line, end_column, .. }) => {
@@ -214,7 +214,7 @@ pub fn junit(report: &CheckReport) -> String {
                 .findings
                 .iter()
                 .filter(|f| f.fails)
-                .map(|f| format!("{} {}", baseline::kind_name(&f.divergence), evidence_line(f)))
+                .map(|f| format!("{} {}", f.divergence.kind.name(), evidence_line(f)))
                 .collect();
             s.set_description(details.join("\n"));
             s
@@ -232,7 +232,7 @@ pub fn junit(report: &CheckReport) -> String {
             .iter()
             .map(|f| {
                 let mark = if f.baselined { "baselined" } else { f.divergence.severity.name() };
-                format!("{mark} {} {}", baseline::kind_name(&f.divergence), evidence_line(f))
+                format!("{mark} {} {}", f.divergence.kind.name(), evidence_line(f))
             })
             .collect();
         if !notes.is_empty() {
