@@ -195,6 +195,20 @@ pub fn closing_run_end(text: &str, mut pos: usize, end: usize) -> usize {
     pos.min(end)
 }
 
+/// Whether white space, a dialogue dash (`-`, `--`, `–`, `—`), white space and a word follow `pos`.
+pub fn dialogue_dash_follows(text: &str, pos: usize, end: usize) -> bool {
+    let Some(rest) = text.get(pos..end) else { return false };
+    let after_space = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    if after_space.len() == rest.len() {
+        return false;
+    }
+    let after_dash = after_space.trim_start_matches(['-', '–', '—']);
+    let dashes = after_space.len() - after_dash.len();
+    let words = after_dash.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    // "Prix : - 5 %" is a minus sign, not a line of dialogue.
+    (1..=6).contains(&dashes) && words.len() < after_dash.len() && words.starts_with(|c: char| !c.is_numeric())
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NextKind {
     End,

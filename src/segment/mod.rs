@@ -32,13 +32,14 @@ pub fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
     out
 }
 
-/// Bytes that may begin a sentence end: `.`, `!`, `?`, and the lead bytes of `…` and of the
-/// full-width stops. The scan skips every other byte without looking further.
+/// Bytes that may begin a sentence end: `.`, `!`, `?`, `:` (before a dialogue dash), and the lead
+/// bytes of `…` and of the full-width stops. The scan skips every other byte without looking further.
 static MAY_END: [bool; 256] = {
     let mut table = [false; 256];
     table[b'.' as usize] = true;
     table[b'!' as usize] = true;
     table[b'?' as usize] = true;
+    table[b':' as usize] = true;
     table[0xE2] = true;
     table[0xE3] = true;
     table[0xEF] = true;
@@ -88,6 +89,7 @@ impl<'a> Splitter<'a> {
             }
             i = match self.bytes[i] {
                 b'.' | b'!' | b'?' => self.at_terminator(i),
+                b':' => self.at_colon(i),
                 0xE2 if self.bytes[i..].starts_with("…".as_bytes()) => self.at_ellipsis(i, i + 3),
                 0xEF | 0xE3 if self.is_fullwidth_stop(i) => self.at_fullwidth(i),
                 _ => i + 1,
@@ -133,10 +135,33 @@ impl<'a> Splitter<'a> {
             return end.max(i + 1);
         }
         let next = marks::next_token(self.text, end, self.block.end, true);
-        if next.kind != NextKind::Lower && !self.parenthesis_ends_block(&next) {
+        let ends = next.kind != NextKind::Lower || self.is_french_spaced_exclamation(i, run_end, end);
+        if ends && !self.parenthesis_ends_block(&next) {
             self.push_break(end);
         }
         end
+    }
+
+    /// French typography sets `!` and `?` apart with a space ("Ah ! vous voilà"), and French prose
+    /// and dialogue treat such a mark as a sentence end even before a lower-case word ("- Ah !
+    /// murmura-t-elle", "j'oubliais ! ce galopin"): the translations split there too. A closing
+    /// quote after the mark ("« Non ! » a-t-il dit") or a glued mark ("vit? il") keeps the old rule.
+    fn is_french_spaced_exclamation(&self, i: usize, run_end: usize, end: usize) -> bool {
+        self.lang == Lang::Fr
+            && end == run_end
+            && marks::char_before(self.text, i).is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+    }
+
+    /// A colon before a dialogue dash opens a line of dialogue in French prose ("Il dit : - Jésus
+    /// n'a pas besoin…"): the narration and the reply are two sentences. Elsewhere a colon goes on.
+    fn at_colon(&mut self, i: usize) -> usize {
+        if self.lang == Lang::Fr
+            && !self.spans.hides(i, i + 1)
+            && marks::dialogue_dash_follows(self.text, i + 1, self.block.end)
+        {
+            self.push_break(i + 1);
+        }
+        i + 1
     }
 
     /// `...`, `....`, `…`: ends a sentence before a capital.
@@ -470,6 +495,27 @@ mod tests {
                 "Be early."
             ]
         );
+    }
+
+    #[test]
+    fn french_dialogue_splits_at_spaced_exclamations_and_before_a_dash() {
+        let text = "Il dit : - Ah ! vous voilà, murmura-t-elle. Où ? ici. « Non ! » a-t-il dit. Il vit? il part.";
+        assert_eq!(
+            sentences(text, Lang::Fr),
+            [
+                "Il dit :",
+                "- Ah !",
+                "vous voilà, murmura-t-elle.",
+                "Où ?",
+                "ici.",
+                "« Non ! » a-t-il dit.",
+                "Il vit? il part."
+            ]
+        );
+        let text = "Le bilan : 3 morts. Il a dit : « Non. » Prix : - 5 %.";
+        assert_eq!(sentences(text, Lang::Fr), ["Le bilan : 3 morts.", "Il a dit : « Non. »", "Prix : - 5 %."]);
+        let text = "He said: - Oh! you are here.";
+        assert_eq!(sentences(text, Lang::En), ["He said: - Oh! you are here."]);
     }
 
     #[test]
