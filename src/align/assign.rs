@@ -59,8 +59,24 @@ impl Default for Thresholds {
 /// Below this many DP cells the whole matrix is searched; above, only the band.
 const FULL_SEARCH_CELLS: usize = 160_000;
 
+/// Which content sentences carry on the one before them on each side (see [`super::continuations`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Continuations<'a> {
+    pub left: &'a [bool],
+    pub right: &'a [bool],
+}
+
+impl Continuations<'_> {
+    /// Whether sentence `x` of one side and its neighbour `y` (x ± 1) are one utterance cut in two.
+    fn tied(&self, right_side: bool, x: usize, y: usize) -> bool {
+        let flags = if right_side { self.right } else { self.left };
+        let later = x.max(y);
+        x.abs_diff(y) == 1 && flags.get(later).copied().unwrap_or(false)
+    }
+}
+
 /// Aligns `n` left and `m` right content sentences.
-pub fn assign(scorer: &Scorer, n: usize, m: usize, t: &Thresholds) -> Vec<Bead> {
+pub fn assign(scorer: &Scorer, n: usize, m: usize, continuations: Continuations, t: &Thresholds) -> Vec<Bead> {
     let band =
         if n * m <= FULL_SEARCH_CELLS { Band::full(n, m) } else { Band::around(&anchors(scorer, n, m), n, m, t.band) };
     let (all_left, all_right): (Vec<usize>, Vec<usize>) = ((0..n).collect(), (0..m).collect());
@@ -68,7 +84,7 @@ pub fn assign(scorer: &Scorer, n: usize, m: usize, t: &Thresholds) -> Vec<Bead> 
     let mut beads = uncross(scorer, in_order.clone(), t);
     pair_out_of_order(scorer, n, m, &mut beads, t);
     fill_gaps(scorer, n, m, &in_order, &mut beads, t);
-    absorb_neighbours(scorer, n, m, &mut beads, t);
+    absorb_neighbours(scorer, n, m, &mut beads, continuations, t);
     beads.sort_by_key(|b| (b.left.first().copied().unwrap_or(usize::MAX), b.right.first().copied()));
     beads
 }
@@ -455,16 +471,46 @@ fn candidate_lists(
 }
 
 /// Adds a leftover sentence to the bead holding its neighbour when the group scores clearly
-/// better with it (a sentence split in two on one side only).
-fn absorb_neighbours(scorer: &Scorer, n: usize, m: usize, beads: &mut [Bead], t: &Thresholds) {
+/// better with it (a sentence split in two on one side only), or, whatever the score, when the
+/// two are one utterance cut in two ("- Ah !" / "murmura-t-elle."): such a fragment has no
+/// evidence of its own, and its neighbour's counterpart translates it too.
+fn absorb_neighbours(
+    scorer: &Scorer,
+    n: usize,
+    m: usize,
+    beads: &mut [Bead],
+    continuations: Continuations,
+    t: &Thresholds,
+) {
     for right_side in [false, true] {
         let len = if right_side { m } else { n };
         let side = |b: &Bead| if right_side { b.right.clone() } else { b.left.clone() };
-        let left_over = leftovers(len, beads.iter().flat_map(side));
         let mut owner: HashMap<usize, usize> = HashMap::new();
         for (b, bead) in beads.iter().enumerate() {
             for x in side(bead) {
                 owner.insert(x, b);
+            }
+        }
+        let mut left_over = leftovers(len, beads.iter().flat_map(side));
+        // A run of fragments ("- Ah !" / "le mécréant !" / "cria-t-elle") joins one at a time.
+        loop {
+            let before = left_over.len();
+            left_over.retain(|&x| {
+                let tied = [x.checked_sub(1), Some(x + 1)]
+                    .into_iter()
+                    .flatten()
+                    .find(|&y| continuations.tied(right_side, x, y) && owner.contains_key(&y));
+                let Some(b) = tied.map(|y| owner[&y]) else { return true };
+                let bead = &mut beads[b];
+                let group = if right_side { &mut bead.right } else { &mut bead.left };
+                group.push(x);
+                group.sort_unstable();
+                bead.score = scorer.score(&bead.left, &bead.right);
+                owner.insert(x, b);
+                false
+            });
+            if left_over.len() == before {
+                break;
             }
         }
         for x in left_over {

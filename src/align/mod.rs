@@ -17,6 +17,7 @@ pub use assign::Thresholds;
 pub use lexicon::Lexicon;
 pub use similarity::Weights;
 
+use crate::document::Document;
 use crate::pipeline::Analysis;
 use std::sync::Arc;
 
@@ -57,7 +58,9 @@ pub fn align(left: &Analysis, right: &Analysis, opts: &AlignOptions) -> Alignmen
     let lexicon = opts.lexicon.as_deref().unwrap_or_else(|| Lexicon::builtin());
     let (left_profiles, right_profiles) = profile::build(left, &left_content, right, &right_content, lexicon);
     let scorer = similarity::Scorer::new(&left_profiles, &right_profiles, opts.weights);
-    let beads = assign::assign(&scorer, left_content.len(), right_content.len(), &opts.thresholds);
+    let (left_ties, right_ties) = (continuations(&left.doc, &left_content), continuations(&right.doc, &right_content));
+    let ties = assign::Continuations { left: &left_ties, right: &right_ties };
+    let beads = assign::assign(&scorer, left_content.len(), right_content.len(), ties, &opts.thresholds);
 
     let mut used_left = vec![false; left_content.len()];
     let mut used_right = vec![false; right_content.len()];
@@ -81,6 +84,21 @@ pub fn align(left: &Analysis, right: &Analysis, opts: &AlignOptions) -> Alignmen
         unmatched_left: unused(&left_content, &used_left),
         unmatched_right: unused(&right_content, &used_right),
     }
+}
+
+/// For each content sentence, whether it carries on the sentence right before it: it opens in
+/// lower case ("- Ah ! / murmura-t-elle.", cut at a French spaced `!`), or the one before ends
+/// with a colon (narration introducing a line of dialogue). Such fragments belong to the pair of
+/// their neighbour when they have no pair of their own.
+fn continuations(doc: &Document, content: &[usize]) -> Vec<bool> {
+    let opens_lower =
+        |i: usize| doc.sentence_text(i).chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase);
+    let ends_with_colon = |i: usize| doc.sentence_text(i).trim_end().ends_with(':');
+    content
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| k > 0 && content[k - 1] + 1 == i && (opens_lower(i) || ends_with_colon(content[k - 1])))
+        .collect()
 }
 
 #[cfg(test)]
@@ -146,6 +164,22 @@ mod tests {
         ];
         let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &AlignOptions::default());
         assert_eq!(pairs(&a), [(vec![0], vec![0, 1])]);
+    }
+
+    #[test]
+    fn a_fragment_cut_off_its_sentence_joins_its_pair() {
+        let fr = [
+            "Le gouvernement a annoncé mardi une cyberattaque contre 40 hôpitaux.",
+            "- Ah !",
+            "murmura la ministre Claire Odinot, il faut une enquête.",
+        ];
+        let en = [
+            "The government announced on Tuesday a cyberattack against 40 hospitals.",
+            "Well, murmured Minister Claire Odinot, an inquiry is needed.",
+        ];
+        let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &AlignOptions::default());
+        assert_eq!(pairs(&a), [(vec![0], vec![0]), (vec![1, 2], vec![1])]);
+        assert!(a.unmatched_left.is_empty());
     }
 
     #[test]
