@@ -12,11 +12,20 @@ pub fn prefix_at_char_boundary(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// Removes accents and lower-cases: "Thévenot" → "thevenot", "ÉTATS" → "etats".
+/// Removes accents, lower-cases and spells out the ligatures œ and æ, which French texts often
+/// write as two letters: "Thévenot" → "thevenot", "ÉTATS" → "etats", "Œufs" → "oeufs".
 pub fn fold(text: &str) -> String {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
-    text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase) {
+        match c {
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Collapses every run of white space (newlines included) into one space.
@@ -39,6 +48,7 @@ mod tests {
     fn folds_accents_and_case() {
         assert_eq!(fold("Thévenot"), "thevenot");
         assert_eq!(fold("ÉTATS-UNIS"), "etats-unis");
+        assert_eq!(fold("Œuf, sœur, cæcum"), "oeuf, soeur, caecum");
         assert_eq!(fold("Ouïghours"), "ouighours");
     }
 }

@@ -49,7 +49,8 @@ pub fn tokenize(sentence: &str, lang: Lang) -> Vec<Token> {
 
 fn push_word(word: &str, capital: bool, lang: Lang, out: &mut Vec<Token>) {
     let folded = crate::text::fold(word);
-    if let Some(n) = number_word(&folded) {
+    // Number words (data/number_words.tsv), so that "ten-year" meets "10 ans".
+    if let Some(n) = crate::facts::numbers::small_cardinal(&folded, lang) {
         out.push(Token::Number(n.to_string()));
         return;
     }
@@ -93,30 +94,6 @@ fn read_number(chars: &[(usize, char)], start: usize) -> (String, usize) {
         i = to;
     }
     (value, i)
-}
-
-/// Small numbers written as words, so that "ten-year" meets "10 ans".
-fn number_word(folded: &str) -> Option<u32> {
-    Some(match folded {
-        "two" | "deux" => 2,
-        "three" | "trois" => 3,
-        "four" | "quatre" => 4,
-        "five" | "cinq" => 5,
-        "six" => 6,
-        "seven" | "sept" => 7,
-        "eight" | "huit" => 8,
-        "nine" | "neuf" => 9,
-        "ten" | "dix" => 10,
-        "eleven" | "onze" => 11,
-        "twelve" | "douze" => 12,
-        "fifteen" | "quinze" => 15,
-        "twenty" | "vingt" => 20,
-        "thirty" | "trente" => 30,
-        "fifty" | "cinquante" => 50,
-        "hundred" | "cent" => 100,
-        "thousand" | "mille" => 1000,
-        _ => return None,
-    })
 }
 
 /// Function words: frequent, untranslatable one-to-one, so they carry no evidence.

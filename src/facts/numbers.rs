@@ -165,6 +165,14 @@ static NUMBER_WORDS: LazyLock<[HashMap<&'static str, NumWord>; 2]> = LazyLock::n
     tables
 });
 
+/// The value of a cardinal number word of `lang` from 2 to 1,000 ("treize", "thirteen", "cent"):
+/// what alignment reads as a number. "un"/"one" are left out, being mostly articles and pronouns.
+pub fn small_cardinal(folded: &str, lang: Lang) -> Option<u32> {
+    let word = NUMBER_WORDS[lang_index(lang)].get(folded)?;
+    let cardinal = matches!(word.class, WordClass::Atom | WordClass::Hundred | WordClass::Scale);
+    (cardinal && (2.0..=1000.0).contains(&word.value)).then_some(word.value as u32)
+}
+
 /// A currency form and what it means.
 #[derive(Clone, Debug)]
 struct Currency {

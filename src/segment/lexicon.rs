@@ -23,6 +23,8 @@ pub struct Lexicon {
     titles: HashSet<&'static str>,
     after_time: HashSet<&'static str>,
     others: HashMap<String, Abbrev>,
+    /// Abbreviations that are plain words in lower case ("Wash.", "Mont."): matched with their case.
+    capitalised: HashMap<&'static str, Abbrev>,
     starters: HashMap<Lang, HashSet<&'static str>>,
     attribution: HashMap<Lang, HashSet<&'static str>>,
 }
@@ -38,6 +40,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .flat_map(|l| l.split('\t').skip(3))
         .collect();
     let mut others = HashMap::new();
+    let mut capitalised = HashMap::new();
     for (section, words) in &abbreviations {
         let kind = match *section {
             "title" => Abbrev::Title,
@@ -50,6 +53,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             let word = word.strip_suffix('.').unwrap_or(word);
             if kind == Abbrev::Title {
                 titles.insert(word);
+            } else if kind == Abbrev::Common && word.starts_with(char::is_uppercase) {
+                capitalised.insert(word, kind);
             } else {
                 // The first section that names a word wins: the file lists the stronger uses first.
                 others.entry(word.to_lowercase()).or_insert(kind);
@@ -60,6 +65,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         titles,
         after_time,
         others,
+        capitalised,
         starters: by_lang(include_str!("../../data/sentence_starters.txt")),
         attribution: by_lang(include_str!("../../data/attribution_verbs.txt")),
     }
@@ -93,6 +99,9 @@ impl Lexicon {
     pub fn abbreviation(&self, word: &str) -> Option<Abbrev> {
         if self.titles.contains(word) {
             return Some(Abbrev::Title);
+        }
+        if let Some(&kind) = self.capitalised.get(word) {
+            return Some(kind);
         }
         // Every listed abbreviation is short; longer words need no lower-casing and no lookup.
         if word.len() > 12 || !word.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {

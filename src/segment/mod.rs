@@ -483,6 +483,15 @@ mod tests {
     }
 
     #[test]
+    fn a_state_abbreviation_is_also_a_plain_word() {
+        let text = "She had begun her wash. Limping, she went on. Rep. Dicks (D., Wash.), a member, spoke.";
+        assert_eq!(
+            sentences(text, Lang::En),
+            ["She had begun her wash.", "Limping, she went on.", "Rep. Dicks (D., Wash.), a member, spoke."]
+        );
+    }
+
+    #[test]
     fn street_names_and_time_zones() {
         let text = "He lives on Baker St. The house is old. St. Louis is far. Doors open at 9 p.m. EST. Be early.";
         assert_eq!(
