@@ -10,7 +10,7 @@ use crate::align::lexicon::{stem, Lexicon};
 use crate::facts::{Fact, FactKind};
 use crate::lang::Lang;
 use crate::text::fold;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The three classes of fact divergences (CONTRACT.md: kinds begin with these names).
@@ -49,11 +49,29 @@ pub fn vague_quantity(fact: &Fact) -> bool {
     power_of_ten && (first.ends_with('s') || first.ends_with('x'))
 }
 
+/// A round figure in words standing for an order of magnitude ("a hundred metres", "several
+/// hundred", "million dollars" cut from "36,700 million dollars"): a power of ten from a hundred up.
+pub fn round_in_words(fact: &Fact) -> bool {
+    let Some(v) = numeric(fact) else { return false };
+    v >= 100.0 && (v.log10() - v.log10().round()).abs() < 1e-9
+}
+
+/// A two-digit number naming a decade ("les années 80"): the decade is a date, not a count.
+pub fn decade_number(doc_text: &str, fact: &Fact) -> bool {
+    let before = doc_text.get(..fact.start).unwrap_or("").trim_end();
+    let last_word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    fact.text.trim().len() == 2 && matches!(fold(last_word).as_str(), "annees" | "annee")
+}
+
 /// The figures a date value holds that a text would show in digits: a bare year ("1950" /
 /// "the 1950s"), or the hour of a time of day on an unknown day ("9h30" / "9.30am"). Empty when there is none.
 pub fn date_digits(value: &str) -> Vec<f64> {
     if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
         return value.parse().ok().into_iter().collect();
+    }
+    // a decade ("198" for the 1980s): "1980" or the "80" of "les années 80"
+    if value.len() == 3 && value.bytes().all(|b| b.is_ascii_digit()) {
+        return value.parse::<f64>().ok().map(|d| vec![d * 10.0]).unwrap_or_default();
     }
     match value.split_once('T') {
         Some((_, time)) => time.get(..2).and_then(|h| h.parse().ok()).into_iter().collect(),
@@ -70,16 +88,10 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// Two numeric values that state the same quantity: equal, or equal but for a scale word
-/// ("3 milliards" read as 3 on one side and 3e9 on the other when an extractor missed the word).
+/// Two numeric values that state the same quantity.
 pub fn same_number(a: f64, b: f64) -> bool {
     // A sign read from a word ("moins 6" as -6, when it means "6 fewer") is no evidence.
-    let (a, b) = (a.abs(), b.abs());
-    if close(a, b) {
-        return true;
-    }
-    let (small, large) = if a.abs() < b.abs() { (a, b) } else { (b, a) };
-    small != 0.0 && [1e3, 1e6, 1e9, 1e12].iter().any(|scale| close(small * scale, large))
+    close(a.abs(), b.abs())
 }
 
 /// Whether a number fact and a fact of the other version agree: numbers by value, and a bare
@@ -87,12 +99,24 @@ pub fn same_number(a: f64, b: f64) -> bool {
 pub fn number_agrees(number: &Fact, other: &Fact) -> bool {
     match class_of_fact(other) {
         Class::Number => match (numeric(number), numeric(other)) {
-            (Some(a), Some(b)) => same_number(a, b),
+            (Some(a), Some(b)) => same_number(a, b) || scale_word_missed(number, other),
             _ => number.value == other.value,
         },
         Class::Date => year_of_number(number).is_some_and(|y| other.value.starts_with(&y)),
         Class::Entity => false,
     }
+}
+
+/// The same figure but for a scale word one extractor missed ("3 milliards" read as 3 on one
+/// side, "3 billion" as 3e9 on the other; "seven thousand" cut from "seven thousand million
+/// dollars"): the larger one must be written with a scale word, so that an ordinal "10e" or a
+/// "13" never passes for "10,000" or "13,000".
+fn scale_word_missed(a: &Fact, b: &Fact) -> bool {
+    let (Some(x), Some(y)) = (numeric(a), numeric(b)) else { return false };
+    let ((small, large), larger) = if x.abs() < y.abs() { ((x.abs(), y.abs()), b) } else { ((y.abs(), x.abs()), a) };
+    let figures = a.kind != FactKind::Ordinal && b.kind != FactKind::Ordinal && small != 0.0;
+    let scaled = folded_words(&larger.text).iter().any(|w| !crate::facts::numbers::scale_values(w).is_empty());
+    figures && scaled && [1e3, 1e6, 1e9, 1e12].iter().any(|k| close(small * k, large))
 }
 
 /// A whole number that reads as a year (1000–2999), as four digits.
@@ -103,14 +127,15 @@ fn year_of_number(fact: &Fact) -> Option<String> {
 
 /// A figure and its rounding ("1,46 million" / "1.5 million", "177" / "about 180"): the
 /// precise one has at least three significant digits and rounds to the other, which has at
-/// most two. Figures that are both round ("600" / "620") are different figures.
+/// most two, within 5 %. Figures that are both round ("600" / "620") are different figures, and
+/// so are "13 900" and "10,000": a rounding to one digit that far off is no translator's.
 pub fn rounding_compatible(a: f64, b: f64) -> bool {
     let (da, db) = (significant_digits(a), significant_digits(b));
     let (precise, rounded, digits) = if da > db { (a, b, db) } else { (b, a, da) };
     if digits > 2 || significant_digits(precise) < 3 || precise == 0.0 {
         return false;
     }
-    close(round_to_significant(precise, digits), rounded)
+    close(round_to_significant(precise, digits), rounded) && (precise - rounded).abs() <= 0.05 * precise.abs()
 }
 
 fn significant_digits(v: f64) -> u32 {
@@ -176,6 +201,18 @@ pub fn acronym_anagram(a: &Fact, b: &Fact) -> bool {
     };
     let is_acronym = |f: &Fact| f.text.chars().filter(|c| c.is_uppercase()).count() >= 2 && f.text.chars().count() <= 6;
     (is_acronym(a) || is_acronym(b)) && letters(a).len() >= 2 && letters(a) == letters(b)
+}
+
+/// An acronym in parentheses right after a name of several capitalized words ("New York
+/// Mercantile Exchange (NYMEX)"): it restates the name before it, which carries the fact.
+pub fn acronym_after_its_name(doc_text: &str, fact: &Fact) -> bool {
+    let acronym = fact.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let before = doc_text.get(..fact.start).unwrap_or("").trim_end();
+    let Some(before) = before.strip_suffix('(') else { return false };
+    let closed = doc_text.get(fact.end..).is_some_and(|rest| rest.trim_start().starts_with(')'));
+    let capitalized_words =
+        before.split_whitespace().rev().take(2).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    acronym && closed && capitalized_words == 2
 }
 
 /// Whether a date fact and a fact of the other version agree.
@@ -250,6 +287,7 @@ pub fn digit_numbers(text: &str) -> Vec<f64> {
         LazyLock::new(|| regex::Regex::new(r"\d(?:[\d\u{a0}\u{202f} ]*\d|[.,]\d)*").expect("valid regex"));
     let mut out = Vec::new();
     for m in NUMBER.find_iter(text) {
+        let first = out.len();
         let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
         for sep_as_decimal in [None, Some(','), Some('.')] {
             let s: String = compact
@@ -264,8 +302,18 @@ pub fn digit_numbers(text: &str) -> Vec<f64> {
                 out.push(v);
             }
         }
+        for scale in scale_after(&text[m.end()..]) {
+            let scaled: Vec<f64> = out[first..].iter().map(|v| v * scale).collect();
+            out.extend(scaled);
+        }
     }
     out
+}
+
+/// The values of the scale word right after a figure ("3 milliards", "4.1 billion", "$2bn").
+fn scale_after(rest: &str) -> Vec<f64> {
+    let word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+    crate::facts::numbers::scale_values(&fold(&word))
 }
 
 /// The text of one side of a pair, prepared once for the look-ups of the other side's facts.
@@ -277,6 +325,8 @@ pub struct TextView {
     english_stems: HashSet<String>,
     /// The figures written in digits.
     pub digits: Vec<f64>,
+    /// The figures its words state without a number ("twice", "a decade", "une trentaine").
+    pub implied: Vec<f64>,
 }
 
 impl TextView {
@@ -287,12 +337,29 @@ impl TextView {
             .map(|w| (fold(w), w.chars().next().is_some_and(char::is_uppercase)))
             .collect();
         let english_stems = words.iter().flat_map(|(w, _)| english_stems_of(w, lang)).collect();
-        TextView { lang, words, english_stems, digits: digit_numbers(text) }
+        let implied = words.iter().flat_map(|(w, _)| implied_figures(w, lang)).copied().collect();
+        TextView { lang, words, english_stems, digits: digit_numbers(text), implied }
     }
 
     fn contains_words(&self, seq: &[&str]) -> bool {
         !seq.is_empty() && self.words.windows(seq.len()).any(|w| w.iter().zip(seq).all(|((a, _), b)| a == b))
     }
+}
+
+/// Words that state a figure with no number word (`data/implied_numbers.tsv`), per language.
+static IMPLIED: LazyLock<[HashMap<&'static str, Vec<f64>>; 2]> = LazyLock::new(|| {
+    let mut tables = [HashMap::new(), HashMap::new()];
+    for row in crate::facts::lexicon::rows(include_str!("../../data/implied_numbers.tsv")) {
+        let [lang, word, figure] = row[..] else { continue };
+        let figure: f64 = figure.parse().expect("implied_numbers.tsv: bad figure");
+        tables[usize::from(lang == "en")].entry(word).or_insert_with(Vec::new).push(figure);
+    }
+    tables
+});
+
+/// The figures a folded word states without a number ("twice" → 2, "trentaine" → 30).
+fn implied_figures(word: &str, lang: Lang) -> &'static [f64] {
+    IMPLIED[usize::from(lang == Lang::En)].get(word).map_or(&[], Vec::as_slice)
 }
 
 /// The English stems a folded word stands for: its own stem in English, the lexicon's
@@ -353,7 +420,19 @@ pub fn name_written_in(name: &Fact, lang: Lang, other: &TextView) -> bool {
     {
         return true;
     }
-    cognate_in(&words, other) || translated_in(&words, lang, other)
+    every_word_told(&words, lang, other)
+}
+
+/// Whether each content word of a name (four letters or more) is told in `other`: written
+/// there, spelled the other language's way, or translated. One translated word is not enough:
+/// "University of Villepin" is not told by "l'université de Lincoln".
+fn every_word_told(words: &[&str], lang: Lang, other: &TextView) -> bool {
+    let content: Vec<&str> = words.iter().copied().filter(|w| w.chars().count() >= 4).collect();
+    let content = if content.is_empty() { words.to_vec() } else { content };
+    content.iter().all(|w| {
+        let one = std::slice::from_ref(w);
+        other.contains_words(one) || cognate_in(one, other) || translated_in(one, lang, other)
+    })
 }
 
 /// A name spelled the other language's way (Australie/Australia, catholique/Catholic): its
@@ -402,9 +481,16 @@ mod tests {
     #[test]
     fn scale_words_and_years_agree() {
         assert!(same_number(1_500_000.0, 1.5e6));
-        assert!(same_number(3.0, 3e9), "a scale word missed on one side");
         assert!(!same_number(7.0, 8.0));
         assert!(!same_number(3.0, 30.0));
+        let three = fact(FactKind::Number, "3", "3");
+        assert!(
+            number_agrees(&three, &fact(FactKind::Money, "3 milliards d'euros", "3000000000")),
+            "a scale word missed"
+        );
+        assert!(!number_agrees(&three, &fact(FactKind::Number, "3,000", "3000")), "no scale word, no scaling");
+        let tenth = fact(FactKind::Ordinal, "10e", "10");
+        assert!(!number_agrees(&tenth, &fact(FactKind::Number, "10 thousand", "10000")), "an ordinal is no figure");
         let year = fact(FactKind::Number, "2012", "2012");
         assert!(number_agrees(&year, &fact(FactKind::Date, "en 2012", "2012")));
         assert!(!number_agrees(&year, &fact(FactKind::Date, "2013", "2013")));
@@ -419,6 +505,7 @@ mod tests {
         assert!(!rounding_compatible(600.0, 620.0), "two round figures differ");
         assert!(!rounding_compatible(160.0, 175.0));
         assert!(!rounding_compatible(2.1, 2.2));
+        assert!(!rounding_compatible(13_900.0, 10_000.0), "too far off for a rounding");
     }
 
     #[test]
@@ -463,6 +550,17 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_restating_its_name() {
+        let text = "sur le New York Mercantile Exchange (NYMEX) et la (TSA) du pays";
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            Fact { start, end: start + needle.len(), ..fact(FactKind::Entity, needle, needle) }
+        };
+        assert!(acronym_after_its_name(text, &at("NYMEX")));
+        assert!(!acronym_after_its_name(text, &at("TSA")));
+    }
+
+    #[test]
     fn numbers_inside_names_are_not_counts() {
         let text = "la Covid-19 et APT31, puis 19 morts et un A320";
         let at = |needle: &str, nth: usize| {
@@ -478,7 +576,7 @@ mod tests {
     #[test]
     fn digits_are_read_with_either_convention() {
         let values = digit_numbers("3 000 morts, 3,5 % et 4.1 billion, 12");
-        for v in [3000.0, 3.5, 4.1, 12.0] {
+        for v in [3000.0, 3.5, 4.1, 4.1e9, 12.0] {
             assert!(values.iter().any(|x| close(*x, v)), "{v} in {values:?}");
         }
     }

@@ -217,32 +217,58 @@ fn agrees(fact: &Fact, other: &Fact) -> bool {
 fn stated_in_text(fact: &Fact, me: &PairSide, other: &PairSide) -> bool {
     let digits = &other.view.digits;
     match equiv::class_of_fact(fact) {
-        Class::Number => equiv::numeric(fact).is_some_and(|v| digits.iter().any(|&d| equiv::same_number(v, d))),
+        Class::Number => equiv::numeric(fact)
+            .is_some_and(|v| digits.iter().chain(&other.view.implied).any(|&d| equiv::same_number(v, d))),
         Class::Date => {
-            equiv::date_digits(&fact.value).iter().all(|n| digits.iter().any(|d| d.trunc() == *n))
-                && !equiv::date_digits(&fact.value).is_empty()
+            // a decade ("the 1980s") may be written with two digits ("les années 80")
+            let decade = fact.value.len() == 3;
+            let written = |n: f64| digits.iter().any(|d| d.trunc() == n || (decade && d.trunc() == n % 100.0));
+            let figures = equiv::date_digits(&fact.value);
+            !figures.is_empty() && figures.into_iter().all(written)
         }
         Class::Entity => equiv::name_written_in(fact, me.analysis.doc.lang, &other.view),
     }
 }
 
-/// A fact that says nothing comparable: a number inside a name, "un"/"one" as an article, a
-/// vague "des centaines"/"thousands", an ordinal in words ("premier ministre", "first time"),
-/// a one-letter "name", a name that is a common word.
+/// A fact that says nothing comparable: a number inside a name ("Covid-19", "l'université de
+/// Trente"), "un"/"one" as an article, a vague "des centaines"/"thousands"/"a hundred metres",
+/// a fraction or an ordinal in words ("une demi-heure", "premier ministre", "first time"), a
+/// decade ("les années 80"), a one-letter "name", a name that is a common word.
 fn not_comparable(fact: &Fact, side: &PairSide) -> bool {
-    let in_words = !fact.text.chars().any(|c| c.is_ascii_digit());
+    let in_words = written_in_words(fact);
+    let doc = &side.analysis.doc;
     match equiv::class_of_fact(fact) {
         Class::Number => {
-            equiv::part_of_name(&side.analysis.doc.text, fact)
+            equiv::part_of_name(&doc.text, fact)
                 || (in_words && (fact.kind == FactKind::Ordinal || equiv::numeric(fact) == Some(1.0)))
-                || (in_words && equiv::vague_quantity(fact))
+                || (in_words && (equiv::vague_quantity(fact) || equiv::round_in_words(fact)))
+                || (in_words && equiv::numeric(fact).is_some_and(|v| v.abs() < 1.0))
+                || (in_words && capitalized_inside_sentence(fact, side))
+                || equiv::decade_number(&doc.text, fact)
         }
         Class::Date => equiv::date_without_content(fact),
         Class::Entity => {
             fact.text.chars().filter(|c| c.is_alphanumeric()).count() < 3
                 || equiv::common_word_name(fact, side.analysis.doc.lang)
+                || equiv::acronym_after_its_name(&doc.text, fact)
         }
     }
+}
+
+/// A fact written with no digit ("deux", "a half", "trente").
+fn written_in_words(fact: &Fact) -> bool {
+    !fact.text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A fact whose first letter is a capital away from the start of its sentence: a name, as the
+/// "Trente" of "l'université de Trente".
+fn capitalized_inside_sentence(fact: &Fact, side: &PairSide) -> bool {
+    let doc = &side.analysis.doc;
+    let capital = fact.text.chars().next().is_some_and(char::is_uppercase);
+    let at_start = doc.sentences.iter().any(|s| {
+        s.start <= fact.start && fact.start < s.end && !doc.text[s.start..fact.start].chars().any(char::is_alphanumeric)
+    });
+    capital && !at_start
 }
 
 /// Where a fact of one side stands against the other side of its pair.
@@ -363,9 +389,14 @@ fn mismatches_and_missing(
         }
     }
     let kind = DivergenceKind::missing(class);
-    if let Some(severity) = rules.severity(kind) {
-        for slot in 0..2 {
-            for (fact, _) in unmatched[slot].iter().zip(&used[slot]).filter(|(_, used)| !**used) {
+    for slot in 0..2 {
+        for (fact, _) in unmatched[slot].iter().zip(&used[slot]).filter(|(_, used)| !**used) {
+            let severity = if class == Class::Number && written_in_words(fact) {
+                rules.in_words_severity(kind)
+            } else {
+                rules.severity(kind)
+            };
+            if let Some(severity) = severity {
                 out.push(Divergence { kind, severity, evidence: vec![evidence(sides[slot].side, fact)], note: None });
             }
         }

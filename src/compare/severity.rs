@@ -21,12 +21,19 @@ pub struct SeverityRules {
     /// A name that one version leaves unmatched in several pairs is how that version names it
     /// (Sainte-Croix / Holy Cross all along the article), not a change: information by default.
     consistent: Option<Severity>,
+    /// A number written in words that the other version leaves out is mostly a rephrasing
+    /// ("deux fois plus" / "twice as much", "ses deux jumelles" / "twin daughters"), not a lost
+    /// figure: information by default. A figure in words that the other side contradicts is
+    /// still a mismatch.
+    in_words: Option<Severity>,
 }
 
 /// The rule name of a fact found elsewhere in the other version (`--severity moved=warning`).
 pub const MOVED: &str = "moved";
 /// The rule name of a name left unmatched in several pairs (`--severity consistent=warning`).
 pub const CONSISTENT: &str = "consistent";
+/// The rule name of a number in words missing on the other side (`--severity in_words=warning`).
+pub const IN_WORDS: &str = "in_words";
 
 impl Default for SeverityRules {
     fn default() -> Self {
@@ -46,6 +53,7 @@ impl Default for SeverityRules {
             kinds: kinds.into_iter().map(|(k, s)| (k, Some(s))).collect(),
             moved: Some(Info),
             consistent: Some(Info),
+            in_words: Some(Info),
         }
     }
 }
@@ -65,6 +73,12 @@ impl SeverityRules {
     /// The severity of a name divergence repeated in several pairs (never above the kind's own).
     pub fn consistent_severity(&self, kind: DivergenceKind) -> Option<Severity> {
         Some(self.consistent?.min(self.severity(kind)?))
+    }
+
+    /// The severity of a number written in words and missing on the other side (never above the
+    /// kind's own).
+    pub fn in_words_severity(&self, kind: DivergenceKind) -> Option<Severity> {
+        Some(self.in_words?.min(self.severity(kind)?))
     }
 
     /// Sets one rule: `NAME=LEVEL`, NAME a divergence kind (`number_missing`) or `moved`, LEVEL
@@ -99,9 +113,13 @@ impl SeverityRules {
             self.consistent = level;
             return Ok(());
         }
+        if name == IN_WORDS {
+            self.in_words = level;
+            return Ok(());
+        }
         let kind = DivergenceKind::from_name(name).ok_or_else(|| {
             let names: Vec<&str> = DivergenceKind::ALL.iter().map(|k| k.name()).collect();
-            format!("unknown divergence kind '{name}' (known: {}, {MOVED}, {CONSISTENT})", names.join(", "))
+            format!("unknown divergence kind '{name}' (known: {}, {MOVED}, {CONSISTENT}, {IN_WORDS})", names.join(", "))
         })?;
         self.kinds.insert(kind, level);
         Ok(())
@@ -112,6 +130,7 @@ impl SeverityRules {
         let mut rules: Vec<_> = DivergenceKind::ALL.iter().map(|k| (k.name(), level_name(self.severity(*k)))).collect();
         rules.push((MOVED, level_name(self.moved)));
         rules.push((CONSISTENT, level_name(self.consistent)));
+        rules.push((IN_WORDS, level_name(self.in_words)));
         rules
     }
 }
@@ -148,6 +167,7 @@ mod tests {
         assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Warning));
         assert_eq!(rules.severity(DivergenceKind::EntityVariant), Some(Severity::Info));
         assert_eq!(rules.moved_severity(DivergenceKind::NumberMissing), Some(Severity::Info));
+        assert_eq!(rules.in_words_severity(DivergenceKind::NumberMissing), Some(Severity::Info));
     }
 
     #[test]

@@ -146,12 +146,12 @@ fn mark_moved(
         for (k, d) in old.into_iter().enumerate() {
             let notes: Vec<(usize, &String)> =
                 moved.iter().filter(|m| m.0 == n && m.1 == k).map(|m| (m.2, &m.3)).collect();
-            if notes.is_empty() {
+            if notes.is_empty() || !mismatch_explained(&d, &notes, sides, pair_of, n) {
                 list.push(d);
                 continue;
             }
-            // A mismatch whose fact on one side is only moved is no mismatch: each side is
-            // reported as missing on its own, the moved one at the `moved` severity.
+            // A mismatch whose facts were only moved is no mismatch: each side is reported as
+            // missing on its own, the moved one at the `moved` severity.
             let kind = missing_kind(d.kind);
             for (x, e) in d.evidence.into_iter().enumerate() {
                 let note = notes.iter().find(|(y, _)| *y == x).map(|(_, note)| (*note).clone());
@@ -165,6 +165,40 @@ fn mark_moved(
             }
         }
     }
+}
+
+/// Whether a divergence with moved evidence (`notes`) may be split into facts missing on their
+/// own. A missing fact always may. A mismatch may only when the fact that did not move is also
+/// told elsewhere in the other version (two facts swapped between sentences); otherwise one
+/// version replaced a fact that the article repeats elsewhere ("NSA" said again further down)
+/// and the pair is a real mismatch.
+fn mismatch_explained(
+    d: &Divergence,
+    notes: &[(usize, &String)],
+    sides: [&Analysis; 2],
+    pair_of: [&[Option<usize>]; 2],
+    pair: usize,
+) -> bool {
+    if d.evidence.len() < 2 || notes.len() >= d.evidence.len() {
+        return true;
+    }
+    let slot = |side: Side| if side == Side::Left { 0 } else { 1 };
+    d.evidence.iter().enumerate().filter(|(x, _)| !notes.iter().any(|(y, _)| y == x)).all(|(_, e)| {
+        let (mine, theirs) = (sides[slot(e.side)], sides[slot(e.side.other())]);
+        let Some(fact) = mine.facts.facts.iter().find(|f| f.start == e.start && f.end == e.end) else { return true };
+        let own: Vec<usize> = (0..mine.doc.sentences.len())
+            .filter(|&i| pair_of[slot(e.side)].get(i).copied().flatten() == Some(pair))
+            .collect();
+        let elsewhere: Vec<usize> = theirs
+            .doc
+            .content_sentences()
+            .map(|s| s.index)
+            .filter(|&i| pair_of[slot(e.side.other())].get(i).copied().flatten() != Some(pair))
+            .collect();
+        let me = PairSide::new(mine, e.side, &own);
+        let other = PairSide::new(theirs, e.side.other(), &elsewhere);
+        standing(fact, &me, &other) != Standing::Unmatched
+    })
 }
 
 /// A name one version leaves unmatched in two pairs or more is how that version names it (the

@@ -180,7 +180,7 @@ pub fn extract(text: &str, tokens: &[Token], claimed: &mut [bool], _lang: Lang, 
 /// word is a sentence-initial common word).
 fn name_at(tokens: &[Token], i: usize, claimed: &[bool], initial: &[bool], words: &DocWords) -> Option<(usize, usize)> {
     let tok = &tokens[i];
-    if !tok.is_capitalized() || STOPWORDS.words.contains(tok.folded.as_str()) {
+    if !tok.is_capitalized() || STOPWORDS.words.contains(tok.folded.as_str()) || after_lowercase_prefix(tokens, i) {
         return None;
     }
     let end = name_end(tokens, i, claimed);
@@ -199,6 +199,21 @@ fn name_at(tokens: &[Token], i: usize, claimed: &[bool], initial: &[bool], words
         }
     }
     Some((i, end))
+}
+
+/// Lower-case prefixes that make a common word of a name ("anti-Semitism", "pro-Kremlin").
+const PREFIXES: &[&str] = &["anti", "pro", "ex", "non", "neo", "pan", "post", "pre", "semi", "pseudo", "ultra"];
+
+/// A capitalized word glued by a hyphen to a lower-case prefix ("anti-Semitism", "pro-Kremlin",
+/// "ex-Premier"): a common word built on a name, not a name of its own. The "sur" of
+/// "Montfaucon-sur-Ardre" is no such prefix.
+fn after_lowercase_prefix(tokens: &[Token], i: usize) -> bool {
+    i >= 2
+        && tokens[i].glued()
+        && tokens[i - 1].is_punct("-‑")
+        && tokens[i - 1].glued()
+        && !tokens[i - 2].is_capitalized()
+        && PREFIXES.contains(&tokens[i - 2].folded.as_str())
 }
 
 /// Whether the sentence of `tokens[i]` is written all in capitals (then acronyms mean nothing).
@@ -340,6 +355,13 @@ mod tests {
         assert!(keys("Hier il pleuvait. Demain aussi.", Lang::Fr).is_empty());
         assert!(keys("Il a dit « Bonjour » à tous.", Lang::Fr).is_empty());
         assert_eq!(keys("Macron parle. Selon Macron, oui.", Lang::Fr), ["macron", "macron"]);
+    }
+
+    #[test]
+    fn common_words_are_not_names() {
+        assert!(keys("the fight against anti-Semitism goes on", Lang::En).is_empty());
+        assert_eq!(keys("Yet America strives to collate data.", Lang::En), ["US"]);
+        assert!(keys("Critics such as Sen. McCaskill", Lang::En).iter().all(|k| k != "sen"));
     }
 
     #[test]

@@ -173,6 +173,12 @@ pub fn small_cardinal(folded: &str, lang: Lang) -> Option<u32> {
     (cardinal && (2.0..=1000.0).contains(&word.value)).then_some(word.value as u32)
 }
 
+/// The values of a folded scale word in either language ("million", "milliards", "bn"; "billion"
+/// is 1e9 in English and 1e12 in French); empty for any other word.
+pub fn scale_values(folded: &str) -> Vec<f64> {
+    NUMBER_WORDS.iter().filter_map(|t| t.get(folded)).filter(|w| w.class == WordClass::Scale).map(|w| w.value).collect()
+}
+
 /// A currency form and what it means.
 #[derive(Clone, Debug)]
 struct Currency {
