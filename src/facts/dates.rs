@@ -78,6 +78,10 @@ enum Direction {
     Future,
     /// Strictly after ("lundi prochain", "next Monday").
     Next,
+    /// The nearest strictly before ("this past Wednesday").
+    Before,
+    /// The nearest strictly after ("the coming Thursday").
+    After,
 }
 
 /// Reads `tokens[i..]` as words, for small pattern checks.
@@ -164,6 +168,17 @@ struct Found {
     value: String,
 }
 
+/// The year to give a day and month written without one: the reference year, or for 29 February
+/// the last leap year up to it. `None` if the day does not exist.
+fn year_of_day(year: Option<i32>, month: u32, day: u32) -> Option<Option<i32>> {
+    let y = year.unwrap_or(2024);
+    if NaiveDate::from_ymd_opt(y, month, day).is_some() {
+        return Some(year);
+    }
+    let leap = (0..8).map(|k| y - k).find(|&y| NaiveDate::from_ymd_opt(y, month, day).is_some())?;
+    Some(Some(leap).filter(|_| year.is_some()))
+}
+
 fn shift_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
     if n >= 0 {
         d.checked_add_months(Months::new(n as u32))
@@ -197,7 +212,55 @@ fn resolve_weekday(wd: u32, reference: NaiveDate, direction: Direction) -> Optio
         Direction::Last => shift_days(reference, target - today - 7),
         Direction::Future => shift_days(reference, ahead),
         Direction::Next => shift_days(reference, target - today + 7),
+        Direction::Before => shift_days(reference, if back == 0 { -7 } else { -back }),
+        Direction::After => shift_days(reference, if ahead == 0 { 7 } else { ahead }),
     }
+}
+
+/// Words of a span of time after a count ("two weeks", "trois jours").
+const TIME_UNIT_WORDS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "fortnight",
+    "fortnights",
+    "month",
+    "months",
+    "year",
+    "years",
+    "jour",
+    "jours",
+    "semaine",
+    "semaines",
+    "mois",
+    "an",
+    "ans",
+    "annee",
+    "annees",
+];
+
+/// The week a weekday is in, written after it: "Tuesday of next week", "Monday of the following
+/// week", "mardi de la semaine prochaine".
+fn weekday_of_week(tokens: &[Token], at: usize, wd: u32, reference: Option<NaiveDate>) -> Option<(usize, String)> {
+    let w: [&str; 5] = std::array::from_fn(|k| word(tokens, at + k));
+    let (weeks, end) = match w {
+        ["of", "next" | "the", "week", ..] if w[1] == "next" => (1, at + 3),
+        ["of", "last" | "the", "week", ..] if w[1] == "last" => (-1, at + 3),
+        ["of", "this", "week", ..] => (0, at + 3),
+        ["of", "the", "following" | "next", "week", ..] => (1, at + 4),
+        ["of", "the", "previous" | "last", "week", ..] => (-1, at + 4),
+        ["de", "la", "semaine", "prochaine" | "suivante", ..] => (1, at + 4),
+        ["de", "la", "semaine", "derniere" | "passee" | "precedente", ..] => (-1, at + 4),
+        _ => return None,
+    };
+    Some((end, day_in_week(reference?, weeks, wd)?))
+}
+
+/// Weekday `wd` of the week `weeks` away from the reference's (weeks start on Monday).
+fn day_in_week(reference: NaiveDate, weeks: i64, wd: u32) -> Option<String> {
+    let monday = shift_days(reference, -(reference.weekday().num_days_from_monday() as i64))?;
+    Some(DateVal::of(shift_days(monday, 7 * weeks + wd as i64 - 1)?).iso())
 }
 
 fn iso_week(d: NaiveDate) -> String {
@@ -510,6 +573,23 @@ fn meridiem(tokens: &[Token], at: usize, hour: u32) -> (usize, u32) {
 
 /// A numeric date: "22/04", "29/2/2020", "15.05.99", "2002-10-09", "2/29/2020".
 fn numeric_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
+    numeric_date_with(tokens, i, lang, reference, false)
+}
+
+/// As [`numeric_date`]; `after_weekday` also takes an unclear day and month ("Friday 7/6",
+/// "Friday 7-6", "Friday 7.6"), which the weekday makes a date.
+fn numeric_date_with(
+    tokens: &[Token],
+    i: usize,
+    lang: Lang,
+    reference: Option<NaiveDate>,
+    after_weekday: bool,
+) -> Option<(usize, DateVal)> {
+    if after_weekday {
+        if let Some(found) = dotted_day_month(tokens, i, lang, reference) {
+            return Some(found);
+        }
+    }
     let a = tokens.get(i)?.num()?;
     let sep = tokens.get(i + 1).filter(|t| t.glued() && t.is_punct("/.-"))?;
     let b = tokens.get(i + 2).filter(|t| t.glued())?.num()?;
@@ -532,7 +612,7 @@ fn numeric_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
         }
         let z = c.value as i32;
         let (year, month, day) = if a.int_digits == 4 {
-            (x as i32, y, z as u32)
+            (a.value.abs() as i32, y, z as u32)
         } else {
             let year = match c.int_digits {
                 4 => z,
@@ -545,23 +625,106 @@ fn numeric_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
         NaiveDate::from_ymd_opt(year, month, day)?;
         return Some((i + 5, DateVal { year: Some(year), month: Some(month), day: Some(day) }));
     }
-    if sep.text != "/" || tokens.get(i + 3).is_some_and(|t| t.glued() && (t.num().is_some() || t.is_punct("/"))) {
+    if (sep.text != "/" && !after_weekday)
+        || tokens.get(i + 3).is_some_and(|t| t.glued() && (t.num().is_some() || t.is_punct("/")))
+    {
         return None;
     }
     let (m, d) = if lang == Lang::En && x <= 12 { (x, y) } else { (y, x) };
-    let clear = a.leading_zero || b.leading_zero || d > 12;
+    let clear = a.leading_zero || b.leading_zero || d > 12 || after_weekday;
     if !clear || !(1..=12).contains(&m) || !(1..=31).contains(&d) || a.int_digits > 2 || b.int_digits > 2 {
         return None;
     }
-    let year = reference.map(|r| r.year());
-    NaiveDate::from_ymd_opt(year.unwrap_or(2024), m, d)?;
+    let year = year_of_day(reference.map(|r| r.year()), m, d)?;
     Some((i + 3, DateVal { year, month: Some(m), day: Some(d) }))
+}
+
+/// "20161016", "report-20170302": a compact year, month and day in eight digits.
+fn compact_date(tokens: &[Token], i: usize) -> Option<(usize, DateVal)> {
+    let tok = tokens.get(i)?;
+    let lit = tok.num().filter(|n| n.int_digits == 8 && !n.decimal && !n.grouped)?;
+    if tokens.get(i + 1).is_some_and(|t| t.glued() && (t.is_word() || t.num().is_some())) {
+        return None;
+    }
+    let n = lit.value.abs() as u32;
+    let (year, month, day) = ((n / 10000) as i32, n / 100 % 100, n % 100);
+    if !(1900..=2099).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)?;
+    Some((i + 1, DateVal { year: Some(year), month: Some(month), day: Some(day) }))
+}
+
+/// "18 08 1978", "2 4 2009", "2016 10 16": a day, month and year (or year, month and day) set
+/// apart by single spaces, with no other number around them.
+fn spaced_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
+    let part = |k: usize| {
+        let t = tokens.get(k)?;
+        let single_space = k == i || tokens[k - 1].end + 1 == t.start;
+        t.num().filter(|n| single_space && !n.decimal && !n.grouped && n.value >= 0.0)
+    };
+    let (a, b, c) = (part(i)?, part(i + 1)?, part(i + 2)?);
+    let number_around = (i > 0 && tokens[i - 1].num().is_some())
+        || tokens.get(i + 3).is_some_and(|t| t.num().is_some() || (t.glued() && !t.is_punct(".,;")));
+    if number_around || b.int_digits > 2 {
+        return None;
+    }
+    let (year, day) = match (a.int_digits, c.int_digits) {
+        (4, 1 | 2) if lang == Lang::En || a.value > 1900.0 => (a.value as i32, c.value as u32),
+        (1 | 2, 4) => (c.value as i32, a.value as u32),
+        (1 | 2, 2) if lang == Lang::Fr => (expand_year(c.value as i32, reference), a.value as u32),
+        _ => return None,
+    };
+    let month = b.value as u32;
+    if !(1500..=2099).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)?;
+    Some((i + 3, DateVal { year: Some(year), month: Some(month), day: Some(day) }))
+}
+
+/// "le 25 mardi", "le vingt-cinq mardi": a day of the month with its weekday, the nearest such day.
+fn day_then_weekday(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
+    if lang != Lang::Fr || i == 0 || word(tokens, i - 1) != "le" {
+        return None;
+    }
+    let (d, used) = day_number(tokens, i)?;
+    let wd = weekday_at(tokens, i + used, lang)?;
+    let date = nearest_day_and_weekday(reference?, d, wd)?;
+    Some((i + used + 1, DateVal::of(date)))
+}
+
+/// The day nearest `r` that falls on day `d` of its month and on weekday `wd`.
+fn nearest_day_and_weekday(r: NaiveDate, d: u32, wd: u32) -> Option<NaiveDate> {
+    (0..800)
+        .flat_map(|n| [shift_days(r, -n), shift_days(r, n)])
+        .flatten()
+        .find(|x| x.day() == d && x.weekday() == weekday_from(wd))
+}
+
+/// "7.6" lexed as one decimal number, read as a day and month after a weekday.
+fn dotted_day_month(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
+    let tok = tokens.get(i)?;
+    let lit = tok.num().filter(|n| n.decimal && !n.grouped && n.int_digits <= 2)?;
+    let _ = lit;
+    let (x, y) = tok.text.split_once(['.', ','])?;
+    let (x, y): (u32, u32) = (x.parse().ok()?, y.parse().ok().filter(|_| y.len() <= 2)?);
+    let (m, d) = if lang == Lang::En { (x, y) } else { (y, x) };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let year = year_of_day(reference.map(|r| r.year()), m, d)?;
+    Some((i + 1, DateVal { year, month: Some(m), day: Some(d) }))
 }
 
 /// A date written with a month name between slashes or hyphens: "23/Sep/2020", "2019-aug-1",
 /// "Sep-23-2020", "Jan/3".
 fn mixed_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
-    let month_of = |t: &Token| calendar(lang).months.get(t.folded.as_str()).filter(|_| t.is_word()).map(|m| m.0);
+    // "Sep-23-2020" in a French text: codes and abbreviations of either language
+    let month_of = |t: &Token| {
+        let known = |l: Lang| calendar(l).months.get(t.folded.as_str()).map(|m| m.0);
+        known(lang).or_else(|| known(if lang == Lang::Fr { Lang::En } else { Lang::Fr })).filter(|_| t.is_word())
+    };
     let is_part = |t: &Token| t.num().is_some_and(|n| !n.decimal && !n.grouped) || month_of(t).is_some();
     if !is_part(&tokens[i]) {
         return None;
@@ -586,8 +749,10 @@ fn mixed_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDat
     if numbers.len() != parts.len() - 1 || (parts.len() == 3 && year.is_none()) {
         return None;
     }
-    let year = year.or(reference.map(|r| r.year()));
-    NaiveDate::from_ymd_opt(year.unwrap_or(2024), months[0], day)?;
+    let year = match year {
+        Some(y) => NaiveDate::from_ymd_opt(y, months[0], day).map(|_| Some(y))?,
+        None => year_of_day(reference.map(|r| r.year()), months[0], day)?,
+    };
     Some((i + 2 * parts.len() - 1, DateVal { year, month: Some(months[0]), day: Some(day) }))
 }
 
@@ -602,7 +767,10 @@ fn lone_day(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>
         Lang::En => used == 2 && (prev == "on" || (prev == "the" && prev2 == "on")),
     };
     let next = tokens.get(i + used);
-    let pause = next.is_none_or(|t| !t.is_word() && !t.is_punct("%/-:") && t.num().is_none())
+    let spaced_dash = next.is_some_and(|t| t.is_punct("-–—") && t.space_before)
+        && tokens.get(i + used + 1).is_none_or(|t| t.space_before);
+    let pause = spaced_dash
+        || next.is_none_or(|t| !t.is_word() && !t.is_punct("%/-:") && t.num().is_none())
         || next.is_some_and(|t| t.is_word() && CONNECTIVES.contains(&t.folded.as_str()) || t.initial);
     if !ok
         || !pause
@@ -643,12 +811,22 @@ fn year_for_month(month: u32, reference: Option<NaiveDate>, future: bool) -> Opt
 fn day_month(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
     let (day, month, mut end) = if let Some((d, used)) = day_number(tokens, i) {
         let mut k = i + used;
-        if lang == Lang::En && word(tokens, k) == "of" {
+        // "the 15th day of September", "le quinzième jour de septembre"
+        if matches!((word(tokens, k), word(tokens, k + 1)), ("day", "of") | ("jour", "de")) {
+            k += 2;
+            if let Some(found) = day_of_relative_month(tokens, k, d, reference) {
+                return Some(found);
+            }
+        } else if lang == Lang::En && word(tokens, k) == "of" {
             k += 1;
         }
         let m = month_at(tokens, k, lang)?;
         // "$12 December 27": the day is the one after the month
-        if lang == Lang::En && day_number(tokens, k + 1).is_some() && year_number(tokens, k + 1).is_none() {
+        if lang == Lang::En
+            && day_number(tokens, k + 1).is_some()
+            && year_number(tokens, k + 1).is_none()
+            && year_words(tokens, k + 1, lang).is_none()
+        {
             return None;
         }
         (d, m, k + 1)
@@ -659,6 +837,10 @@ fn day_month(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate
             k += 1;
         }
         if lang == Lang::En && word(tokens, k) == "the" {
+            k += 1;
+        }
+        // "October, 1st": a comma only before an ordinal day
+        if word(tokens, k) == "," && day_number(tokens, k + 1).is_some_and(|(_, used)| used == 2) {
             k += 1;
         }
         let (d, used) = day_number(tokens, k)?;
@@ -677,16 +859,77 @@ fn day_month(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate
     if matches!(word(tokens, k), "of" | "de" | "in") && year_number(tokens, k + 1).is_some() {
         k += 1;
     }
-    let year = year_number(tokens, k);
+    let year = year_number(tokens, k).map(|y| (y, k + 1)).or_else(|| {
+        let k = if matches!(word(tokens, k), "a" | "of" | "in") { k + 1 } else { k };
+        year_words(tokens, k, lang)
+    });
     let year_val = match year {
-        Some(y) => {
-            end = k + 1;
+        Some((y, year_end)) => {
+            end = year_end;
+            NaiveDate::from_ymd_opt(y, month, day)?;
             Some(y)
         }
-        None => reference.map(|r| r.year()),
+        None => {
+            let year = year_of_day(reference.map(|r| r.year()), month, day)?;
+            let prev = if i > 0 { word(tokens, i - 1) } else { "" };
+            match (year, reference) {
+                (Some(y), Some(r)) => Some(year_toward(y, month, day, r, prev, || future_tense(tokens, i, lang))),
+                _ => year,
+            }
+        }
     };
-    NaiveDate::from_ymd_opt(year_val.unwrap_or(2024), month, day)?;
     Some((end, DateVal { year: year_val, month: Some(month), day: Some(day) }))
+}
+
+/// The year of a day and month written without one, `y` being the reference's: the next
+/// year's when "next" points past the reference or a future sentence speaks of a day already
+/// gone ("will happen on January 15" in November), the last year's after "last".
+fn year_toward(y: i32, month: u32, day: u32, r: NaiveDate, prev: &str, future: impl Fn() -> bool) -> i32 {
+    let Some(date) = NaiveDate::from_ymd_opt(y, month, day) else { return y };
+    match prev {
+        "next" | "prochain" if date <= r => y + 1,
+        "last" | "dernier" if date >= r => y - 1,
+        _ if date < r && (r - date).num_days() > 7 && future() => y + 1,
+        _ => y,
+    }
+}
+
+/// A year written in words after a day and month: "nineteen eighty six", "dix-neuf cent
+/// quatre-vingt-dix", "two thousand and thirty two", "seventeen hundred thirty three". Returns the
+/// year and the index past it.
+fn year_words(tokens: &[Token], k: usize, lang: Lang) -> Option<(i32, usize)> {
+    if !tokens.get(k).is_some_and(|t| t.is_word()) {
+        return None;
+    }
+    let (first, end) = super::numbers::whole_number_words_at(tokens, k, lang)?;
+    if (1000..=2199).contains(&first) {
+        return Some((first as i32, end));
+    }
+    if !(10..=21).contains(&first) || !tokens.get(end).is_some_and(|t| t.is_word()) {
+        return None;
+    }
+    // "nineteen eighty six": centuries, then a two-digit number
+    let (second, end2) = super::numbers::whole_number_words_at(tokens, end, lang)?;
+    (10..=99).contains(&second).then_some(((first * 100 + second) as i32, end2))
+}
+
+/// "the 15th day of next month": that day of the month before, of or after the reference.
+fn day_of_relative_month(
+    tokens: &[Token],
+    k: usize,
+    day: u32,
+    reference: Option<NaiveDate>,
+) -> Option<(usize, DateVal)> {
+    let shift = match (word(tokens, k), word(tokens, k + 1)) {
+        ("next", "month") | ("le", "mois") if word(tokens, k + 2) == "prochain" || word(tokens, k) == "next" => 1,
+        ("last", "month") => -1,
+        ("this", "month") => 0,
+        _ => return None,
+    };
+    let end = k + if word(tokens, k) == "le" { 3 } else { 2 };
+    let r = reference?;
+    let month = shift_months(NaiveDate::from_ymd_opt(r.year(), r.month(), 1)?, shift)?;
+    Some((end, DateVal::of(NaiveDate::from_ymd_opt(month.year(), month.month(), day)?)))
 }
 
 /// Whether `tokens[i]` is a month abbreviation ("Oct", "janv"), which a dot may follow.
@@ -773,22 +1016,26 @@ fn weekday_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
     if word(tokens, k) == "," {
         k += 1;
     }
-    if let Some((e, date)) = day_month(tokens, k, lang, reference).or_else(|| numeric_date(tokens, k, lang, reference))
+    if let Some((e, date)) =
+        day_month(tokens, k, lang, reference).or_else(|| numeric_date_with(tokens, k, lang, reference, true))
     {
         return Some((e, date.iso()));
+    }
+    if let Some(found) = weekday_of_week(tokens, end, wd, reference) {
+        return Some(found);
     }
     if lang == Lang::En && word(tokens, k) == "the" && day_number(tokens, k + 1).is_some() {
         k += 1;
     }
     if let Some((d, used)) = day_number(tokens, k).filter(|_| lang == Lang::En || word(tokens, k + 1) != "h") {
         // "Monday 21", "Tuesday the eleventh": the nearest day that is both, before or after the reference.
-        let not_time = !tokens.get(k + used).is_some_and(|t| t.is_punct(":") || t.folded == "h");
+        // "Monday two weeks from now", "Friday 5/12" are something else.
+        let next = tokens.get(k + used);
+        let not_time = !next.is_some_and(|t| {
+            t.is_punct(":") || t.folded == "h" || TIME_UNIT_WORDS.contains(&t.folded.as_str()) || t.is_punct("/")
+        });
         if let (true, Some(r)) = (not_time, reference) {
-            let date = (0..800)
-                .flat_map(|n| [shift_days(r, -n), shift_days(r, n)])
-                .flatten()
-                .find(|x| x.day() == d && x.weekday() == weekday_from(wd));
-            if let Some(date) = date {
+            if let Some(date) = nearest_day_and_weekday(r, d, wd) {
                 return Some((k + used, DateVal::of(date).iso()));
             }
         }
@@ -798,9 +1045,10 @@ fn weekday_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
     let mut direction = match (lang, prev, after) {
         (Lang::Fr, _, "dernier" | "passe") => Direction::Last,
         (Lang::Fr, _, "prochain") => Direction::Next,
-        (Lang::En, "last" | "previous" | "past", _) => Direction::Last,
+        (Lang::En, "last" | "previous", _) => Direction::Last,
+        (Lang::En, "past", _) => Direction::Before,
         (Lang::En, "next" | "following", _) => Direction::Next,
-        (Lang::En, "coming" | "upcoming", _) => Direction::Future,
+        (Lang::En, "coming" | "upcoming", _) => Direction::After,
         (Lang::En, "this", _) => Direction::Future,
         _ if future_tense(tokens, i, lang) => Direction::Future,
         _ => Direction::Past,
@@ -809,7 +1057,7 @@ fn weekday_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
         end += 1;
     }
     // "this Friday" in a past sentence is the one of this week that has passed.
-    if prev == "this" && !future_tense(tokens, i, lang) {
+    if prev == "this" && !future_tense(tokens, i, lang) && direction != Direction::Before {
         direction = Direction::Past;
     }
     let value = match reference {
@@ -828,6 +1076,12 @@ fn relative(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>
         Some((end, value))
     };
     let week = |n: i64, end: usize| -> Option<(usize, String)> {
+        // "next week Monday", "next week on Tuesday", "previous week - Monday": that day of the week
+        let k = if matches!(word(tokens, end), "on" | "-" | "," | "le") { end + 1 } else { end };
+        let wd = calendar(lang).weekdays.get(word(tokens, k)).filter(|_| tokens.get(k).is_some_and(|t| t.is_word()));
+        if let (Some(&(wd, _)), Some(r)) = (wd, reference) {
+            return Some((k + 1, day_in_week(r, n, wd)?));
+        }
         Some((end, reference.and_then(|r| shift_days(r, 7 * n)).map_or("XXXX-WXX".to_string(), iso_week)))
     };
     let month = |n: i32, end: usize| -> Option<(usize, String)> {
@@ -857,6 +1111,7 @@ fn relative(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>
             ["cette", "annee", ..] => year(0, i + 2),
             ["ces", "derniers" | "dernieres", "jours" | "semaines" | "mois", ..] => Some((i + 3, "PAST_REF".into())),
             ["il", "y", "a", ..] => ago(tokens, i + 3, lang, reference),
+            ["il", "ya", ..] => ago(tokens, i + 2, lang, reference),
             ["dans", ..] => ahead(tokens, i + 1, lang, reference),
             _ => None,
         },
@@ -864,8 +1119,8 @@ fn relative(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>
             ["today", ..] => day(0, i + 1),
             ["yesterday", ..] => day(-1, i + 1),
             ["tomorrow", ..] => day(1, i + 1),
-            ["last", "week", ..] => week(-1, i + 2),
-            ["next", "week", ..] => week(1, i + 2),
+            ["last" | "previous", "week", ..] => week(-1, i + 2),
+            ["next" | "following", "week", ..] => week(1, i + 2),
             ["this", "week", ..] => week(0, i + 2),
             ["last", "month", ..] => month(-1, i + 2),
             ["next", "month", ..] => month(1, i + 2),
@@ -884,11 +1139,20 @@ fn relative(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>
 fn ago(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, String)> {
     let (n, unit_at) = count_at(tokens, i, lang)?;
     let unit = word(tokens, unit_at);
+    if lang == Lang::En && word(tokens, unit_at + 1) == "and" {
+        // "2 weeks and 2 days ago"
+        let (m, unit2_at) = count_at(tokens, unit_at + 2, lang)?;
+        let (days, days2) = (unit_days(unit)?, unit_days(word(tokens, unit2_at))?);
+        (word(tokens, unit2_at + 1) == "ago").then_some(())?;
+        let date = shift_days(reference?, -(n * days + m * days2))?;
+        return Some((unit2_at + 2, DateVal::of(date).iso()));
+    }
     let end = if lang == Lang::En { (word(tokens, unit_at + 1) == "ago").then_some(unit_at + 2)? } else { unit_at + 1 };
     let r = reference?;
     let value = match unit {
         "jour" | "jours" | "day" | "days" => DateVal::of(shift_days(r, -n)?).iso(),
         "semaine" | "semaines" | "week" | "weeks" => DateVal::of(shift_days(r, -7 * n)?).iso(),
+        "fortnight" | "fortnights" => DateVal::of(shift_days(r, -14 * n)?).iso(),
         "mois" | "month" | "months" => {
             let d = shift_months(r, -(n as i32))?;
             format!("{}-{:02}", d.year(), d.month())
@@ -908,6 +1172,7 @@ fn ahead(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -
     let date = match word(tokens, unit_at) {
         "jour" | "jours" | "day" | "days" => shift_days(r, n)?,
         "semaine" | "semaines" | "week" | "weeks" => shift_days(r, 7 * n)?,
+        "fortnight" | "fortnights" => shift_days(r, 14 * n)?,
         "mois" | "month" | "months" => shift_months(r, n as i32)?,
         "an" | "ans" | "annee" | "annees" | "year" | "years" => shift_months(r, 12 * n as i32)?,
         _ => return None,
@@ -916,6 +1181,47 @@ fn ahead(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -
         return None; // "dans trois jours de grève" is no date
     }
     Some((unit_at + 1, DateVal::of(date).iso()))
+}
+
+/// The days in a unit of days or weeks ("day", "semaines", "fortnight").
+fn unit_days(unit: &str) -> Option<i64> {
+    match unit {
+        "jour" | "jours" | "day" | "days" => Some(1),
+        "semaine" | "semaines" | "week" | "weeks" => Some(7),
+        "fortnight" | "fortnights" => Some(14),
+        _ => None,
+    }
+}
+
+/// "3 days after January 12th", "two weeks before Christmas", "4 months from tomorrow", "three
+/// weeks from now", "deux jours avant Noël": a date counted from another. Returns the index past
+/// it and the day.
+fn offset_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, String)> {
+    let (n, unit_at) = count_at(tokens, i, lang)?;
+    let unit = word(tokens, unit_at);
+    if !TIME_UNIT_WORDS.contains(&unit) {
+        return None;
+    }
+    let sign = match (lang, word(tokens, unit_at + 1)) {
+        (Lang::En, "after" | "from") | (Lang::Fr, "apres") => 1,
+        (Lang::En, "before") | (Lang::Fr, "avant") => -1,
+        _ => return None,
+    };
+    let at = unit_at + 2;
+    let (end, anchor) = if word(tokens, at) == "now" {
+        (at + 1, reference?)
+    } else {
+        // the anchor is a date of its own: "tomorrow", "next Friday", "Christmas", "01/02/2018"
+        let k = if matches!(word(tokens, at), "next" | "last" | "this" | "coming") { at + 1 } else { at };
+        let found = date_at(tokens, k, lang, reference).or_else(|| date_at(tokens, at, lang, reference))?;
+        (found.end, NaiveDate::parse_from_str(&found.value, "%Y-%m-%d").ok()?)
+    };
+    let date = match unit_days(unit) {
+        Some(days) => shift_days(anchor, sign * n * days)?,
+        None if matches!(unit, "mois" | "month" | "months") => shift_months(anchor, sign as i32 * n as i32)?,
+        None => shift_months(anchor, sign as i32 * 12 * n as i32)?,
+    };
+    Some((end, DateVal::of(date).iso()))
 }
 
 /// A small count at `tokens[i]`, in digits or words: (count, index of the next token).
@@ -935,7 +1241,10 @@ fn count_at(tokens: &[Token], i: usize, lang: Lang) -> Option<(i64, usize)> {
         (Lang::En, "eight") | (Lang::Fr, "huit") => 8,
         (Lang::En, "nine") | (Lang::Fr, "neuf") => 9,
         (Lang::En, "ten") | (Lang::Fr, "dix") => 10,
-        _ => return None,
+        _ => {
+            let (n, end, ordinal) = super::numbers::small_number_at(tokens, i, lang)?;
+            return (!ordinal && n > 0).then_some((n as i64, end));
+        }
     };
     Some((n, i + 1))
 }
@@ -963,6 +1272,8 @@ fn month_part(tokens: &[Token], i: usize, lang: Lang) -> usize {
 enum Holiday {
     Fixed(u32, u32),
     Easter(i64),
+    /// Days after the fourth Thursday of November (US Thanksgiving).
+    Thanksgiving(i64),
 }
 
 impl Holiday {
@@ -970,6 +1281,11 @@ impl Holiday {
         match self {
             Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
             Holiday::Easter(offset) => shift_days(easter_sunday(year)?, offset),
+            Holiday::Thanksgiving(offset) => {
+                let first = NaiveDate::from_ymd_opt(year, 11, 1)?;
+                let to_thursday = (3 + 7 - first.weekday().num_days_from_monday() as i64) % 7;
+                shift_days(first, to_thursday + 21 + offset)
+            }
         }
     }
 }
@@ -994,9 +1310,10 @@ static HOLIDAYS: LazyLock<PhraseTable<(Holiday, bool)>> = LazyLock::new(|| {
     let mut table = PhraseTable::default();
     for row in rows(include_str!("../../data/holidays.tsv")) {
         let [when, forms] = row[..] else { continue };
-        let holiday = match when.strip_prefix("easter") {
-            Some(offset) => Holiday::Easter(offset.parse().unwrap_or(0)),
-            None => {
+        let holiday = match (when.strip_prefix("easter"), when.strip_prefix("thanksgiving")) {
+            (Some(offset), _) => Holiday::Easter(offset.parse().unwrap_or(0)),
+            (_, Some(offset)) => Holiday::Thanksgiving(offset.parse().unwrap_or(0)),
+            _ => {
                 let (m, d) = when.split_once('-').expect("holidays.tsv: MM-DD");
                 Holiday::Fixed(m.parse().expect("holidays.tsv: month"), d.parse().expect("holidays.tsv: day"))
             }
@@ -1010,7 +1327,7 @@ static HOLIDAYS: LazyLock<PhraseTable<(Holiday, bool)>> = LazyLock::new(|| {
 
 /// A holiday ("Christmas", "Pâques 2018", "last Easter"): this year's, unless a year follows or
 /// "last"/"next" points to the previous or the next one.
-fn holiday_at(tokens: &[Token], i: usize, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
+fn holiday_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
     let (mut end, &(holiday, needs_capital)) = HOLIDAYS.longest_at(tokens, i)?;
     if needs_capital && !tokens[i].is_capitalized() {
         return None;
@@ -1027,13 +1344,14 @@ fn holiday_at(tokens: &[Token], i: usize, reference: Option<NaiveDate>) -> Optio
     let Some(r) = reference else {
         return match holiday {
             Holiday::Fixed(m, d) => Some((end, DateVal { year: None, month: Some(m), day: Some(d) })),
-            Holiday::Easter(_) => None,
+            Holiday::Easter(_) | Holiday::Thanksgiving(_) => None,
         };
     };
     let this_year = holiday.in_year(r.year())?;
     let date = match prev {
         "last" | "previous" | "dernier" if this_year >= r => holiday.in_year(r.year() - 1)?,
         "next" | "following" | "prochain" if this_year <= r => holiday.in_year(r.year() + 1)?,
+        _ if this_year < r && future_tense(tokens, i, lang) => holiday.in_year(r.year() + 1)?,
         _ => this_year,
     };
     Some((end, DateVal::of(date)))
@@ -1041,13 +1359,20 @@ fn holiday_at(tokens: &[Token], i: usize, reference: Option<NaiveDate>) -> Optio
 
 /// The date at `tokens[i]`, if one starts there.
 fn date_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<Found> {
+    if let Some((end, v)) = offset_date(tokens, i, lang, reference) {
+        return Some(Found { end, value: v });
+    }
     if let Some((end, v)) = weekday_date(tokens, i, lang, reference) {
         return Some(Found { end, value: v });
     }
-    if let Some((end, v)) = day_month(tokens, i, lang, reference).or_else(|| holiday_at(tokens, i, reference)) {
+    if let Some((end, v)) = day_month(tokens, i, lang, reference).or_else(|| holiday_at(tokens, i, lang, reference)) {
         return Some(Found { end, value: v.iso() });
     }
-    if let Some((end, v)) = numeric_date(tokens, i, lang, reference).or_else(|| mixed_date(tokens, i, lang, reference))
+    if let Some((end, v)) = numeric_date(tokens, i, lang, reference)
+        .or_else(|| mixed_date(tokens, i, lang, reference))
+        .or_else(|| compact_date(tokens, i))
+        .or_else(|| spaced_date(tokens, i, lang, reference))
+        .or_else(|| day_then_weekday(tokens, i, lang, reference))
     {
         return Some(Found { end, value: v.iso() });
     }
@@ -1225,6 +1550,48 @@ mod tests {
         assert_eq!(values("dans les années 1990", Lang::Fr, MONDAY), ["199"]);
         assert_eq!(values("in the 1990s", Lang::En, MONDAY), ["199"]);
         assert_eq!(values("The 2020 election", Lang::En, MONDAY), ["2020"]);
+    }
+
+    #[test]
+    fn dates_counted_from_another() {
+        assert_eq!(values("4 days after March 3rd, 2024", Lang::En, MONDAY), ["2024-03-07"]);
+        assert_eq!(values("two weeks before Christmas", Lang::En, MONDAY), ["2024-12-11"]);
+        assert_eq!(values("three days from now", Lang::En, MONDAY), ["2024-05-09"]);
+        assert_eq!(values("deux jours avant Noël", Lang::Fr, MONDAY), ["2024-12-23"]);
+        assert_eq!(values("1 week and 3 days ago", Lang::En, MONDAY), ["2024-04-26"]);
+        assert_eq!(values("in a fortnight", Lang::En, MONDAY), ["2024-05-20"]);
+    }
+
+    #[test]
+    fn weekdays_with_their_week_or_date() {
+        assert_eq!(values("Thursday of next week", Lang::En, MONDAY), ["2024-05-16"]);
+        assert_eq!(values("next week on Wednesday", Lang::En, MONDAY), ["2024-05-15"]);
+        assert_eq!(values("mardi de la semaine dernière", Lang::Fr, MONDAY), ["2024-04-30"]);
+        assert_eq!(values("on Saturday 4/27", Lang::En, MONDAY), ["2024-04-27"]);
+        assert_eq!(values("Monday three weeks from now", Lang::En, MONDAY), ["2024-05-06", "2024-05-27"]);
+        assert_eq!(values("the coming Monday", Lang::En, MONDAY), ["2024-05-13"]);
+        assert_eq!(values("this past Monday", Lang::En, MONDAY), ["2024-04-29"]);
+        assert_eq!(values("le 30 mardi", Lang::Fr, MONDAY), ["2024-04-30"]);
+    }
+
+    #[test]
+    fn years_in_words_and_unusual_layouts() {
+        assert_eq!(values("on March 3 nineteen seventy one", Lang::En, MONDAY), ["1971-03-03"]);
+        assert_eq!(values("2 June two thousand and five", Lang::En, MONDAY), ["2005-06-02"]);
+        assert_eq!(values("le 3 mars dix-neuf cent quatre-vingt", Lang::Fr, MONDAY), ["1980-03-03"]);
+        assert_eq!(values("file-20230415.pdf", Lang::En, MONDAY), ["2023-04-15"]);
+        assert_eq!(values("né le 9 11 1989.", Lang::Fr, MONDAY), ["1989-11-09"]);
+        assert_eq!(values("le 4/Oct/2021", Lang::Fr, MONDAY), ["2021-10-04"]);
+        assert_eq!(values("the 3rd day of next month", Lang::En, MONDAY), ["2024-06-03"]);
+        assert_eq!(values("Black Friday 2022", Lang::En, MONDAY), ["2022-11-25"]);
+    }
+
+    #[test]
+    fn leap_days_and_future_years() {
+        assert_eq!(values("on Feb 29", Lang::En, Some("2023-06-01")), ["2020-02-29"]);
+        assert_eq!(values("It will open on January 20", Lang::En, MONDAY), ["2025-01-20"]);
+        assert_eq!(values("It opened on January 20", Lang::En, MONDAY), ["2024-01-20"]);
+        assert_eq!(values("next 2nd of March", Lang::En, MONDAY), ["2025-03-02"]);
     }
 
     #[test]

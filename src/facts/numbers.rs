@@ -66,6 +66,11 @@ pub fn scan_digits(text: &str, pos: usize, lang: Lang) -> Option<(usize, NumLit)
     let mut int = text[i..run_end].to_string();
     let mut end = run_end;
     let mut sep: Option<char> = None;
+    if let Some(lakh_end) = indian_groups(bytes, run_end).filter(|_| lang == Lang::En && first_len <= 2) {
+        int.extend(text[run_end..lakh_end].chars().filter(char::is_ascii_digit));
+        end = lakh_end;
+        sep = Some(',');
+    }
     while let Some(c) = text[end..].chars().next() {
         let allowed = match c {
             c if is_group_space(c) => first_len <= 3,
@@ -107,14 +112,69 @@ pub fn scan_digits(text: &str, pos: usize, lang: Lang) -> Option<(usize, NumLit)
     if negative {
         value = -value;
     }
+    let (end, power) = match exponent(text, end, value) {
+        Some((e, v)) => {
+            value = v;
+            (e, true)
+        }
+        None => (end, false),
+    };
     let lit = NumLit {
         value,
         int_digits: int.len(),
         grouped: sep.is_some(),
-        decimal: !frac.is_empty(),
+        decimal: !frac.is_empty() || power,
         leading_zero: int.len() > 1 && int.starts_with('0'),
     };
     Some((end, lit))
+}
+
+/// Scientific and power notation glued to a number: "1.3e6", "12,32e+14", "1.3x10^6", "2.5^-1".
+/// Returns the end and the new value. A power keeps the sign of its base ("-2500^-1" is -0.0004);
+/// an exponent's signs cancel in pairs ("^--23" is ^23).
+fn exponent(text: &str, at: usize, base: f64) -> Option<(usize, f64)> {
+    let bytes = text.as_bytes();
+    let signed_digits = |from: usize| -> Option<(usize, i32)> {
+        let mut k = from;
+        let mut minus = false;
+        while let Some(&b) = bytes.get(k).filter(|b| matches!(b, b'+' | b'-')) {
+            minus ^= b == b'-';
+            k += 1;
+        }
+        let end = digit_run(bytes, k);
+        let exp: i32 = text.get(k..end).filter(|d| !d.is_empty() && d.len() <= 3)?.parse().ok()?;
+        let glued_on = text[end..].chars().next().is_some_and(|c| c.is_alphanumeric());
+        (!glued_on).then_some((end, if minus { -exp } else { exp }))
+    };
+    let rest = &text[at..];
+    if rest.starts_with(['e', 'E']) {
+        let (end, exp) = signed_digits(at + 1)?;
+        return Some((end, base * 10f64.powi(exp)));
+    }
+    if rest.starts_with('^') {
+        let (end, exp) = signed_digits(at + 1)?;
+        return Some((end, base.signum() * base.abs().powi(exp)));
+    }
+    let times = ["x10^", "X10^", "×10^", "*10^"].iter().find(|p| rest.starts_with(*p))?;
+    let (end, exp) = signed_digits(at + times.len())?;
+    Some((end, base * 10f64.powi(exp)))
+}
+
+/// Indian grouping after the first group: ",34,567" in "12,34,567" (pairs, then a last group of
+/// three). Returns the end of the last group.
+fn indian_groups(bytes: &[u8], from: usize) -> Option<usize> {
+    let group = |at: usize, n: usize| {
+        bytes.get(at) == Some(&b',')
+            && bytes.get(at + 1..at + 1 + n).is_some_and(all_digits)
+            && !bytes.get(at + 1 + n).is_some_and(u8::is_ascii_digit)
+    };
+    let mut k = from;
+    let mut pairs = 0;
+    while group(k, 2) {
+        k += 3;
+        pairs += 1;
+    }
+    (pairs > 0 && group(k, 3)).then_some(k + 4)
 }
 
 fn all_digits(b: &[u8]) -> bool {
@@ -277,6 +337,29 @@ fn joining_hyphen(tokens: &[Token], j: usize) -> bool {
     is_hyphen(&tokens[j]) && tokens[j].glued() && tokens.get(j + 1).is_some_and(|t| t.glued() && t.is_word())
 }
 
+/// Tens and a plural ordinal unit ("twenty-firsts", "thirty fifths"): a denominator after a
+/// numerator. Returns its value and the index past it.
+fn compound_denominator(tokens: &[Token], j: usize, lang: Lang) -> Option<(f64, usize)> {
+    let (tens, plural) = word_of(&tokens[j], lang)?;
+    if plural || tens.class != WordClass::Atom || tens.value < 20.0 || tens.value % 10.0 != 0.0 {
+        return None;
+    }
+    let k = if tokens.get(j + 1).is_some_and(is_hyphen) { j + 2 } else { j + 1 };
+    let (unit, plural) = tokens.get(k).and_then(|t| word_of(t, lang))?;
+    (plural && unit.class == WordClass::Ordinal && unit.value < 10.0).then_some((tens.value + unit.value, k + 1))
+}
+
+/// A hyphen with spaces inside a number, as in tokenized text: "fifty - two", "five - eighths".
+fn spaced_tens_hyphen(tokens: &[Token], j: usize, last: Last, lang: Lang) -> bool {
+    let Last::Atom(before) = last else { return false };
+    is_hyphen(&tokens[j])
+        && tokens.get(j + 1).and_then(|t| word_of(t, lang)).is_some_and(|(w, plural)| {
+            let ordinal = matches!(w.class, WordClass::Ordinal | WordClass::OrdScale);
+            (plural && ordinal && w.value >= 3.0)
+                || (!plural && (ordinal || w.class == WordClass::Atom) && atom_follows(before, w.value, before, lang))
+        })
+}
+
 /// Whether atom `v` may follow atom `last` in one number ("twenty" + "one", "soixante" + "dix").
 fn atom_follows(last: f64, v: f64, current: f64, lang: Lang) -> bool {
     let tens = last >= 20.0 && last % 10.0 == 0.0;
@@ -307,6 +390,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
     let mut end = i;
     let mut words = 0;
     let mut one_word_numerator = false;
+    let started_with_digits = tokens[i].num().is_some();
     if let Some(lit) = tokens[i].num() {
         current = lit.value;
         last = Last::Digits;
@@ -319,6 +403,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
             let factor = match (next.text, lang) {
                 ("k" | "K", _) => Some(1e3),
                 ("M", _) if next.glued() => Some(1e6),
+                ("MM" | "mil", Lang::En) if next.glued() => Some(1e6),
                 ("b" | "bn" | "B" | "Bn", Lang::En) => Some(1e9),
                 ("Md" | "Mds" | "md", Lang::Fr) => Some(1e9),
                 _ => None,
@@ -350,7 +435,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
         if j > i && tok.initial {
             break;
         }
-        if j > i && joining_hyphen(tokens, j) {
+        if j > i && (joining_hyphen(tokens, j) || spaced_tens_hyphen(tokens, j, last, lang)) {
             j += 1;
             continue;
         }
@@ -370,6 +455,18 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
         if j > i && is_joiner(tokens, j, last, lang) {
             j += 1;
             continue;
+        }
+        let after_and = j > i && matches!(tokens[j - 1].folded.as_str(), "and" | "et");
+        let numerator_before = last != Last::Nothing && !after_and && lang == Lang::En;
+        if let Some((den, den_end)) = compound_denominator(tokens, j, lang).filter(|_| numerator_before) {
+            // "one hundred thirty-fifths" is 100/35, "three twenty-firsts" 3/21
+            total = (total + current) / den;
+            current = 0.0;
+            fraction = true;
+            plural_end = true;
+            j = den_end;
+            end = j;
+            break;
         }
         let Some((word, plural)) = word_of(tok, lang) else { break };
         plural_end = plural;
@@ -449,7 +546,14 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
                     if !ok || plural {
                         break;
                     }
-                    current += word.value;
+                    if started_with_digits && matches!(last, Last::Scale(_)) {
+                        break; // "$ 280 million first preferred notes"
+                    }
+                    if lang == Lang::Fr && current % 100.0 == 4.0 && word.value == 20.0 && last == Last::Atom(4.0) {
+                        current += 76.0; // "quatre-vingtième"
+                    } else {
+                        current += word.value;
+                    }
                     ordinal = true;
                 }
                 j += 1;
@@ -527,6 +631,10 @@ fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Opt
         inner.value = -inner.value;
         return Some(inner);
     }
+    let w = |k: usize| tokens.get(k).map_or("", |t| t.folded.as_str());
+    if lang == Lang::En && (w(i), w(i + 1), w(i + 2)) == ("half", "a", "dozen") {
+        return Some(Expr { start: i, end: i + 3, value: 6.0, ..Default::default() });
+    }
     if let Some(v) = vulgar_fraction(tok.text) {
         return Some(Expr { start: i, end: i + 1, value: v, fraction: true, ..Default::default() });
     }
@@ -558,6 +666,16 @@ fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Opt
     {
         return None;
     }
+    if expr.fraction && !expr.scaled {
+        // "two thirds of a million", "a quarter of a million"
+        let article = usize::from(matches!(w(expr.end + 1), "a" | "un"));
+        if matches!(w(expr.end), "of" | "d") {
+            let at = expr.end + 1 + article + usize::from(w(expr.end) == "d");
+            if let Some(s) = scale_at(tokens, at, lang).filter(|_| !claimed.get(at).copied().unwrap_or(true)) {
+                return Some(Expr { end: at + 1, value: expr.value * s, scaled: true, fraction: false, ..expr });
+            }
+        }
+    }
     if expr.ordinal || expr.fraction {
         return Some(expr);
     }
@@ -568,12 +686,20 @@ fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Opt
             return Some(Expr { end: f.end, value, fraction: true, ..expr });
         }
     }
-    let w = |k: usize| tokens.get(k).map_or("", |t| t.folded.as_str());
     // "twenty and three fifths", "trois et un cinquième"
     if matches!((lang, w(expr.end)), (Lang::En, "and") | (Lang::Fr, "et")) {
         if let Some(f) = parse_fraction_only(tokens, expr.end + 1, lang, claimed) {
+            // "one billion and three quarters million": the fraction of the scale written after it
+            if let Some(s) = scale_at(tokens, f.end, lang).filter(|&s| s < expr.last_scale) {
+                return Some(Expr { end: f.end + 1, value: expr.value + f.value * s, ..expr });
+            }
             let scale = if expr.last_scale > 0.0 { expr.last_scale } else { 1.0 };
             return Some(Expr { end: f.end, value: expr.value + f.value * scale, fraction: true, ..expr });
+        }
+        if fraction_follows(tokens, expr.end + 1, lang) {
+            if let Some(part) = next(expr.end + 1).filter(|p| p.scaled && p.value < expr.last_scale) {
+                return Some(Expr { end: part.end, value: expr.value + part.value, ..expr });
+            }
         }
     }
     // ratios: "un sur trois", "1 over 3", "one out of three", "1 in twenty-one"
@@ -583,8 +709,12 @@ fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Opt
         (Lang::En, "in", _) if expr.value == 1.0 => Some(expr.end + 1),
         _ => None,
     };
+    let out_of = w(expr.end) == "out";
     if let Some(den) = ratio_at.and_then(next).filter(|d| !d.ordinal && d.value != 0.0 && !d.scaled) {
-        if expr.value.fract() == 0.0 && expr.value.abs() <= 1000.0 {
+        // "€1000 sur 3 ans" is spread over three years; "12 out of 10" is no share
+        let over_time = TIME_UNITS.contains(&w(den.end));
+        if expr.value.fract() == 0.0 && expr.value.abs() <= 1000.0 && !over_time && !(out_of && expr.value > den.value)
+        {
             return Some(Expr { end: den.end, value: expr.value / den.value, fraction: true, ..expr });
         }
     }
@@ -606,6 +736,10 @@ fn parse_fraction_only(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool])
     }
     parse_number(tokens, i, lang, claimed).filter(|e| e.fraction && e.value < 1.0)
 }
+
+/// Words of time after which "sur"/"over" spreads an amount instead of making a ratio.
+const TIME_UNITS: &[&str] =
+    &["an", "ans", "annees", "mois", "semaines", "jours", "heures", "years", "months", "weeks", "days", "hours"];
 
 /// Decimals read digit by digit ("zero three") or as one number ("seventy-one").
 fn spoken_decimals(tokens: &[Token], i: usize, lang: Lang) -> Option<(usize, String)> {
@@ -660,6 +794,15 @@ pub fn small_number_at(tokens: &[Token], i: usize, lang: Lang) -> Option<(u32, u
     whole.then_some((expr.value as u32, expr.end, expr.ordinal))
 }
 
+/// A whole number written in words at `tokens[i]`, of any size ("nineteen hundred ninety three",
+/// "two thousand and thirty two"): its value and the index past it. For years in words.
+pub fn whole_number_words_at(tokens: &[Token], i: usize, lang: Lang) -> Option<(u64, usize)> {
+    word_of(&tokens[i], lang)?;
+    let expr = parse_expr(tokens, i, lang, &[])?;
+    let whole = expr.value.fract() == 0.0 && expr.value >= 0.0 && !expr.fraction && !expr.ordinal;
+    whole.then_some((expr.value as u64, expr.end))
+}
+
 /// "and"/"et" inside a number: "one hundred and three", "vingt et un".
 fn is_joiner(tokens: &[Token], j: usize, last: Last, lang: Lang) -> bool {
     let next = tokens.get(j + 1).and_then(|t| word_of(t, lang).map(|w| (w, t)));
@@ -669,12 +812,45 @@ fn is_joiner(tokens: &[Token], j: usize, last: Last, lang: Lang) -> bool {
                 && next.is_some_and(|(_, t)| matches!(t.folded.as_str(), "un" | "une" | "onze" | "unieme" | "onzieme"))
         }
         (Lang::En, "and") => {
+            let another_hundred = last == Last::Hundred
+                && tokens.get(j + 2).and_then(|t| word_of(t, lang)).is_some_and(|w| w.0.class == WordClass::Hundred);
             matches!(last, Last::Hundred | Last::Scale(_))
+                && !another_hundred
+                && !fraction_follows(tokens, j + 1, lang)
                 && (next.is_some_and(|(w, _)| w.0.class == WordClass::Atom || w.0.class == WordClass::Ordinal)
                     || tokens.get(j + 1).is_some_and(|t| t.num().is_some()))
         }
         _ => false,
     }
+}
+
+/// Whether a fraction below one is written at `tokens[k]`: "one half", "three quarters",
+/// "fifty-four hundredths" (number words, then a fraction word or a plural ordinal).
+fn fraction_follows(tokens: &[Token], mut k: usize, lang: Lang) -> bool {
+    let start = k;
+    let mut numerator = 0.0;
+    while let Some((w, _)) = tokens.get(k).and_then(|t| word_of(t, lang)).filter(|w| w.0.class == WordClass::Atom) {
+        numerator += w.value;
+        k += 1;
+        if tokens.get(k).is_some_and(is_hyphen) {
+            k += 1;
+        }
+    }
+    let one = k == start + 1 && matches!(tokens[start].folded.as_str(), "one" | "un" | "une");
+    match tokens.get(k).and_then(|t| word_of(t, lang)) {
+        Some((w, plural)) => {
+            // "and thirty fifths" is 30/5 added whole, "and fifty-four hundredths" a fraction below one
+            let ordinal = matches!(w.class, WordClass::Ordinal | WordClass::OrdScale) && numerator < w.value;
+            k > start && (w.class == WordClass::Fraction || (ordinal && w.value >= 3.0 && (plural || one)))
+        }
+        None => false,
+    }
+}
+
+/// The value of a scale word at `tokens[k]` ("million"), if one is there.
+fn scale_at(tokens: &[Token], k: usize, lang: Lang) -> Option<f64> {
+    let (w, _) = tokens.get(k).and_then(|t| word_of(t, lang))?;
+    (w.class == WordClass::Scale).then_some(w.value)
 }
 
 /// "one and a half", "deux et demi": adds the fraction to the expression.
@@ -689,8 +865,21 @@ fn add_half(tokens: &[Token], expr: &mut Expr, lang: Lang) {
         _ => return,
     };
     if !expr.ordinal && expr.value.fract() == 0.0 {
-        expr.value += frac * if expr.last_scale > 0.0 { expr.last_scale } else { 1.0 };
         expr.end += skip;
+        // "five and a half million" multiplies; "one billion and a half million" adds half a million
+        match scale_at(tokens, expr.end, lang) {
+            Some(s) if expr.last_scale == 0.0 => {
+                expr.value = (expr.value + frac) * s;
+                expr.end += 1;
+                expr.scaled = true;
+                expr.last_scale = s;
+            }
+            Some(s) if s < expr.last_scale => {
+                expr.value += frac * s;
+                expr.end += 1;
+            }
+            _ => expr.value += frac * if expr.last_scale > 0.0 { expr.last_scale } else { 1.0 },
+        }
     }
 }
 
@@ -829,6 +1018,13 @@ fn number_at(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lan
             }
         }
     }
+    if let Some(cur) = million_code(tok).filter(|_| !claimed.get(i + 1).copied().unwrap_or(true)) {
+        if let Some(expr) = parse_number(tokens, i + 1, lang, claimed).filter(|e| !e.ordinal) {
+            let mut f = fact(tokens, text, i, expr.end, FactKind::Money, expr.value * 1e6);
+            f.unit = Some(cur.code.to_string());
+            return Some((expr.end, Some(f)));
+        }
+    }
     if let Some(f) = percent_of(text, tokens, i, claimed, lang) {
         return Some(f);
     }
@@ -846,7 +1042,12 @@ fn number_at(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lan
     }
     let at = skip_connector(tokens, expr.end, &expr);
     if at < tokens.len() && !claimed[at] {
-        if let Some((end, cur)) = currency_at(tokens, at) {
+        if let Some(cur) = million_code(&tokens[at]).filter(|_| !followed_by_letter(tokens, at + 1)) {
+            let mut f = fact(tokens, text, i, at + 1, FactKind::Money, expr.value * 1e6);
+            f.unit = Some(cur.code.to_string());
+            return Some((at + 1, Some(f)));
+        }
+        if let Some((end, cur)) = currency_after(tokens, at) {
             let weight_unit = cur.ambiguous && !expr.scaled;
             if !weight_unit {
                 let (end, value) = money_tail(tokens, end, expr.value / cur.divisor, cur.divisor, lang);
@@ -876,6 +1077,27 @@ fn number_at(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lan
 fn currency_at<'t>(tokens: &[Token], at: usize) -> Option<(usize, &'t Currency)> {
     let table: &'static PhraseTable<Currency> = &CURRENCIES;
     table.longest_at(tokens, at).filter(|(_, c)| !c.iso_letters || tokens[at].text.chars().all(|ch| ch.is_uppercase()))
+}
+
+/// Codes of the main currencies, which also name them in lower case right after an amount ("20 usd").
+const MAIN_CODES: &[&str] = &["USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "NZD", "HKD", "INR"];
+
+/// The currency after an amount: as [`currency_at`], and a main ISO code in lower case.
+fn currency_after<'t>(tokens: &[Token], at: usize) -> Option<(usize, &'t Currency)> {
+    let table: &'static PhraseTable<Currency> = &CURRENCIES;
+    table.longest_at(tokens, at).filter(|(_, c)| {
+        let text = tokens[at].text;
+        !c.iso_letters || text.chars().all(|ch| ch.is_uppercase()) || MAIN_CODES.contains(&c.code) && text.len() == 3
+    })
+}
+
+/// "MUSD", "MEUR": an ISO code with an M for millions, as business writing has it. Returns the
+/// currency and the factor.
+fn million_code(tok: &Token) -> Option<&'static Currency> {
+    let code = tok.text.strip_prefix('M').filter(|c| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()))?;
+    let toks = super::tokens::tokenize(code, Lang::En, &[]);
+    let table: &'static PhraseTable<Currency> = &CURRENCIES;
+    table.get_tokens(&toks).filter(|c| c.iso_letters)
 }
 
 /// "percent of 10", "pourcentage de vingt": the percent word first.
@@ -1031,6 +1253,52 @@ mod tests {
         assert_eq!(q("300mm and 48m", Lang::En), [("300".into(), "mm".into()), ("48".into(), "m".into())]);
         assert_eq!(q("3 tonnes et 40 hectares", Lang::Fr), [("3".into(), "t".into()), ("40".into(), "ha".into())]);
         assert_eq!(q("a six-mile walk", Lang::En), [("6".into(), "mi".into())]);
+    }
+
+    #[test]
+    fn powers_of_ten_and_exponents() {
+        assert_eq!(values("1.3e6 and 2.5^-1 and 6.23x10^-4", Lang::En), ["1300000", "0.4", "0.000623"]);
+        assert_eq!(values("12,5e3 et -2^3", Lang::Fr), ["12500", "-8"]);
+        assert_eq!(facts("le 2e jour", Lang::Fr), [(FactKind::Ordinal, "2".to_string(), None)]);
+    }
+
+    #[test]
+    fn fractions_of_scales() {
+        assert_eq!(values("six million and one half", Lang::En), ["6500000"]);
+        assert_eq!(values("four and a half million", Lang::En), ["4500000"]);
+        assert_eq!(values("two billion and a half million", Lang::En), ["2000500000"]);
+        assert_eq!(values("a quarter of a million", Lang::En), ["250000"]);
+        assert_eq!(values("three hundred and seven tenths", Lang::En), ["300.7"]);
+        assert_eq!(values("trois millions et demi", Lang::Fr), ["3500000"]);
+        assert_eq!(values("two twenty-fifths", Lang::En), ["0.08"]);
+    }
+
+    #[test]
+    fn ratios_and_spreads() {
+        assert_eq!(values("seven out of ten", Lang::En), ["0.7"]);
+        assert_eq!(values("15 out of 4", Lang::En), ["15", "4"]);
+        assert_eq!(values("400 sur 4 ans", Lang::Fr), ["400", "4"]);
+    }
+
+    #[test]
+    fn tokenized_and_indian_writing() {
+        assert_eq!(values("sixty - four", Lang::En), ["64"]);
+        assert_eq!(values("three - fifths", Lang::En), ["0.6"]);
+        assert_eq!(values("5,00,000 and 2,35,10,000", Lang::En), ["500000", "23510000"]);
+        assert_eq!(values("half a dozen", Lang::En), ["6"]);
+        assert_eq!(values("4 dz", Lang::En), ["48"]);
+        let ords = facts("le quatre-vingtième", Lang::Fr);
+        assert_eq!(ords, [(FactKind::Ordinal, "80".to_string(), None)]);
+    }
+
+    #[test]
+    fn money_codes_in_business_writing() {
+        let m = |t, l| facts(t, l).into_iter().map(|f| (f.1, f.2.unwrap_or_default())).collect::<Vec<_>>();
+        assert_eq!(m("45 MEUR", Lang::En), [("45000000".into(), "EUR".into())]);
+        assert_eq!(m("MUSD 3.5", Lang::En), [("3500000".into(), "USD".into())]);
+        assert_eq!(m("70 usd", Lang::En), [("70".into(), "USD".into())]);
+        assert_eq!(m("$ 90 million first mortgage", Lang::En)[0], ("90000000".into(), "USD".into()));
+        assert_eq!(m("₿5", Lang::En), [("5".into(), "BTC".into())]);
     }
 
     #[test]
