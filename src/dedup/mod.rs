@@ -120,7 +120,7 @@ pub fn sketch_article(
 
 /// Finds every exact copy, near copy and translation among `sketches`.
 pub fn find(sketches: &[Sketch], opts: &Options) -> Report {
-    let corpus = Corpus::new(sketches, opts);
+    let mut corpus = Corpus::new(sketches, opts);
     let mut edges = corpus.exact_edges();
     edges.extend(corpus.near_edges());
     if opts.translations {
@@ -143,12 +143,15 @@ struct Corpus<'a> {
     sketches: &'a [Sketch],
     anchors: AnchorIndex,
     opts: &'a Options,
+    /// Translation scores already computed while verifying candidates, `(i, j, score)` with
+    /// `i < j`, sorted: the report looks them up rather than aligning the same pair twice.
+    translation_scores: Vec<(u32, u32, f64)>,
 }
 
 impl<'a> Corpus<'a> {
     fn new(sketches: &'a [Sketch], opts: &'a Options) -> Self {
         let anchors = if opts.translations { AnchorIndex::new(sketches) } else { AnchorIndex::default() };
-        Corpus { sketches, anchors, opts }
+        Corpus { sketches, anchors, opts, translation_scores: Vec::new() }
     }
 
     fn exact_edges(&self) -> Vec<(u32, u32)> {
@@ -167,29 +170,32 @@ impl<'a> Corpus<'a> {
     /// Verified translation pairs. Besides the threshold, a pair must score at least
     /// [`RELATIVE_TO_BEST`] of the best pair of either article: two stories on one topic (the same
     /// war, the same names) share anchors, but each has a far better partner, its own translation.
-    fn translation_edges(&self) -> Vec<(u32, u32)> {
+    fn translation_edges(&mut self) -> Vec<(u32, u32)> {
         let threshold = self.opts.translation_threshold;
         // The score is at most the square root of the cosine: most candidates stop there.
-        let scored: Vec<(u32, u32, f64)> = self
+        let mut scored: Vec<(u32, u32, f64)> = self
             .anchors
             .candidates()
             .into_par_iter()
             .filter(|&(i, j)| self.anchors.cosine(i, j).sqrt() >= threshold)
-            .map(|(i, j)| (i, j, self.translation_score(i, j)))
+            .map(|(i, j)| (i, j, self.anchors.score(i, j)))
             .collect();
         let mut best = vec![0.0f64; self.sketches.len()];
         for &(i, j, s) in &scored {
             best[i as usize] = best[i as usize].max(s);
             best[j as usize] = best[j as usize].max(s);
         }
-        scored
-            .into_iter()
-            .filter(|&(i, j, s)| {
+        let edges = scored
+            .iter()
+            .filter(|&&(i, j, s)| {
                 let rival = best[i as usize].max(best[j as usize]);
                 s >= threshold && s >= RELATIVE_TO_BEST * rival
             })
-            .map(|(i, j, _)| (i, j))
-            .collect()
+            .map(|&(i, j, _)| (i, j))
+            .collect();
+        scored.sort_unstable_by_key(|&(i, j, _)| (i, j));
+        self.translation_scores = scored;
+        edges
     }
 
     fn near_score(&self, i: u32, j: u32) -> f64 {
@@ -199,7 +205,11 @@ impl<'a> Corpus<'a> {
     }
 
     fn translation_score(&self, i: u32, j: u32) -> f64 {
-        self.anchors.score(i, j)
+        let key = (i.min(j), i.max(j));
+        match self.translation_scores.binary_search_by_key(&key, |&(i, j, _)| (i, j)) {
+            Ok(at) => self.translation_scores[at].2,
+            Err(_) => self.anchors.score(i, j),
+        }
     }
 
     /// The relation and score of two articles seen together in a cluster.

@@ -54,8 +54,11 @@ struct ArticleAnchors {
     keys: Vec<u32>,
     /// Sum of squared weights of `keys`.
     norm2: f32,
-    /// Each sentence's keys (sorted) and their total weight; sentences without weight left out.
-    sentences: Vec<(Vec<u32>, f32)>,
+    /// The total anchor weight of each sentence that has any (sentences without weight left out).
+    sentence_weights: Vec<f32>,
+    /// Every (key, sentence number) of the article, sorted: merging two of these lists finds the
+    /// weight each pair of sentences shares in one pass ([`AnchorIndex::coverage`]).
+    occurrences: Vec<(u32, u16)>,
 }
 
 /// The weighted anchors of a corpus and their inverted index.
@@ -96,21 +99,19 @@ impl AnchorIndex {
                     out.sort_unstable();
                     out
                 };
-                let sentences: Vec<(Vec<u32>, f32)> = sketch
-                    .anchors
-                    .iter()
-                    .map(|keys| dense(keys))
-                    .filter(|keys| !keys.is_empty())
-                    .map(|keys| {
-                        let w = keys.iter().map(|&k| weights[k as usize]).sum();
-                        (keys, w)
-                    })
-                    .collect();
-                let mut keys: Vec<u32> = sentences.iter().flat_map(|(k, _)| k.iter().copied()).collect();
-                keys.sort_unstable();
+                let mut sentence_weights = Vec::new();
+                let mut occurrences = Vec::new();
+                for keys in sketch.anchors.iter().map(|keys| dense(keys)).filter(|keys| !keys.is_empty()) {
+                    // Sentences past u16::MAX (a whole book in one record) add nothing to coverage.
+                    let Ok(sentence) = u16::try_from(sentence_weights.len()) else { break };
+                    sentence_weights.push(keys.iter().map(|&k| weights[k as usize]).sum());
+                    occurrences.extend(keys.into_iter().map(|k| (k, sentence)));
+                }
+                occurrences.sort_unstable();
+                let mut keys: Vec<u32> = occurrences.iter().map(|&(k, _)| k).collect();
                 keys.dedup();
                 let norm2 = keys.iter().map(|&k| weights[k as usize].powi(2)).sum();
-                ArticleAnchors { lang: Some(sketch.lang), keys, norm2, sentences }
+                ArticleAnchors { lang: Some(sketch.lang), keys, norm2, sentence_weights, occurrences }
             })
             .collect();
         let mut postings = vec![Vec::new(); weights.len()];
@@ -191,22 +192,39 @@ impl AnchorIndex {
         let (Some(a), Some(b)) = (self.articles.get(i as usize), self.articles.get(j as usize)) else {
             return 0.0;
         };
-        if a.sentences.is_empty() || b.sentences.is_empty() {
+        let (rows, cols) = (a.sentence_weights.len(), b.sentence_weights.len());
+        if rows == 0 || cols == 0 {
             return 0.0;
         }
-        let side = |from: &[(Vec<u32>, f32)], to: &[(Vec<u32>, f32)]| -> f64 {
-            let total: f32 = from.iter().map(|(_, w)| w).sum();
-            let matched: f32 = from
-                .iter()
-                .map(|(keys, _)| {
-                    to.iter()
-                        .map(|(other, _)| shared(keys, other).map(|k| self.weights[k as usize]).sum::<f32>())
-                        .fold(0.0, f32::max)
-                })
-                .sum();
-            f64::from(matched / total)
-        };
-        side(&a.sentences, &b.sentences).min(side(&b.sentences, &a.sentences))
+        // shared[s * cols + t]: the anchor weight sentence s of `a` shares with sentence t of `b`,
+        // filled by one merge of the two sorted occurrence lists.
+        let mut shared = vec![0.0f32; rows * cols];
+        let (xs, ys) = (&a.occurrences, &b.occurrences);
+        let (mut x, mut y) = (0, 0);
+        while x < xs.len() && y < ys.len() {
+            let key = xs[x].0;
+            match key.cmp(&ys[y].0) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    let x_end = x + xs[x..].iter().take_while(|o| o.0 == key).count();
+                    let y_end = y + ys[y..].iter().take_while(|o| o.0 == key).count();
+                    let w = self.weights[key as usize];
+                    for &(_, s) in &xs[x..x_end] {
+                        let row = &mut shared[s as usize * cols..][..cols];
+                        for &(_, t) in &ys[y..y_end] {
+                            row[t as usize] += w;
+                        }
+                    }
+                    (x, y) = (x_end, y_end);
+                }
+            }
+        }
+        let total = |weights: &[f32]| weights.iter().sum::<f32>();
+        let matched_a: f32 = shared.chunks_exact(cols).map(|row| row.iter().copied().fold(0.0, f32::max)).sum();
+        let matched_b: f32 =
+            (0..cols).map(|t| (0..rows).map(|s| shared[s * cols + t]).fold(0.0, f32::max)).sum();
+        f64::from(matched_a / total(&a.sentence_weights)).min(f64::from(matched_b / total(&b.sentence_weights)))
     }
 }
 
@@ -279,7 +297,7 @@ mod tests {
         let index = AnchorIndex::new(&corpus());
         // Lyon, 3000, 3, 000, 12, 2, 1, Toulouse, Bordeaux: nine keys in both languages.
         assert_eq!(index.weights.len(), 9);
-        assert!(index.articles[4].sentences.len() == 1, "Airbus and 4 are English only");
+        assert!(index.articles[4].sentence_weights.len() == 1, "Airbus and 4 are English only");
     }
 
     #[test]
