@@ -222,8 +222,7 @@ impl AnchorIndex {
         }
         let total = |weights: &[f32]| weights.iter().sum::<f32>();
         let matched_a: f32 = shared.chunks_exact(cols).map(|row| row.iter().copied().fold(0.0, f32::max)).sum();
-        let matched_b: f32 =
-            (0..cols).map(|t| (0..rows).map(|s| shared[s * cols + t]).fold(0.0, f32::max)).sum();
+        let matched_b: f32 = (0..cols).map(|t| (0..rows).map(|s| shared[s * cols + t]).fold(0.0, f32::max)).sum();
         f64::from(matched_a / total(&a.sentence_weights)).min(f64::from(matched_b / total(&b.sentence_weights)))
     }
 }
