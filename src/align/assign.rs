@@ -32,8 +32,12 @@ pub struct Thresholds {
     pub absorb_gain: f64,
     /// The threshold inside a gap between two in-order pairs.
     pub in_gap: f64,
-    /// A gap of one sentence a side is paired on position alone when the lengths agree this well.
+    /// A gap of up to `position_gap` sentences a side, equal on both sides, is paired on position
+    /// alone when every pair's lengths agree this well.
     pub lone_gap_length: f64,
+    pub position_gap: usize,
+    /// Below this many characters, the length agreement of position-only pairs is more lenient.
+    pub short_sentence_chars: f64,
     /// Gaps with more sentences than this on a side are not filled.
     pub max_gap: usize,
     /// Half-width of the band around the anchor path, in sentences.
@@ -50,6 +54,8 @@ impl Default for Thresholds {
             steal_margin: 0.25,
             in_gap: 0.06,
             lone_gap_length: 0.3,
+            position_gap: 3,
+            short_sentence_chars: 60.0,
             max_gap: 6,
             band: 30,
         }
@@ -354,15 +360,30 @@ fn fill_gaps(scorer: &Scorer, n: usize, m: usize, in_order: &[Bead], beads: &mut
         }
         let band = Band::full(ls.len(), rs.len());
         let found = monotonic(scorer, &ls, &rs, &band, t.in_gap, t);
-        if found.is_empty() && sandwiched && ls.len() == 1 && rs.len() == 1 {
-            let length = scorer.length_agreement(&ls, &rs);
-            if length >= t.lone_gap_length {
-                beads.push(Bead { left: ls, right: rs, score: POSITION_ONLY_SCORE * length });
-            }
+        if found.is_empty() && sandwiched && ls.len() == rs.len() && ls.len() <= t.position_gap {
+            beads.extend(pair_by_position(scorer, &ls, &rs, t));
             continue;
         }
         beads.extend(found);
     }
+}
+
+/// A gap of k sentences a side (k ≤ `position_gap`) between two in-order pairs, with no lexical
+/// evidence at all, is k pairs in a row when every pair's lengths agree: in text that keeps its
+/// order, position is evidence. Short sentences may stray further in length (see
+/// [`Scorer::length_agreement_within`]): "Qui est-ce qui a versé le plus de larmes ?" / "Who cried
+/// most?". Either every pair of the gap agrees or none is made.
+fn pair_by_position(scorer: &Scorer, ls: &[usize], rs: &[usize], t: &Thresholds) -> Vec<Bead> {
+    let lengths: Vec<f64> =
+        ls.iter().zip(rs).map(|(&i, &j)| scorer.length_agreement_within(&[i], &[j], t.short_sentence_chars)).collect();
+    if lengths.iter().any(|&l| l < t.lone_gap_length) {
+        return Vec::new();
+    }
+    ls.iter()
+        .zip(rs)
+        .zip(lengths)
+        .map(|((&i, &j), l)| Bead { left: vec![i], right: vec![j], score: POSITION_ONLY_SCORE * l })
+        .collect()
 }
 
 /// The score reported for a pair that only its position and length vouch for.

@@ -183,6 +183,15 @@ mod tests {
     }
 
     #[test]
+    fn a_gap_without_evidence_between_two_pairs_is_paired_in_order() {
+        let fr = [FR[0], "Xyzzy plugh ?", "Quux frobnique gaiement.", FR[3]];
+        let en = [EN[0], "Wibble wobble?", "Flarp zonked merrily.", EN[1]];
+        let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &AlignOptions::default());
+        assert_eq!(pairs(&a), [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![3])]);
+        assert!(a.pairs[1].score < 0.1, "position alone is worth little: {}", a.pairs[1].score);
+    }
+
+    #[test]
     fn works_within_one_language_and_in_either_direction() {
         let fr = analysis(Lang::Fr, &FR);
         let en = analysis(Lang::En, &EN);

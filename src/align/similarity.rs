@@ -58,9 +58,18 @@ impl<'a> Scorer<'a> {
 
     /// 1 when the lengths are in the articles' usual ratio, falling off as a Gaussian in the log ratio.
     pub fn length_agreement(&self, l: &[usize], r: &[usize]) -> f64 {
+        self.length_agreement_within(l, r, 0.0)
+    }
+
+    /// As [`Self::length_agreement`], but short sentences may stray further, as in Gale and
+    /// Church's model where the spread of a length grows with the square root of the length:
+    /// below `short_chars` characters, σ widens by √(short_chars / chars).
+    pub fn length_agreement_within(&self, l: &[usize], r: &[usize], short_chars: f64) -> f64 {
         let chars = |p: &Profiles, ids: &[usize]| ids.iter().map(|&i| p.sentences[i].chars).sum::<usize>().max(1);
-        let log_ratio = (chars(self.right, r) as f64 / (chars(self.left, l) as f64 * self.length_ratio)).ln();
-        let sigma = self.weights.length_sigma;
+        let (left, right) = (chars(self.left, l) as f64, chars(self.right, r) as f64);
+        let log_ratio = (right / (left * self.length_ratio)).ln();
+        let shorter = left.min(right / self.length_ratio);
+        let sigma = self.weights.length_sigma * (short_chars / shorter).sqrt().max(1.0);
         (-(log_ratio * log_ratio) / (2.0 * sigma * sigma)).exp()
     }
 }
