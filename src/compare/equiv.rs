@@ -203,16 +203,57 @@ pub fn acronym_anagram(a: &Fact, b: &Fact) -> bool {
     (is_acronym(a) || is_acronym(b)) && letters(a).len() >= 2 && letters(a) == letters(b)
 }
 
-/// An acronym in parentheses right after a name of several capitalized words ("New York
-/// Mercantile Exchange (NYMEX)"): it restates the name before it, which carries the fact.
+/// An acronym in parentheses right after the words it stands for ("New York Mercantile
+/// Exchange (NYMEX)", "entry-into-service (EIS)", "Forces armées de la RDC (FARDC)"): it
+/// restates the name before it, which carries the fact. The words are a name (two of the last
+/// three capitalized) or give the acronym's letters as their initials.
 pub fn acronym_after_its_name(doc_text: &str, fact: &Fact) -> bool {
     let acronym = fact.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let before = doc_text.get(..fact.start).unwrap_or("").trim_end();
     let Some(before) = before.strip_suffix('(') else { return false };
     let closed = doc_text.get(fact.end..).is_some_and(|rest| rest.trim_start().starts_with(')'));
     let capitalized_words =
-        before.split_whitespace().rev().take(2).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    acronym && closed && capitalized_words == 2
+        before.split_whitespace().rev().take(3).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let letters: String = fold(&fact.text).chars().filter(|c| c.is_alphabetic()).collect();
+    let words: Vec<&str> = before.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+    let initials: String =
+        words[words.len().saturating_sub(letters.chars().count())..].iter().filter_map(|w| w.chars().next()).collect();
+    acronym && closed && (capitalized_words >= 2 || (letters.len() >= 2 && fold(&initials) == letters))
+}
+
+/// A party and state tag of American politics ("R-Mo.", "D-Calif."): an affiliation, not a
+/// name a translation keeps.
+pub fn party_tag(fact: &Fact) -> bool {
+    let mut parts = fact.text.splitn(2, '-');
+    let (Some(party), Some(state)) = (parts.next(), parts.next()) else { return false };
+    matches!(party, "R" | "D" | "I")
+        && (2..=5).contains(&state.chars().count())
+        && state.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A weekday that names no day: recurring ("every Friday", "chaque vendredi") or the first word
+/// of a name ("the Sunday Telegraph").
+pub fn weekday_without_date(doc_text: &str, fact: &Fact) -> bool {
+    if !fact.value.contains('W') {
+        return false;
+    }
+    let before = doc_text.get(..fact.start).unwrap_or("").trim_end();
+    let last_word = fold(before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+    let recurring = matches!(last_word.as_str(), "every" | "each" | "chaque" | "les");
+    let after = doc_text.get(fact.end..).unwrap_or("");
+    let next_capitalized = after.starts_with(' ') && after.trim_start().chars().next().is_some_and(char::is_uppercase);
+    recurring || next_capitalized
+}
+
+/// A number that gives a time of day, not a count: "18 heures", "à 18 h", "at 6.30".
+pub fn clock_time(doc_text: &str, fact: &Fact) -> bool {
+    let Some(v) = numeric(fact) else { return false };
+    let after = fold(doc_text.get(fact.end..).unwrap_or("").trim_start());
+    let hour_word = after.starts_with("heures") || after.starts_with("h ") || after.starts_with("h,");
+    let before = doc_text.get(..fact.start).unwrap_or("").trim_end();
+    let after_at = fold(before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("")) == "at";
+    let dotted = fact.text.len() <= 5 && fact.text.split_once(['.', ':']).is_some_and(|(_, m)| m.len() == 2);
+    (hour_word && (0.0..=24.0).contains(&v) && v.fract() == 0.0) || (after_at && dotted && v < 24.0)
 }
 
 /// Whether a date fact and a fact of the other version agree.
@@ -387,9 +428,14 @@ pub fn common_word_name(name: &Fact, lang: Lang) -> bool {
     if words.len() != 1 || !plain_key {
         return false;
     }
+    common_word(&words[0], lang)
+}
+
+/// A folded word that the lexicon knows as a common word of `lang`.
+fn common_word(word: &str, lang: Lang) -> bool {
     match lang {
-        Lang::Fr => !Lexicon::builtin().translations(&stem(&words[0], Lang::Fr)).is_empty(),
-        Lang::En => ENGLISH_COMMON.contains(&stem(&words[0], Lang::En)),
+        Lang::Fr => !Lexicon::builtin().translations(&stem(word, Lang::Fr)).is_empty(),
+        Lang::En => ENGLISH_COMMON.contains(&stem(word, Lang::En)),
     }
 }
 
@@ -423,16 +469,20 @@ pub fn name_written_in(name: &Fact, lang: Lang, other: &TextView) -> bool {
     every_word_told(&words, lang, other)
 }
 
-/// Whether each content word of a name (four letters or more) is told in `other`: written
-/// there, spelled the other language's way, or translated. One translated word is not enough:
-/// "University of Villepin" is not told by "l'université de Lincoln".
+/// Whether a name is told in `other` word by word: some content word of it (four letters or
+/// more) is written there, spelled the other language's way or translated, and every content
+/// word that is no common word of its language (a surname, a place) is told too. The common
+/// words of a name get translated ("Supreme Constitutional Court" / "Haute cour
+/// constitutionnelle"), its proper words do not: "University of Villepin" is not told by
+/// "l'université de Lincoln".
 fn every_word_told(words: &[&str], lang: Lang, other: &TextView) -> bool {
     let content: Vec<&str> = words.iter().copied().filter(|w| w.chars().count() >= 4).collect();
     let content = if content.is_empty() { words.to_vec() } else { content };
-    content.iter().all(|w| {
+    let told = |w: &&str| {
         let one = std::slice::from_ref(w);
         other.contains_words(one) || cognate_in(one, other) || translated_in(one, lang, other)
-    })
+    };
+    content.iter().any(told) && content.iter().filter(|w| !common_word(w, lang)).all(told)
 }
 
 /// A name spelled the other language's way (Australie/Australia, catholique/Catholic): its
@@ -558,6 +608,28 @@ mod tests {
         };
         assert!(acronym_after_its_name(text, &at("NYMEX")));
         assert!(!acronym_after_its_name(text, &at("TSA")));
+        let text = "the entry-into-service (EIS) schedule";
+        let start = text.find("EIS").unwrap();
+        let eis = Fact { start, end: start + 3, ..fact(FactKind::Entity, "EIS", "eis") };
+        assert!(acronym_after_its_name(text, &eis));
+    }
+
+    #[test]
+    fn tags_weekdays_and_clock_times_that_are_no_facts() {
+        assert!(party_tag(&fact(FactKind::Entity, "R-Mo", "r mo")));
+        assert!(!party_tag(&fact(FactKind::Entity, "Jean-Pierre", "jean pierre")));
+        let located = |text: &str, needle: &str, kind: FactKind, value: &str| {
+            let start = text.find(needle).unwrap();
+            Fact { start, end: start + needle.len(), ..fact(kind, needle, value) }
+        };
+        let text = "Almost every Friday, the Sunday Telegraph said on Monday.";
+        assert!(weekday_without_date(text, &located(text, "Friday", FactKind::Date, "XXXX-WXX-5")));
+        assert!(weekday_without_date(text, &located(text, "Sunday", FactKind::Date, "XXXX-WXX-7")));
+        assert!(!weekday_without_date(text, &located(text, "Monday", FactKind::Date, "XXXX-WXX-1")));
+        let text = "entre 10 heures et 18 heures, 18 morts, a result at 6.30 that night";
+        assert!(clock_time(text, &located(text, "18", FactKind::Number, "18")));
+        assert!(!clock_time(text, &Fact { start: 31, end: 33, ..fact(FactKind::Number, "18", "18") }));
+        assert!(clock_time(text, &located(text, "6.30", FactKind::Number, "6.3")));
     }
 
     #[test]

@@ -245,12 +245,14 @@ fn not_comparable(fact: &Fact, side: &PairSide) -> bool {
                 || (in_words && equiv::numeric(fact).is_some_and(|v| v.abs() < 1.0))
                 || (in_words && capitalized_inside_sentence(fact, side))
                 || equiv::decade_number(&doc.text, fact)
+                || equiv::clock_time(&doc.text, fact)
         }
-        Class::Date => equiv::date_without_content(fact),
+        Class::Date => equiv::date_without_content(fact) || equiv::weekday_without_date(&doc.text, fact),
         Class::Entity => {
             fact.text.chars().filter(|c| c.is_alphanumeric()).count() < 3
                 || equiv::common_word_name(fact, side.analysis.doc.lang)
                 || equiv::acronym_after_its_name(&doc.text, fact)
+                || equiv::party_tag(fact)
         }
     }
 }
