@@ -576,8 +576,9 @@ fn numeric_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
     numeric_date_with(tokens, i, lang, reference, false)
 }
 
-/// As [`numeric_date`]; `after_weekday` also takes an unclear day and month ("Friday 7/6",
-/// "Friday 7-6", "Friday 7.6"), which the weekday makes a date.
+/// As [`numeric_date`]; `after_weekday` also takes an unclear day and month with a slash
+/// ("Friday 7/6"), which the weekday makes a date. Not with a hyphen or a dot: "Friday 7-6" is a
+/// tennis score, "rose Friday 7.6 percent" a figure.
 fn numeric_date_with(
     tokens: &[Token],
     i: usize,
@@ -585,11 +586,6 @@ fn numeric_date_with(
     reference: Option<NaiveDate>,
     after_weekday: bool,
 ) -> Option<(usize, DateVal)> {
-    if after_weekday {
-        if let Some(found) = dotted_day_month(tokens, i, lang, reference) {
-            return Some(found);
-        }
-    }
     let a = tokens.get(i)?.num()?;
     let sep = tokens.get(i + 1).filter(|t| t.glued() && t.is_punct("/.-"))?;
     let b = tokens.get(i + 2).filter(|t| t.glued())?.num()?;
@@ -625,9 +621,7 @@ fn numeric_date_with(
         NaiveDate::from_ymd_opt(year, month, day)?;
         return Some((i + 5, DateVal { year: Some(year), month: Some(month), day: Some(day) }));
     }
-    if (sep.text != "/" && !after_weekday)
-        || tokens.get(i + 3).is_some_and(|t| t.glued() && (t.num().is_some() || t.is_punct("/")))
-    {
+    if sep.text != "/" || tokens.get(i + 3).is_some_and(|t| t.glued() && (t.num().is_some() || t.is_punct("/"))) {
         return None;
     }
     let (m, d) = if lang == Lang::En && x <= 12 { (x, y) } else { (y, x) };
@@ -700,21 +694,6 @@ fn nearest_day_and_weekday(r: NaiveDate, d: u32, wd: u32) -> Option<NaiveDate> {
         .flat_map(|n| [shift_days(r, -n), shift_days(r, n)])
         .flatten()
         .find(|x| x.day() == d && x.weekday() == weekday_from(wd))
-}
-
-/// "7.6" lexed as one decimal number, read as a day and month after a weekday.
-fn dotted_day_month(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
-    let tok = tokens.get(i)?;
-    let lit = tok.num().filter(|n| n.decimal && !n.grouped && n.int_digits <= 2)?;
-    let _ = lit;
-    let (x, y) = tok.text.split_once(['.', ','])?;
-    let (x, y): (u32, u32) = (x.parse().ok()?, y.parse().ok().filter(|_| y.len() <= 2)?);
-    let (m, d) = if lang == Lang::En { (x, y) } else { (y, x) };
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let year = year_of_day(reference.map(|r| r.year()), m, d)?;
-    Some((i + 1, DateVal { year, month: Some(m), day: Some(d) }))
 }
 
 /// A date written with a month name between slashes or hyphens: "23/Sep/2020", "2019-aug-1",
@@ -1032,7 +1011,10 @@ fn weekday_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
         // "Monday two weeks from now", "Friday 5/12" are something else.
         let next = tokens.get(k + used);
         let not_time = !next.is_some_and(|t| {
-            t.is_punct(":") || t.folded == "h" || TIME_UNIT_WORDS.contains(&t.folded.as_str()) || t.is_punct("/")
+            t.is_punct(":")
+                || t.folded == "h"
+                || TIME_UNIT_WORDS.contains(&t.folded.as_str())
+                || (t.glued() && t.is_punct("/-"))
         });
         if let (true, Some(r)) = (not_time, reference) {
             if let Some(date) = nearest_day_and_weekday(r, d, wd) {
@@ -1568,6 +1550,7 @@ mod tests {
         assert_eq!(values("next week on Wednesday", Lang::En, MONDAY), ["2024-05-15"]);
         assert_eq!(values("mardi de la semaine dernière", Lang::Fr, MONDAY), ["2024-04-30"]);
         assert_eq!(values("on Saturday 4/27", Lang::En, MONDAY), ["2024-04-27"]);
+        assert_eq!(values("won on Friday 7-6, 6-3", Lang::En, MONDAY), ["2024-05-03"]);
         assert_eq!(values("Monday three weeks from now", Lang::En, MONDAY), ["2024-05-06", "2024-05-27"]);
         assert_eq!(values("the coming Monday", Lang::En, MONDAY), ["2024-05-13"]);
         assert_eq!(values("this past Monday", Lang::En, MONDAY), ["2024-04-29"]);

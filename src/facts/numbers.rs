@@ -66,6 +66,11 @@ pub fn scan_digits(text: &str, pos: usize, lang: Lang) -> Option<(usize, NumLit)
     let mut int = text[i..run_end].to_string();
     let mut end = run_end;
     let mut sep: Option<char> = None;
+    if let Some((european_end, value)) = european_in_english(text, i, run_end).filter(|_| lang == Lang::En) {
+        let value = if negative { -value } else { value };
+        let lit = NumLit { value, int_digits: 0, grouped: true, decimal: true, leading_zero: false };
+        return Some((european_end, lit));
+    }
     if let Some(lakh_end) = indian_groups(bytes, run_end).filter(|_| lang == Lang::En && first_len <= 2) {
         int.extend(text[run_end..lakh_end].chars().filter(char::is_ascii_digit));
         end = lakh_end;
@@ -158,6 +163,29 @@ fn exponent(text: &str, at: usize, base: f64) -> Option<(usize, f64)> {
     let times = ["x10^", "X10^", "×10^", "*10^"].iter().find(|p| rest.starts_with(*p))?;
     let (end, exp) = signed_digits(at + times.len())?;
     Some((end, base * 10f64.powi(exp)))
+}
+
+/// "1.111,11" in an English text: dots that group thousands and a comma before one or two decimals,
+/// which no English writing means otherwise. Returns the end and the value.
+fn european_in_english(text: &str, start: usize, run_end: usize) -> Option<(usize, f64)> {
+    let bytes = text.as_bytes();
+    if run_end - start > 3 {
+        return None;
+    }
+    let mut k = run_end;
+    while bytes.get(k) == Some(&b'.') && digit_run(bytes, k + 1) == k + 4 {
+        k += 4;
+    }
+    if k == run_end || bytes.get(k) != Some(&b',') {
+        return None;
+    }
+    let decimals_end = digit_run(bytes, k + 1);
+    if !(k + 2..=k + 3).contains(&decimals_end) {
+        return None;
+    }
+    let plain: String =
+        text[start..decimals_end].chars().filter(|c| *c != '.').map(|c| if c == ',' { '.' } else { c }).collect();
+    Some((decimals_end, plain.parse().ok()?))
 }
 
 /// Indian grouping after the first group: ",34,567" in "12,34,567" (pairs, then a last group of
@@ -355,7 +383,7 @@ fn spaced_tens_hyphen(tokens: &[Token], j: usize, last: Last, lang: Lang) -> boo
     is_hyphen(&tokens[j])
         && tokens.get(j + 1).and_then(|t| word_of(t, lang)).is_some_and(|(w, plural)| {
             let ordinal = matches!(w.class, WordClass::Ordinal | WordClass::OrdScale);
-            (plural && ordinal && w.value >= 3.0)
+            ((plural || before == 1.0) && ordinal && w.value >= 3.0)
                 || (!plural && (ordinal || w.class == WordClass::Atom) && atom_follows(before, w.value, before, lang))
         })
 }
@@ -430,6 +458,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
     let mut plural_end = false;
     let mut fraction = false;
     let mut last_scale = 0.0;
+    let mut hundreds = 0.0;
     while j < tokens.len() && !claimed.get(j).copied().unwrap_or(false) {
         let tok = &tokens[j];
         if j > i && tok.initial {
@@ -496,6 +525,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
                     break; // "50 cents" is money
                 }
                 current = if current == 0.0 { 100.0 } else { current * 100.0 };
+                hundreds = current;
                 last = Last::Hundred;
                 one_word_numerator = false;
             }
@@ -508,6 +538,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
                 }
                 total += if current == 0.0 { 1.0 } else { current } * word.value;
                 current = 0.0;
+                hundreds = 0.0;
                 scaled = true;
                 last_scale = word.value;
                 last = Last::Scale(word.value);
@@ -517,7 +548,12 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
                 if last == Last::Nothing {
                     break;
                 }
-                current = if current == 0.0 { 12.0 } else { current * 12.0 };
+                // "three hundred and two dozens": the dozens are the count after the hundreds
+                current = match current - hundreds {
+                    _ if current == 0.0 => 12.0,
+                    count if hundreds > 0.0 && count > 0.0 => hundreds + count * 12.0,
+                    _ => current * 12.0,
+                };
                 j += 1;
                 end = j;
                 break;
@@ -818,7 +854,7 @@ fn is_joiner(tokens: &[Token], j: usize, last: Last, lang: Lang) -> bool {
                 && !another_hundred
                 && !fraction_follows(tokens, j + 1, lang)
                 && (next.is_some_and(|(w, _)| w.0.class == WordClass::Atom || w.0.class == WordClass::Ordinal)
-                    || tokens.get(j + 1).is_some_and(|t| t.num().is_some()))
+                    || tokens.get(j + 1).and_then(|t| t.num()).is_some_and(|n| n.value != 0.0))
         }
         _ => false,
     }
@@ -1184,6 +1220,7 @@ mod tests {
         );
         assert_eq!(values("3.5 and 3,000 and 1,234,567.5 and 4.800", Lang::En), ["3.5", "3000", "1234567.5", "4.8"]);
         assert_eq!(values("192.168.1.2", Lang::En), ["192", "168", "1", "2"]);
+        assert_eq!(values("2.345,5 and 1.000.000,25", Lang::En), ["2345.5", "1000000.25"]);
         assert_eq!(values("1.458.000,00 tonnes", Lang::Fr), ["1458000"]);
     }
 
@@ -1286,6 +1323,8 @@ mod tests {
         assert_eq!(values("three - fifths", Lang::En), ["0.6"]);
         assert_eq!(values("5,00,000 and 2,35,10,000", Lang::En), ["500000", "23510000"]);
         assert_eq!(values("half a dozen", Lang::En), ["6"]);
+        assert_eq!(values("one hundred and three dozen", Lang::En), ["136"]);
+        assert_eq!(values("one - fifth", Lang::En), ["0.2"]);
         assert_eq!(values("4 dz", Lang::En), ["48"]);
         let ords = facts("le quatre-vingtième", Lang::Fr);
         assert_eq!(ords, [(FactKind::Ordinal, "80".to_string(), None)]);
