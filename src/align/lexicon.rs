@@ -6,8 +6,9 @@ use rust_stemmers::Stemmer;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// The embedded lexicon (see data/README.md for where it comes from).
-const BUILTIN_TSV: &str = include_str!("../../data/lexicon-fr-en.tsv");
+/// The embedded lexicon (`data/lexicon-fr-en.tsv`, see data/README.md for where it comes from),
+/// already folded and stemmed by `build.rs`: one `french_stem<TAB>english_stem` pair a line.
+const BUILTIN_STEMS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon-stems.tsv"));
 
 /// French stems mapped to the English stems they translate to.
 #[derive(Clone, Debug, Default)]
@@ -17,7 +18,9 @@ pub struct Lexicon {
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lexicon = Lexicon::default();
-    lexicon.add_tsv(BUILTIN_TSV).expect("the embedded lexicon is well formed");
+    for (fr, en) in BUILTIN_STEMS.lines().filter_map(|line| line.split_once('\t')) {
+        lexicon.add_stems(fr, en);
+    }
     lexicon
 });
 
@@ -50,18 +53,8 @@ impl Lexicon {
 
     /// Adds the pairs of a TSV text. Multi-word entries are skipped: alignment compares words.
     pub fn add_tsv(&mut self, tsv: &str) -> Result<(), String> {
-        for (n, line) in tsv.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut fields = line.split('\t');
-            let (Some(fr), Some(en)) = (fields.next(), fields.next()) else {
-                return Err(format!("line {}: expected 'french<TAB>english', found {line:?}", n + 1));
-            };
-            for en in en.split(',') {
-                self.add(fr.trim(), en.trim());
-            }
+        for (fr, en) in super::lexicon_tsv::word_pairs(tsv)? {
+            self.add(fr, en);
         }
         Ok(())
     }
@@ -71,11 +64,17 @@ impl Lexicon {
         if fr.is_empty() || en.is_empty() || fr.contains(' ') || en.contains(' ') {
             return;
         }
-        let fr = stem(&crate::text::fold(fr), Lang::Fr);
-        let en = stem(&crate::text::fold(en), Lang::En);
-        let targets = self.fr_to_en.entry(fr).or_default();
-        if !targets.contains(&en) {
-            targets.push(en);
+        self.add_stems(&stem(&crate::text::fold(fr), Lang::Fr), &stem(&crate::text::fold(en), Lang::En));
+    }
+
+    /// Adds one pair of stems (already folded and stemmed).
+    fn add_stems(&mut self, fr: &str, en: &str) {
+        let targets = match self.fr_to_en.get_mut(fr) {
+            Some(targets) => targets,
+            None => self.fr_to_en.entry(fr.to_string()).or_default(),
+        };
+        if !targets.iter().any(|t| t == en) {
+            targets.push(en.to_string());
         }
     }
 
@@ -109,6 +108,14 @@ mod tests {
         assert!(lexicon.len() > 500, "{} entries", lexicon.len());
         let en = lexicon.translations(&stem("ministres", Lang::Fr));
         assert!(en.contains(&stem("minister", Lang::En)), "{en:?}");
+    }
+
+    /// The stems written by `build.rs` are the ones the run-time path would compute.
+    #[test]
+    fn build_time_stems_match_run_time_stemming() {
+        let mut runtime = Lexicon::default();
+        runtime.add_tsv(include_str!("../../data/lexicon-fr-en.tsv")).unwrap();
+        assert_eq!(runtime.fr_to_en, Lexicon::builtin().fr_to_en);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 mod assign;
 pub mod lexicon;
+mod lexicon_tsv;
 mod profile;
 mod similarity;
 pub mod tokens;
