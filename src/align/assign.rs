@@ -212,7 +212,6 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
         }
     };
     value[0][0] = 0.0;
-    let mut one_to_one = OneToOne::default();
     for i in 0..=n {
         let (lo, hi) = band.rows[i];
         for j in lo..=hi {
@@ -231,8 +230,13 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
                 let (gain, score) = if di == 0 || dj == 0 {
                     (0.0, 0.0)
                 } else {
-                    let score = bead_score(scorer, &ls[i - di..i], &rs[j - dj..j], &mut one_to_one);
+                    let (l, r) = (&ls[i - di..i], &rs[j - dj..j]);
                     let penalty = if di + dj > 2 { t.merge_penalty } else { 0.0 };
+                    // A group that cannot beat the cell's best even at its bound is not scored.
+                    if di + dj > 2 && before + (scorer.score_bound(l, r) - threshold - penalty) <= best.0 {
+                        continue;
+                    }
+                    let score = bead_score(scorer, l, r);
                     (score - threshold - penalty, score)
                 };
                 if before + gain > best.0 {
@@ -281,8 +285,8 @@ fn uncross(scorer: &Scorer, beads: Vec<Bead>, t: &Thresholds) -> Vec<Bead> {
 /// A bead's score; groups are only scored when one of their 1:1 parts shares evidence, since a
 /// group's coverage is the sum of its parts', and when both ends of each side share evidence with
 /// the other side (see [`edges_share_evidence`]).
-fn bead_score(scorer: &Scorer, l: &[usize], r: &[usize], cache: &mut OneToOne) -> f64 {
-    let mut one = |i: usize, j: usize| *cache.entry((i, j)).or_insert_with(|| scorer.score(&[i], &[j]));
+fn bead_score(scorer: &Scorer, l: &[usize], r: &[usize]) -> f64 {
+    let mut one = |i: usize, j: usize| scorer.score(&[i], &[j]);
     if l.len() == 1 && r.len() == 1 {
         return one(l[0], r[0]);
     }
@@ -307,31 +311,6 @@ fn edges_share_evidence(l: &[usize], r: &[usize], one: &mut impl FnMut(usize, us
 /// A group is only worth scoring when one of its 1:1 parts shows this much evidence: a group's
 /// coverage is at most the sum of its parts', and scoring groups is the costly part of the DP.
 const GROUP_MIN_PART: f64 = 0.04;
-
-/// The cache of 1:1 scores, keyed by (left, right) content positions.
-type OneToOne = HashMap<(usize, usize), f64, std::hash::BuildHasherDefault<PairHasher>>;
-
-/// A multiplicative hash for pairs of small integers: the cache is hit several times per DP
-/// cell, and SipHash's resistance to hostile keys buys nothing here.
-#[derive(Default)]
-struct PairHasher(u64);
-
-impl std::hash::Hasher for PairHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(26) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
 
 /// Between two consecutive in-order pairs, sentences left on both sides are likely to answer
 /// each other even on weak evidence: the position vouches for them. Small gaps get a second

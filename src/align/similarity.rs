@@ -1,6 +1,9 @@
 //! How much two groups of sentences look like translations of each other, from 0 to 1.
 
 use super::profile::Profiles;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Scores beads (a group of left sentences against a group of right sentences).
 pub struct Scorer<'a> {
@@ -9,6 +12,11 @@ pub struct Scorer<'a> {
     /// Expected right length / left length, in characters, measured on the two articles.
     length_ratio: f64,
     weights: Weights,
+    /// The 1:1 scores computed so far; the passes of the assignment ask for them many times.
+    pairs: RefCell<PairScores<'a>>,
+    /// Each sentence's total token weight, for [`Scorer::score_bound`].
+    left_totals: Vec<f64>,
+    right_totals: Vec<f64>,
 }
 
 /// The knobs of the score; `docs/align.md` explains each one.
@@ -30,30 +38,61 @@ impl<'a> Scorer<'a> {
     pub fn new(left: &'a Profiles, right: &'a Profiles, weights: Weights) -> Self {
         let total = |p: &Profiles| p.sentences.iter().map(|s| s.chars).sum::<usize>().max(1) as f64;
         let length_ratio = (total(right) / total(left)).clamp(0.5, 2.0);
-        Scorer { left, right, length_ratio, weights }
+        let pairs = RefCell::new(PairScores::new(left, right));
+        let totals = |p: &Profiles| -> Vec<f64> {
+            p.sentences.iter().map(|s| s.tokens.iter().map(|t| t.weight as f64).sum()).collect()
+        };
+        Scorer { left, right, length_ratio, weights, pairs, left_totals: totals(left), right_totals: totals(right) }
     }
 
     /// The score of pairing left sentences `l` with right sentences `r` (content positions).
     pub fn score(&self, l: &[usize], r: &[usize]) -> f64 {
-        let lexical = self.lexical(l, r);
-        if lexical == 0.0 {
-            return 0.0;
+        match (l, r) {
+            (&[i], &[j]) => self.pair(i, j).score,
+            _ => self.evidence(l, r).score,
         }
-        let w = self.weights;
-        lexical * (w.lexical_floor + (1.0 - w.lexical_floor) * self.length_agreement(l, r))
     }
 
-    /// Weighted share of the tokens of both groups that find a counterpart in the other group
-    /// (a symmetric coverage, like Dice over weighted bags).
-    pub fn lexical(&self, l: &[usize], r: &[usize]) -> f64 {
-        let (matched_l, total_l) = coverage(self.left, l, self.right, r);
-        let (matched_r, total_r) = coverage(self.right, r, self.left, l);
+    /// The evidence of a 1:1 pair, computed once.
+    fn pair(&self, i: usize, j: usize) -> Evidence {
+        self.pairs.borrow_mut().get(i, j, || self.evidence(&[i], &[j]))
+    }
+
+    /// A bound that [`Scorer::score`] of a group never exceeds, from its 1:1 parts (cached) and
+    /// the sentences' total weights: a token with a counterpart in a group has one in some
+    /// sentence of it, so the group's matched weight is at most the sum of its parts'. The DP
+    /// skips a group whose bound cannot beat what a cell already has. The bound is widened by
+    /// a millionth so that rounding in the sums never puts it below the exact score.
+    pub fn score_bound(&self, l: &[usize], r: &[usize]) -> f64 {
+        let mut matched = 0.0;
+        for &i in l {
+            for &j in r {
+                let part = self.pair(i, j);
+                matched += part.matched_left + part.matched_right;
+            }
+        }
+        let total: f64 =
+            l.iter().map(|&i| self.left_totals[i]).sum::<f64>() + r.iter().map(|&j| self.right_totals[j]).sum::<f64>();
+        if matched == 0.0 || total == 0.0 {
+            return 0.0;
+        }
+        let lexical = (matched / total).min(1.0);
+        let w = self.weights;
+        lexical * (w.lexical_floor + (1.0 - w.lexical_floor) * self.length_agreement(l, r)) * (1.0 + 1e-6)
+    }
+
+    fn evidence(&self, l: &[usize], r: &[usize]) -> Evidence {
+        let (matched_left, total_l) = coverage(self.left, l, self.right, r);
+        let (matched_right, total_r) = coverage(self.right, r, self.left, l);
         let total = total_l + total_r;
-        if total == 0.0 {
+        let lexical = if total == 0.0 { 0.0 } else { (matched_left + matched_right) / total };
+        let w = self.weights;
+        let score = if lexical == 0.0 {
             0.0
         } else {
-            (matched_l + matched_r) / total
-        }
+            lexical * (w.lexical_floor + (1.0 - w.lexical_floor) * self.length_agreement(l, r))
+        };
+        Evidence { score, matched_left, matched_right }
     }
 
     /// 1 when the lengths are in the articles' usual ratio, falling off as a Gaussian in the log ratio.
@@ -71,6 +110,125 @@ impl<'a> Scorer<'a> {
         let shorter = left.min(right / self.length_ratio);
         let sigma = self.weights.length_sigma * (short_chars / shorter).sqrt().max(1.0);
         (-(log_ratio * log_ratio) / (2.0 * sigma * sigma)).exp()
+    }
+}
+
+/// A bead's score with the weights of its tokens that found a counterpart, on each side.
+#[derive(Clone, Copy, Debug, Default)]
+struct Evidence {
+    score: f64,
+    matched_left: f64,
+    matched_right: f64,
+}
+
+/// Marks a pair that shares a key but whose score is not computed yet (scores are never negative).
+const NOT_YET: Evidence = Evidence { score: -1.0, matched_left: 0.0, matched_right: 0.0 };
+
+/// Up to this many sentence pairs (12 MB of evidence) the 1:1 scores sit in a dense matrix; above,
+/// in a hash map holding the pairs asked for (the banded DP asks for a few per sentence).
+const DENSE_PAIRS: usize = 1 << 19;
+
+/// A cache of 1:1 scores that knows which pairs score 0 without computing anything.
+///
+/// A pair whose sentences share no key has no token with a counterpart, so its lexical score,
+/// and its score, is exactly 0; most pairs of an article are like that. In the dense matrix,
+/// the first time a left sentence is asked for, an inverted index of the right side's keys
+/// (key → sentences holding it) marks the right sentences that share one [`NOT_YET`], and the
+/// rest of the row stays 0. In the hash map, a pair's sorted keys are merged to see if they meet.
+/// Each pair that shares a key is scored once, when first asked for.
+struct PairScores<'a> {
+    left: &'a Profiles,
+    right: &'a Profiles,
+    store: Store,
+}
+
+enum Store {
+    /// Row-major scores, `ready[i]` once row i's pairs sharing a key are marked; `postings[k]`
+    /// lists the right sentences holding key k.
+    Dense {
+        scores: Vec<Evidence>,
+        ready: Vec<bool>,
+        postings: Vec<Vec<u32>>,
+    },
+    Sparse(HashMap<(usize, usize), Evidence, BuildHasherDefault<PairHasher>>),
+}
+
+impl<'a> PairScores<'a> {
+    fn new(left: &'a Profiles, right: &'a Profiles) -> Self {
+        let (n, m) = (left.sentences.len(), right.sentences.len());
+        let store = if n * m <= DENSE_PAIRS {
+            let keys = right.sentences.iter().flat_map(|s| s.keys.iter().map(|&k| k as usize + 1)).max();
+            let mut postings = vec![Vec::new(); keys.unwrap_or(0)];
+            for (j, s) in right.sentences.iter().enumerate() {
+                s.keys.iter().for_each(|&k| postings[k as usize].push(j as u32));
+            }
+            Store::Dense { scores: vec![Evidence::default(); n * m], ready: vec![false; n], postings }
+        } else {
+            Store::Sparse(HashMap::default())
+        };
+        PairScores { left, right, store }
+    }
+
+    /// The score of left `i` with right `j`, from `compute` the first time a pair sharing a key
+    /// is asked for.
+    fn get(&mut self, i: usize, j: usize, compute: impl FnOnce() -> Evidence) -> Evidence {
+        match &mut self.store {
+            Store::Dense { scores, ready, postings } => {
+                let row = &mut scores[i * self.right.sentences.len()..][..self.right.sentences.len()];
+                if !ready[i] {
+                    for &k in &self.left.sentences[i].keys {
+                        postings.get(k as usize).into_iter().flatten().for_each(|&j| row[j as usize] = NOT_YET);
+                    }
+                    ready[i] = true;
+                }
+                if row[j].score == NOT_YET.score {
+                    row[j] = compute();
+                }
+                row[j]
+            }
+            Store::Sparse(cache) => *cache.entry((i, j)).or_insert_with(|| {
+                if share_a_key(&self.left.sentences[i].keys, &self.right.sentences[j].keys) {
+                    compute()
+                } else {
+                    Evidence::default()
+                }
+            }),
+        }
+    }
+}
+
+/// Whether two sorted lists have an element in common.
+fn share_a_key(a: &[u32], b: &[u32]) -> bool {
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() && y < b.len() {
+        match a[x].cmp(&b[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// A multiplicative hash for pairs of small integers: the cache is hit several times per DP
+/// cell, and SipHash's resistance to hostile keys buys nothing here.
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(26) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
     }
 }
 
