@@ -76,6 +76,7 @@ pub fn build(
 
 fn raw_sentences(analysis: &Analysis, content: &[usize]) -> Vec<RawSentence> {
     let doc = &analysis.doc;
+    let mut stems = Stems::default();
     content
         .iter()
         .map(|&i| {
@@ -85,7 +86,7 @@ fn raw_sentences(analysis: &Analysis, content: &[usize]) -> Vec<RawSentence> {
                 .map(|t| {
                     let identity = match &t {
                         Token::Number(n) => format!("#{n}"),
-                        Token::Word { folded, .. } => stem(folded, doc.lang),
+                        Token::Word { folded, .. } => stems.of(folded, doc.lang).to_string(),
                         Token::Fact(key) => key.clone(),
                     };
                     (t, identity)
@@ -95,6 +96,20 @@ fn raw_sentences(analysis: &Analysis, content: &[usize]) -> Vec<RawSentence> {
             RawSentence { tokens, chars: text.chars().filter(|c| !c.is_whitespace()).count() }
         })
         .collect()
+}
+
+/// Stems each distinct word once: an article repeats its words, and stemming is the costly part
+/// of building profiles.
+#[derive(Default)]
+struct Stems(HashMap<String, String>);
+
+impl Stems {
+    fn of(&mut self, word: &str, lang: Lang) -> &str {
+        if !self.0.contains_key(word) {
+            self.0.insert(word.to_string(), stem(word, lang));
+        }
+        &self.0[word]
+    }
 }
 
 /// The dates and entities of sentence `i`, keyed by kind and value. Numbers are left to the
@@ -193,18 +208,47 @@ fn find_cognates(french: &[RawSentence], english: &[RawSentence]) -> HashMap<Str
     for fr in &fr_words {
         let first = fr.chars().next().unwrap_or(' ');
         let len = fr.chars().count();
+        let letters = LetterCounts::of(fr);
         for en_len in len.saturating_sub(3)..=len + 2 {
             for en in en_by_block.get(&(first, en_len)).into_iter().flatten() {
                 if en == fr {
                     continue;
                 }
-                if strsim::normalized_levenshtein(fr, en) >= COGNATE_SIMILARITY {
+                let bound = 1.0 - letters.distance(&LetterCounts::of(en)) as f64 / len.max(en_len) as f64;
+                if bound >= COGNATE_SIMILARITY && strsim::normalized_levenshtein(fr, en) >= COGNATE_SIMILARITY {
                     out.entry(fr.clone()).or_default().push(stem(en, Lang::En));
                 }
             }
         }
     }
     out
+}
+
+/// How many times each letter occurs in a word (letters folded into 32 buckets), for a cheap
+/// lower bound of the edit distance: each edit fixes at most one surplus letter on each side, so
+/// the larger surplus is never more than the distance. Buckets shared by two letters only lower
+/// the bound, so it stays a bound: the costly Levenshtein runs on the few pairs it lets through.
+struct LetterCounts([i16; 32]);
+
+impl LetterCounts {
+    fn of(word: &str) -> Self {
+        let mut counts = [0i16; 32];
+        word.chars().for_each(|c| counts[c as usize % 32] += 1);
+        LetterCounts(counts)
+    }
+
+    fn distance(&self, other: &LetterCounts) -> usize {
+        let (mut surplus, mut missing) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(&other.0) {
+            let d = (a - b) as isize;
+            if d > 0 {
+                surplus += d as usize;
+            } else {
+                missing += (-d) as usize;
+            }
+        }
+        surplus.max(missing)
+    }
 }
 
 /// Inverse document frequency inside one article: a word said once weighs more than one said
@@ -229,6 +273,8 @@ const NAME_BOOST: f32 = 1.5;
 fn profiles(raw: &[RawSentence], bridge: Option<&Bridge>, keys: &mut KeySpace) -> Profiles {
     let idf = weights(raw);
     let mut out = Profiles::default();
+    // A French word's keys depend on the word only: worked out once per distinct word.
+    let mut bridged: HashMap<&str, Vec<u32>> = HashMap::new();
     for s in raw {
         let mut profile = Profile { chars: s.chars, ..Profile::default() };
         for (token, identity) in &s.tokens {
@@ -240,9 +286,10 @@ fn profiles(raw: &[RawSentence], bridge: Option<&Bridge>, keys: &mut KeySpace) -
             };
             match (token, bridge) {
                 (Token::Word { folded, .. }, Some(bridge)) => {
-                    for key in bridge.keys(folded, identity) {
-                        out.key_pool.push(keys.id(&key));
-                    }
+                    let ids = bridged
+                        .entry(folded.as_str())
+                        .or_insert_with(|| bridge.keys(folded, identity).iter().map(|key| keys.id(key)).collect());
+                    out.key_pool.extend_from_slice(ids);
                 }
                 _ => out.key_pool.push(keys.id(identity)),
             }
