@@ -363,7 +363,9 @@ pub struct TextView {
     /// Folded words, each with whether it was capitalized.
     words: Vec<(String, bool)>,
     /// English stems the text says: its own for English, the lexicon's translations for French.
-    english_stems: HashSet<String>,
+    /// Worked out on first use: only names found no other way need them, and stemming every
+    /// word of every pair was a tenth of an `align` run.
+    english_stems: std::sync::OnceLock<HashSet<String>>,
     /// The figures written in digits.
     pub digits: Vec<f64>,
     /// The figures its words state without a number ("twice", "a decade", "une trentaine").
@@ -377,9 +379,12 @@ impl TextView {
             .filter(|w| !w.is_empty())
             .map(|w| (fold(w), w.chars().next().is_some_and(char::is_uppercase)))
             .collect();
-        let english_stems = words.iter().flat_map(|(w, _)| english_stems_of(w, lang)).collect();
         let implied = words.iter().flat_map(|(w, _)| implied_figures(w, lang)).copied().collect();
-        TextView { lang, words, english_stems, digits: digit_numbers(text), implied }
+        TextView { lang, words, english_stems: std::sync::OnceLock::new(), digits: digit_numbers(text), implied }
+    }
+
+    fn english_stems(&self) -> &HashSet<String> {
+        self.english_stems.get_or_init(|| self.words.iter().flat_map(|(w, _)| english_stems_of(w, self.lang)).collect())
     }
 
     fn contains_words(&self, seq: &[&str]) -> bool {
@@ -517,7 +522,7 @@ fn translated_in(words: &[&str], lang: Lang, other: &TextView) -> bool {
     if lang == other.lang {
         return false;
     }
-    words.iter().flat_map(|w| english_stems_of(w, lang)).any(|s| other.english_stems.contains(&s))
+    words.iter().flat_map(|w| english_stems_of(w, lang)).any(|s| other.english_stems().contains(&s))
 }
 
 #[cfg(test)]
