@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The embedded lexicon (`data/lexicon-fr-en.tsv`, see data/README.md for where it comes from),
-/// already folded and stemmed by `build.rs`: one `french_stem<TAB>english_stem` pair a line.
+/// already folded and stemmed by `build.rs`: a French stem and its English stems a line, tab-separated.
 const BUILTIN_STEMS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon-stems.tsv"));
 
 /// French stems mapped to the English stems they translate to.
@@ -17,11 +17,14 @@ pub struct Lexicon {
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut lexicon = Lexicon::default();
-    for (fr, en) in BUILTIN_STEMS.lines().filter_map(|line| line.split_once('\t')) {
-        lexicon.add_stems(fr, en);
+    let mut fr_to_en = HashMap::with_capacity(BUILTIN_STEMS.lines().count());
+    for line in BUILTIN_STEMS.lines() {
+        let mut stems = line.split('\t').map(str::to_string);
+        if let Some(fr) = stems.next() {
+            fr_to_en.insert(fr, stems.collect());
+        }
     }
-    lexicon
+    Lexicon { fr_to_en }
 });
 
 /// The stemmers of both languages, built once (construction allocates).
@@ -64,17 +67,11 @@ impl Lexicon {
         if fr.is_empty() || en.is_empty() || fr.contains(' ') || en.contains(' ') {
             return;
         }
-        self.add_stems(&stem(&crate::text::fold(fr), Lang::Fr), &stem(&crate::text::fold(en), Lang::En));
-    }
-
-    /// Adds one pair of stems (already folded and stemmed).
-    fn add_stems(&mut self, fr: &str, en: &str) {
-        let targets = match self.fr_to_en.get_mut(fr) {
-            Some(targets) => targets,
-            None => self.fr_to_en.entry(fr.to_string()).or_default(),
-        };
-        if !targets.iter().any(|t| t == en) {
-            targets.push(en.to_string());
+        let fr = stem(&crate::text::fold(fr), Lang::Fr);
+        let en = stem(&crate::text::fold(en), Lang::En);
+        let targets = self.fr_to_en.entry(fr).or_default();
+        if !targets.contains(&en) {
+            targets.push(en);
         }
     }
 
