@@ -302,6 +302,21 @@ pub fn longer_form(a: &Fact, b: &Fact) -> bool {
     !content.is_empty() && content.iter().all(|w| long.contains(w))
 }
 
+/// When `name` is the longer form of `shorter` by a complement ("Weill Cornell Medical College
+/// de André Manoukian" / "Weill Cornell Medical College"), whether the words it adds are told in
+/// the other text too (the "Montfaucon" of "Brévalis de Montfaucon" said apart): the complement
+/// names a place or an owner, a fact of its own. A name longer by other words ("Exxon Mobil",
+/// a headline's "Rob Ford Botched") is told by its shorter form.
+pub fn rest_of_name_told(name: &Fact, shorter: &Fact, lang: Lang, other: &TextView) -> bool {
+    let (mine, theirs) = (folded_words(&name.text), folded_words(&shorter.text));
+    let added: Vec<&str> = mine.iter().filter(|w| !theirs.contains(w)).map(String::as_str).collect();
+    if !added.iter().any(|w| matches!(*w, "de" | "du" | "des" | "d" | "of")) {
+        return true;
+    }
+    let proper: Vec<&str> = added.iter().copied().filter(|w| w.chars().count() >= 4 && !common_word(w, lang)).collect();
+    proper.is_empty() || every_word_told(&proper, lang, other)
+}
+
 /// Folded letters and digits only: "François-Xavier" → "francoisxavier".
 fn letters(text: &str) -> String {
     fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
@@ -597,6 +612,9 @@ mod tests {
         assert!(!similar_names(&long, &fact(FactKind::Entity, "Brévalis", "brevalis")));
         assert!(longer_form(&long, &fact(FactKind::Entity, "Brévalis", "brevalis")));
         assert!(!longer_form(&long, &fact(FactKind::Entity, "Kormaat", "kormaat")));
+        let short = fact(FactKind::Entity, "Brévalis", "brevalis");
+        assert!(rest_of_name_told(&long, &short, Lang::Fr, &TextView::new("Brévalis in Montfaucon", Lang::En)));
+        assert!(!rest_of_name_told(&long, &short, Lang::Fr, &TextView::new("Brévalis in New York", Lang::En)));
         assert!(similar_names(
             &fact(FactKind::Entity, "Runyonyi", "runyonyi"),
             &fact(FactKind::Entity, "Rumyoni", "rumyoni")

@@ -295,7 +295,12 @@ fn standing<'a>(fact: &Fact, me: &PairSide, other: &PairSide<'a>) -> Standing<'a
             let same_surface = agreeing.iter().any(|o| !equiv::spelling_variant(fact, o));
             return if same_surface { Standing::Present } else { Standing::Variant(agreeing[0]) };
         }
-        if other.facts.iter().any(|o| o.kind == FactKind::Entity && equiv::longer_form(fact, o)) {
+        let lang = me.analysis.doc.lang;
+        if other.facts.iter().any(|o| {
+            o.kind == FactKind::Entity
+                && equiv::longer_form(fact, o)
+                && equiv::rest_of_name_told(fact, o, lang, &other.view)
+        }) {
             return Standing::Present;
         }
         if let Some(similar) = other.facts.iter().find(|o| o.kind == FactKind::Entity && equiv::similar_names(fact, o))
