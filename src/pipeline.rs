@@ -74,10 +74,16 @@ where
     C: FnMut(Result<T, InputError>),
 {
     use rayon::prelude::*;
-    let mut stream = stream.peekable();
-    while stream.peek().is_some() {
-        let batch: Vec<Result<Article, InputError>> = stream.by_ref().take(BATCH).collect();
-        let results: Vec<Result<T, InputError>> = batch.into_par_iter().map(|r| r.and_then(&work)).collect();
+    let mut stream = stream;
+    let mut batch: Vec<Result<Article, InputError>> = stream.by_ref().take(BATCH).collect();
+    while !batch.is_empty() {
+        // Reading (and parsing JSONL) is serial: the next batch is read while the other core
+        // works on this one, instead of both cores waiting for the reader.
+        let (next, results) = rayon::join(
+            || stream.by_ref().take(BATCH).collect::<Vec<_>>(),
+            || batch.into_par_iter().map(|r| r.and_then(&work)).collect::<Vec<Result<T, InputError>>>(),
+        );
         results.into_iter().for_each(&mut consume);
+        batch = next;
     }
 }

@@ -15,17 +15,22 @@ pub fn prefix_at_char_boundary(text: &str, max: usize) -> &str {
 /// Removes accents, lower-cases and spells out the ligatures œ and æ, which French texts often
 /// write as two letters: "Thévenot" → "thevenot", "ÉTATS" → "etats", "Œufs" → "oeufs".
 pub fn fold(text: &str) -> String {
+    fold_chars(text).collect()
+}
+
+/// The characters of [`fold`]`(text)`, one at a time, for callers that hash or compare them
+/// without building the string (dedup sketches every word of a corpus).
+pub fn fold_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(text.len());
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase) {
-        match c {
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            c => out.push(c),
-        }
-    }
-    out
+    text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).flat_map(|c| {
+        let (first, second) = match c {
+            'œ' => ('o', Some('e')),
+            'æ' => ('a', Some('e')),
+            c => (c, None),
+        };
+        std::iter::once(first).chain(second)
+    })
 }
 
 /// Collapses every run of white space (newlines included) into one space.

@@ -132,27 +132,42 @@ impl AnchorIndex {
     /// Candidate translation pairs `(i, j)`, `i < j`, of articles in different languages: for each
     /// article, those that share the most weight among its [`PROBE_KEYS`] rarest anchors.
     pub fn candidates(&self) -> Vec<(u32, u32)> {
-        let mut pairs: Vec<(u32, u32)> = (0..self.articles.len())
+        let n = self.articles.len();
+        // Read for every posting: a dense copy is kinder to the cache than the article records.
+        let langs: Vec<Option<Lang>> = self.articles.iter().map(|a| a.lang).collect();
+        let mut pairs: Vec<(u32, u32)> = (0..n)
             .into_par_iter()
-            .map_init(KeyMap::<u32, f32>::default, |scores, i| {
-                scores.clear();
-                let article = &self.articles[i];
-                let mut probes: Vec<u32> =
-                    article.keys.iter().copied().filter(|&k| !self.postings[k as usize].is_empty()).collect();
-                probes.sort_unstable_by(|&a, &b| self.weights[b as usize].total_cmp(&self.weights[a as usize]));
-                for &k in probes.iter().take(PROBE_KEYS) {
-                    let w = self.weights[k as usize];
-                    for &j in &self.postings[k as usize] {
-                        if self.articles[j as usize].lang != article.lang {
-                            *scores.entry(j).or_default() += w;
+            .map_init(
+                // Shared weight per article (dense: a probe touches thousands of them), and which
+                // ones this article touched, to read and reset only those.
+                || (vec![0.0f32; n], Vec::<u32>::new()),
+                |(scores, touched), i| {
+                    let article = &self.articles[i];
+                    let mut probes: Vec<u32> =
+                        article.keys.iter().copied().filter(|&k| !self.postings[k as usize].is_empty()).collect();
+                    probes.sort_unstable_by(|&a, &b| self.weights[b as usize].total_cmp(&self.weights[a as usize]));
+                    for &k in probes.iter().take(PROBE_KEYS) {
+                        let w = self.weights[k as usize];
+                        for &j in &self.postings[k as usize] {
+                            if langs[j as usize] != article.lang {
+                                let score = &mut scores[j as usize];
+                                if *score == 0.0 {
+                                    touched.push(j);
+                                }
+                                *score += w;
+                            }
                         }
                     }
-                }
-                let mut best: Vec<(f32, u32)> = scores.iter().map(|(&j, &s)| (s, j)).collect();
-                best.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                best.truncate(CANDIDATES_PER_ARTICLE);
-                best.into_iter().map(|(_, j)| (i.min(j as usize) as u32, i.max(j as usize) as u32)).collect::<Vec<_>>()
-            })
+                    let mut best: Vec<(f32, u32)> =
+                        touched.iter().map(|&j| (std::mem::take(&mut scores[j as usize]), j)).collect();
+                    touched.clear();
+                    best.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                    best.truncate(CANDIDATES_PER_ARTICLE);
+                    best.into_iter()
+                        .map(|(_, j)| (i.min(j as usize) as u32, i.max(j as usize) as u32))
+                        .collect::<Vec<_>>()
+                },
+            )
             .flatten()
             .collect();
         pairs.sort_unstable();
