@@ -38,6 +38,10 @@ pub struct Thresholds {
     pub position_gap: usize,
     /// Below this many characters, the length agreement of position-only pairs is more lenient.
     pub short_sentence_chars: f64,
+    /// The least score of a leftover sentence with its counterpart for it to join that
+    /// counterpart's pair out of adjacency, and how much more of the pair's other side it must cover.
+    pub join_evidence: f64,
+    pub join_coverage_gain: f64,
     /// Gaps with more sentences than this on a side are not filled.
     pub max_gap: usize,
     /// Half-width of the band around the anchor path, in sentences.
@@ -55,6 +59,8 @@ impl Default for Thresholds {
             in_gap: 0.06,
             lone_gap_length: 0.3,
             position_gap: 3,
+            join_evidence: 0.15,
+            join_coverage_gain: 0.1,
             short_sentence_chars: 60.0,
             max_gap: 6,
             band: 30,
@@ -91,6 +97,7 @@ pub fn assign(scorer: &Scorer, n: usize, m: usize, continuations: Continuations,
     pair_out_of_order(scorer, n, m, &mut beads, t);
     fill_gaps(scorer, n, m, &in_order, &mut beads, t);
     absorb_neighbours(scorer, n, m, &mut beads, continuations, t);
+    join_complements(scorer, n, m, &mut beads, t);
     beads.sort_by_key(|b| (b.left.first().copied().unwrap_or(usize::MAX), b.right.first().copied()));
     beads
 }
@@ -576,4 +583,77 @@ mod tests {
         assert!(!band.contains(50, 19));
         assert!(band.rows.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1 && w[1].0 <= w[0].1 + 1));
     }
+}
+
+/// A leftover sentence joins a pair, adjacent or not, when it translates part of the pair's other
+/// side that the pair's own sentences leave untranslated: the other version merged two sentences
+/// that stand apart here (a lede completed further down). Three conditions keep it from pulling in
+/// a sentence that merely shares a few words: its own evidence with its counterpart reaches
+/// `join_evidence`; what it adds is new (the share of the other side's weight it covers grows by
+/// `join_coverage_gain`: news repeat their key facts, and a repeat adds nothing); and the
+/// counterpart lies in order with the leftover's own neighbours, i.e. between the partners of the
+/// nearest paired sentences before and after it, so that position vouches for the join as well.
+/// Candidates come from the inverted index, so the cost stays linear.
+fn join_complements(scorer: &Scorer, n: usize, m: usize, beads: &mut [Bead], t: &Thresholds) {
+    for right_side in [false, true] {
+        let (len, other_len) = if right_side { (m, n) } else { (n, m) };
+        let side = |b: &Bead| if right_side { b.right.clone() } else { b.left.clone() };
+        let other = |b: &Bead| if right_side { b.left.clone() } else { b.right.clone() };
+        let left_over = leftovers(len, beads.iter().flat_map(side));
+        let (mut this_owner, mut other_owner) = (vec![None; len], vec![None; other_len]);
+        for (b, bead) in beads.iter().enumerate() {
+            side(bead).into_iter().for_each(|x| this_owner[x] = Some(b));
+            other(bead).into_iter().for_each(|y| other_owner[y] = Some(b));
+        }
+        let (before, after) = nearest_paired(&this_owner);
+        let (this_profiles, other_profiles) =
+            if right_side { (scorer.right, scorer.left) } else { (scorer.left, scorer.right) };
+        let all_other: Vec<usize> = (0..other_len).collect();
+        for (x, ys) in candidate_lists(this_profiles, &left_over, other_profiles, &all_other, CANDIDATES) {
+            let lower = before[x].and_then(|b| other(&beads[b]).into_iter().max()).map_or(0, |y| y + 1);
+            let upper = after[x].and_then(|b| other(&beads[b]).into_iter().min()).unwrap_or(other_len);
+            let mut best: Option<(f64, usize)> = None;
+            for y in ys.into_iter().filter(|y| (lower..upper).contains(y)) {
+                let Some(b) = other_owner[y] else { continue };
+                let own = if right_side { scorer.score(&[y], &[x]) } else { scorer.score(&[x], &[y]) };
+                if own < t.join_evidence {
+                    continue;
+                }
+                let bead = &beads[b];
+                let mut grown = side(bead);
+                grown.push(x);
+                grown.sort_unstable();
+                let (l, r) = if right_side { (bead.left.clone(), grown) } else { (grown, bead.right.clone()) };
+                let gain = scorer.covered_share(&l, &r, right_side)
+                    - scorer.covered_share(&bead.left, &bead.right, right_side);
+                let s = scorer.score(&l, &r);
+                if gain >= t.join_coverage_gain && s >= bead.score * JOIN_KEEP && best.is_none_or(|(bs, _)| s > bs) {
+                    best = Some((s, b));
+                }
+            }
+            if let Some((s, b)) = best {
+                let bead = &mut beads[b];
+                let group = if right_side { &mut bead.right } else { &mut bead.left };
+                group.push(x);
+                group.sort_unstable();
+                bead.score = s;
+            }
+        }
+    }
+}
+
+/// A join may cost the pair some score (the leftover brings words of its own), but not more than this share.
+const JOIN_KEEP: f64 = 0.8;
+
+/// For each position, the bead of the nearest owned position before it and after it.
+fn nearest_paired(owner: &[Option<usize>]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let len = owner.len();
+    let (mut before, mut after) = (vec![None; len], vec![None; len]);
+    for x in 1..len {
+        before[x] = owner[x - 1].or(before[x - 1]);
+    }
+    for x in (0..len.saturating_sub(1)).rev() {
+        after[x] = owner[x + 1].or(after[x + 1]);
+    }
+    (before, after)
 }

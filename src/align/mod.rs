@@ -193,6 +193,33 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_completing_a_merged_counterpart_joins_it_out_of_adjacency() {
+        let fr = [
+            "Le président a convoqué un conseil de défense jeudi.",
+            "Le gouvernement a annoncé mardi une cyberattaque contre 40 hôpitaux.",
+            "La ministre Claire Odinot a demandé une enquête.",
+            "Les pirates réclament une rançon de 3 millions d'euros.",
+            "Selon la ministre, les hôpitaux touchés sont situés à Lyon et à Marseille.",
+            "Les urgences restent ouvertes.",
+        ];
+        let en = [
+            "The president convened a defence council on Thursday.",
+            "Health Minister Claire Odinot has called for an inquiry.",
+            "The hackers are demanding a ransom of 3 million euros.",
+            "The government announced on Tuesday a cyberattack against 40 hospitals in Lyon and Marseille.",
+            "Emergency rooms remain open.",
+        ];
+        let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &AlignOptions::default());
+        assert!(pairs(&a).contains(&(vec![1, 4], vec![3])), "{:?}", pairs(&a));
+        let no_join = AlignOptions {
+            thresholds: Thresholds { join_evidence: 2.0, ..Thresholds::default() },
+            ..AlignOptions::default()
+        };
+        let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &no_join);
+        assert!(a.unmatched_left.contains(&4), "{:?}", pairs(&a));
+    }
+
+    #[test]
     fn works_within_one_language_and_in_either_direction() {
         let fr = analysis(Lang::Fr, &FR);
         let en = analysis(Lang::En, &EN);

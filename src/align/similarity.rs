@@ -95,6 +95,18 @@ impl<'a> Scorer<'a> {
         Evidence { score, matched_left, matched_right }
     }
 
+    /// Weighted share of the tokens of right group `r` that find a counterpart in left group `l`
+    /// (or of `l` in `r` when `of_left`).
+    pub fn covered_share(&self, l: &[usize], r: &[usize], of_left: bool) -> f64 {
+        let (matched, total) =
+            if of_left { coverage(self.left, l, self.right, r) } else { coverage(self.right, r, self.left, l) };
+        if total == 0.0 {
+            0.0
+        } else {
+            matched / total
+        }
+    }
+
     /// 1 when the lengths are in the articles' usual ratio, falling off as a Gaussian in the log ratio.
     pub fn length_agreement(&self, l: &[usize], r: &[usize]) -> f64 {
         self.length_agreement_within(l, r, 0.0)
