@@ -554,37 +554,6 @@ fn absorb_neighbours(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn longest_increasing_keeps_the_ordered_chain() {
-        let points = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 9), (5, 3)];
-        assert_eq!(longest_increasing(&points), [(0, 0), (2, 1), (3, 2), (5, 3)]);
-        assert!(longest_increasing(&[]).is_empty());
-    }
-
-    #[test]
-    fn a_group_end_without_evidence_is_refused_but_a_middle_one_is_carried() {
-        // Left 0 shares evidence with right 0 and right 2; right 1 shares none.
-        let mut one = |i: usize, j: usize| if i == 0 && j != 1 { 0.5 } else { 0.0 };
-        assert!(edges_share_evidence(&[0], &[0, 1, 2], &mut one));
-        assert!(!edges_share_evidence(&[0], &[0, 1], &mut one));
-        assert!(!edges_share_evidence(&[0, 1], &[0], &mut one));
-        assert!(edges_share_evidence(&[0], &[0, 2], &mut one));
-    }
-
-    #[test]
-    fn band_follows_anchors_and_stays_connected() {
-        let band = Band::around(&[(49, 9)], 100, 20, 3);
-        assert_eq!(band.rows.len(), 101);
-        assert!(band.contains(0, 0) && band.contains(100, 20) && band.contains(50, 10));
-        assert!(!band.contains(50, 19));
-        assert!(band.rows.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1 && w[1].0 <= w[0].1 + 1));
-    }
-}
-
 /// A leftover sentence joins a pair, adjacent or not, when it translates part of the pair's other
 /// side that the pair's own sentences leave untranslated: the other version merged two sentences
 /// that stand apart here (a lede completed further down). Three conditions keep it from pulling in
@@ -656,4 +625,35 @@ fn nearest_paired(owner: &[Option<usize>]) -> (Vec<Option<usize>>, Vec<Option<us
         after[x] = owner[x + 1].or(after[x + 1]);
     }
     (before, after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_increasing_keeps_the_ordered_chain() {
+        let points = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 9), (5, 3)];
+        assert_eq!(longest_increasing(&points), [(0, 0), (2, 1), (3, 2), (5, 3)]);
+        assert!(longest_increasing(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_group_end_without_evidence_is_refused_but_a_middle_one_is_carried() {
+        // Left 0 shares evidence with right 0 and right 2; right 1 shares none.
+        let mut one = |i: usize, j: usize| if i == 0 && j != 1 { 0.5 } else { 0.0 };
+        assert!(edges_share_evidence(&[0], &[0, 1, 2], &mut one));
+        assert!(!edges_share_evidence(&[0], &[0, 1], &mut one));
+        assert!(!edges_share_evidence(&[0, 1], &[0], &mut one));
+        assert!(edges_share_evidence(&[0], &[0, 2], &mut one));
+    }
+
+    #[test]
+    fn band_follows_anchors_and_stays_connected() {
+        let band = Band::around(&[(49, 9)], 100, 20, 3);
+        assert_eq!(band.rows.len(), 101);
+        assert!(band.contains(0, 0) && band.contains(100, 20) && band.contains(50, 10));
+        assert!(!band.contains(50, 19));
+        assert!(band.rows.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1 && w[1].0 <= w[0].1 + 1));
+    }
 }
