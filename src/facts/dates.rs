@@ -329,6 +329,24 @@ const FUTURE_FR: &[&str] = &[
     "partira",
     "arrivera",
     "reviendra",
+    "entrera",
+    "entreront",
+    "ouvrira",
+    "ouvriront",
+    "durera",
+    "dureront",
+    "votera",
+    "voteront",
+    "examinera",
+    "deviendra",
+    "sortira",
+    "lancera",
+    "publiera",
+    "signera",
+    "reprendra",
+    "suivra",
+    "debuteront",
+    "commenceront",
 ];
 
 /// Words before a four-digit number that make it a year even if a noun follows ("en 2021 les").
@@ -881,15 +899,17 @@ fn year_words(tokens: &[Token], k: usize, lang: Lang) -> Option<(i32, usize)> {
         return None;
     }
     let (first, end) = super::numbers::whole_number_words_at(tokens, k, lang)?;
+    // "May 6, two thousand people": a count before a noun, not a year
+    let noun_after = |at: usize| tokens.get(at).is_some_and(|t| t.is_word() && !t.is_capitalized());
     if (1000..=2199).contains(&first) {
-        return Some((first as i32, end));
+        return (first % 1000 != 0 && !noun_after(end)).then_some((first as i32, end));
     }
     if !(10..=21).contains(&first) || !tokens.get(end).is_some_and(|t| t.is_word()) {
         return None;
     }
     // "nineteen eighty six": centuries, then a two-digit number
     let (second, end2) = super::numbers::whole_number_words_at(tokens, end, lang)?;
-    (10..=99).contains(&second).then_some(((first * 100 + second) as i32, end2))
+    ((10..=99).contains(&second) && !noun_after(end2)).then_some(((first * 100 + second) as i32, end2))
 }
 
 /// "the 15th day of next month": that day of the month before, of or after the reference.
@@ -1561,6 +1581,8 @@ mod tests {
     fn years_in_words_and_unusual_layouts() {
         assert_eq!(values("on March 3 nineteen seventy one", Lang::En, MONDAY), ["1971-03-03"]);
         assert_eq!(values("2 June two thousand and five", Lang::En, MONDAY), ["2005-06-02"]);
+        assert_eq!(values("On May 6, two thousand people marched", Lang::En, MONDAY), ["2024-05-06"]);
+        assert_eq!(values("le 6 mai, mille cinq cents manifestants", Lang::Fr, MONDAY), ["2024-05-06"]);
         assert_eq!(values("le 3 mars dix-neuf cent quatre-vingt", Lang::Fr, MONDAY), ["1980-03-03"]);
         assert_eq!(values("file-20230415.pdf", Lang::En, MONDAY), ["2023-04-15"]);
         assert_eq!(values("né le 9 11 1989.", Lang::Fr, MONDAY), ["1989-11-09"]);
@@ -1574,6 +1596,7 @@ mod tests {
         assert_eq!(values("on Feb 29", Lang::En, Some("2023-06-01")), ["2020-02-29"]);
         assert_eq!(values("It will open on January 20", Lang::En, MONDAY), ["2025-01-20"]);
         assert_eq!(values("It opened on January 20", Lang::En, MONDAY), ["2024-01-20"]);
+        assert_eq!(values("La loi entrera en vigueur le 1er janvier", Lang::Fr, MONDAY), ["2025-01-01"]);
         assert_eq!(values("next 2nd of March", Lang::En, MONDAY), ["2025-03-02"]);
     }
 
