@@ -186,6 +186,16 @@ pub fn dates_agree(a: &str, b: &str) -> bool {
     times_agree && (shared > 0 || times_shared)
 }
 
+/// The year (when known) and month of a date given to the month only ("XXXX-12", "2014-09");
+/// `None` for any other precision, a day or a week being more than a month name can tell.
+pub fn month_of(value: &str) -> Option<(Option<i32>, u32)> {
+    let (year, month) = value.split_once('-')?;
+    if month.len() != 2 || value.contains('W') {
+        return None;
+    }
+    Some((year.parse().ok(), month.parse().ok()?))
+}
+
 /// A date that tells nothing a reader could check: no digit known ("hier", "this year" or
 /// "recent weeks" without a publication date).
 pub fn date_without_content(fact: &Fact) -> bool {
@@ -259,10 +269,22 @@ pub fn clock_time(doc_text: &str, fact: &Fact) -> bool {
 /// Whether a date fact and a fact of the other version agree.
 pub fn date_agrees(date: &Fact, other: &Fact) -> bool {
     match class_of_fact(other) {
-        Class::Date => dates_agree(&date.value, &other.value),
+        Class::Date => {
+            dates_agree(&date.value, &other.value)
+                || relative_on_unknown_day(date, other)
+                || relative_on_unknown_day(other, date)
+        }
         Class::Number => number_agrees(other, date),
         Class::Entity => false,
     }
+}
+
+/// A relative day resolved against the article's dateline ("Yesterday" = 2013-10-30) and the
+/// same word left unresolved on the other side ("Hier", an unknown day): they cannot disagree.
+fn relative_on_unknown_day(resolved: &Fact, unknown: &Fact) -> bool {
+    let day = |v: &str| v.split('-').count() == 3 && !v.contains('W');
+    let relative = !resolved.text.chars().any(|c| c.is_ascii_digit()) && !resolved.value.contains('X');
+    relative && day(&resolved.value) && day(&unknown.value) && !unknown.value.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Entities are the same when their cross-language keys are (case and accents aside).
@@ -385,6 +407,8 @@ pub struct TextView {
     pub digits: Vec<f64>,
     /// The figures its words state without a number ("twice", "a decade", "une trentaine").
     pub implied: Vec<f64>,
+    /// The months it names in full ("décembre", "December"; an English one with its capital).
+    pub months: Vec<u32>,
 }
 
 impl TextView {
@@ -395,7 +419,19 @@ impl TextView {
             .map(|w| (fold(w), w.chars().next().is_some_and(char::is_uppercase)))
             .collect();
         let implied = words.iter().flat_map(|(w, _)| implied_figures(w, lang)).copied().collect();
-        TextView { lang, words, english_stems: std::sync::OnceLock::new(), digits: digit_numbers(text), implied }
+        let months = words
+            .iter()
+            .filter(|(_, capitalized)| *capitalized || lang == Lang::Fr)
+            .filter_map(|(w, _)| crate::facts::dates::month_named(w, lang))
+            .collect();
+        TextView {
+            lang,
+            words,
+            english_stems: std::sync::OnceLock::new(),
+            digits: digit_numbers(text),
+            implied,
+            months,
+        }
     }
 
     fn english_stems(&self) -> &HashSet<String> {
@@ -592,6 +628,13 @@ mod tests {
         assert!(!dates_agree("XXXX-06", "XXXX-07"));
         assert!(!dates_agree("XXXX-WXX-5", "XXXX-WXX-6"), "vendredi / Thursday without a reference");
         assert!(dates_agree("XXXX-WXX-5", "XXXX-05-03"), "a weekday and a date cannot be compared");
+        let yesterday = fact(FactKind::Date, "Yesterday", "2013-10-30");
+        let hier = fact(FactKind::Date, "Hier", "XXXX-XX-XX");
+        assert!(date_agrees(&yesterday, &hier), "hier without a reference date is some day");
+        assert!(
+            !date_agrees(&fact(FactKind::Date, "June 18 2005", "2005-06-18"), &hier),
+            "a written date is no relative one"
+        );
     }
 
     #[test]
@@ -620,6 +663,16 @@ mod tests {
             &fact(FactKind::Entity, "Rumyoni", "rumyoni")
         ));
         assert!(!entities_agree(&adn, &fact(FactKind::Entity, "FAA", "faa")));
+    }
+
+    #[test]
+    fn a_month_named_in_the_other_text() {
+        assert_eq!(month_of("XXXX-12"), Some((None, 12)));
+        assert_eq!(month_of("2014-09"), Some((Some(2014), 9)));
+        assert_eq!(month_of("2014-09-03"), None);
+        assert_eq!(month_of("2014"), None);
+        assert_eq!(TextView::new("for December delivery, as you may know", Lang::En).months, [12]);
+        assert_eq!(TextView::new("avant septembre prochain", Lang::Fr).months, [9]);
     }
 
     #[test]

@@ -224,7 +224,10 @@ fn stated_in_text(fact: &Fact, me: &PairSide, other: &PairSide) -> bool {
             let decade = fact.value.len() == 3;
             let written = |n: f64| digits.iter().any(|d| d.trunc() == n || (decade && d.trunc() == n % 100.0));
             let figures = equiv::date_digits(&fact.value);
-            !figures.is_empty() && figures.into_iter().all(written)
+            (!figures.is_empty() && figures.into_iter().all(written))
+                || equiv::month_of(&fact.value).is_some_and(|(year, month)| {
+                    other.view.months.contains(&month) && year.is_none_or(|y| written(f64::from(y)))
+                })
         }
         Class::Entity => equiv::name_written_in(fact, me.analysis.doc.lang, &other.view),
     }

@@ -43,6 +43,12 @@ fn calendar(lang: Lang) -> &'static Calendar {
     &CALENDARS[if lang == Lang::Fr { 0 } else { 1 }]
 }
 
+/// The month (1–12) a folded word names in full in `lang` ("decembre", "september"), not an
+/// abbreviation.
+pub fn month_named(folded: &str, lang: Lang) -> Option<u32> {
+    calendar(lang).months.get(folded).filter(|(_, abbreviated)| !abbreviated).map(|(n, _)| *n)
+}
+
 /// A date as far as the text gives it; `None` parts are unknown.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct DateVal {
