@@ -872,6 +872,12 @@ fn day_month(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate
             NaiveDate::from_ymd_opt(y, month, day)?;
             Some(y)
         }
+        None if reference.and_then(|r| year_said_after(tokens, k, r)).is_some() => {
+            let (y, year_end) = reference.and_then(|r| year_said_after(tokens, k, r))?;
+            NaiveDate::from_ymd_opt(y, month, day)?;
+            end = year_end;
+            Some(y)
+        }
         None => {
             let year = year_of_day(reference.map(|r| r.year()), month, day)?;
             let prev = if i > 0 { word(tokens, i - 1) } else { "" };
@@ -916,6 +922,26 @@ fn year_words(tokens: &[Token], k: usize, lang: Lang) -> Option<(i32, usize)> {
     // "nineteen eighty six": centuries, then a two-digit number
     let (second, end2) = super::numbers::whole_number_words_at(tokens, end, lang)?;
     ((10..=99).contains(&second) && !noun_after(end2)).then_some(((first * 100 + second) as i32, end2))
+}
+
+/// A year named by its distance after a month or a day: "March last year", "in May of next year",
+/// "en mars de l'année dernière", "en mars l'an dernier". Returns the year and the index past it.
+fn year_said_after(tokens: &[Token], k: usize, r: NaiveDate) -> Option<(i32, usize)> {
+    let w: [&str; 6] = std::array::from_fn(|n| word(tokens, k + n));
+    let skip = match w {
+        ["of" | "de", ..] => 1,
+        _ => 0,
+    };
+    let (shift, used) = match &w[skip..] {
+        ["last", "year", ..] => (-1, 2),
+        ["next", "year", ..] => (1, 2),
+        ["this", "year", ..] => (0, 2),
+        ["l", "'", "an" | "annee", "dernier" | "derniere" | "passe" | "passee", ..] => (-1, 4),
+        ["l", "'", "an" | "annee", "prochain" | "prochaine", ..] => (1, 4),
+        ["cette", "annee", ..] => (0, 2),
+        _ => return None,
+    };
+    Some((r.year() + shift, k + skip + used))
 }
 
 /// "the 15th day of next month": that day of the month before, of or after the reference.
@@ -988,8 +1014,25 @@ fn month_year(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDat
     let prev = if i > 0 { word(tokens, i - 1) } else { "" };
     let prev = if prev == "-" && i > 1 { word(tokens, i - 2) } else { prev };
     let abbreviated = calendar(lang).months.get(tokens[i].folded.as_str()).is_some_and(|&(_, a)| a);
+    // "septembre dernier", "octobre prochain": the French month says which one itself
+    let after = match (lang, word(tokens, k)) {
+        (Lang::Fr, "dernier" | "passe") => Some(false),
+        (Lang::Fr, "prochain") => Some(true),
+        _ => None,
+    };
+    if let (Some(next), false) = (after, abbreviated && tokens[i].folded != "mai") {
+        let year = reference.map(|r| match next {
+            false if month >= r.month() => r.year() - 1,
+            true if month <= r.month() => r.year() + 1,
+            _ => r.year(),
+        });
+        return Some((k + 1, DateVal { year, month: Some(month), day: None }));
+    }
     if !MONTH_INTRO.contains(&prev) || abbreviated && tokens[i].folded != "mai" && tokens[i].folded != "may" {
         return None;
+    }
+    if let Some((y, end)) = reference.and_then(|r| year_said_after(tokens, k, r)) {
+        return Some((end, DateVal { year: Some(y), month: Some(month), day: None }));
     }
     if lang == Lang::En
         && tokens[i].folded == "may"
@@ -1604,6 +1647,11 @@ mod tests {
         assert_eq!(values("It opened on January 20", Lang::En, MONDAY), ["2024-01-20"]);
         assert_eq!(values("La loi entrera en vigueur le 1er janvier", Lang::Fr, MONDAY), ["2025-01-01"]);
         assert_eq!(values("next 2nd of March", Lang::En, MONDAY), ["2025-03-02"]);
+        assert_eq!(values("depuis septembre dernier", Lang::Fr, MONDAY), ["2023-09"]);
+        assert_eq!(values("à partir d'octobre prochain", Lang::Fr, MONDAY), ["2024-10"]);
+        assert_eq!(values("in March last year", Lang::En, MONDAY), ["2023-03"]);
+        assert_eq!(values("le 3 mars de l'année dernière", Lang::Fr, MONDAY), ["2023-03-03"]);
+        assert_eq!(values("on June 2 next year", Lang::En, MONDAY), ["2025-06-02"]);
     }
 
     #[test]
