@@ -14,6 +14,10 @@
 use newsalign::dedup;
 use std::path::{Path, PathBuf};
 
+/// The allocator of the `newsalign` binary (src/main.rs), so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

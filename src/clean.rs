@@ -21,11 +21,22 @@ struct Phrases {
     meta: Vec<String>,
     short: Vec<String>,
     label: HashSet<String>,
+    /// The most characters of an [exact] or [label] phrase: a longer line cannot be one.
+    longest_listed: usize,
+    /// The most characters of a [link] phrase: a longer line is lower-cased only that far.
+    longest_link: usize,
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
-    let mut phrases =
-        Phrases { exact: HashSet::new(), link: Vec::new(), meta: Vec::new(), short: Vec::new(), label: HashSet::new() };
+    let mut phrases = Phrases {
+        exact: HashSet::new(),
+        link: Vec::new(),
+        meta: Vec::new(),
+        short: Vec::new(),
+        label: HashSet::new(),
+        longest_listed: 0,
+        longest_link: 0,
+    };
     let mut section = "";
     for line in include_str!("../data/noise.txt").lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
@@ -45,6 +56,9 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             other => panic!("data/noise.txt: unknown section [{other}]"),
         }
     }
+    let chars = |p: &String| p.chars().count();
+    phrases.longest_listed = phrases.exact.iter().chain(&phrases.label).map(chars).max().unwrap_or(0);
+    phrases.longest_link = phrases.link.iter().map(chars).max().unwrap_or(0);
     phrases
 });
 
@@ -113,8 +127,12 @@ fn line_around(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// Lower-cased, without surrounding white space and punctuation: "Publicité :" → "publicité".
 fn normalise(s: &str) -> String {
+    bare(s).to_lowercase()
+}
+
+/// Without surrounding white space and punctuation, case kept.
+fn bare(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '!' | '|' | '-' | '–' | '—' | '>' | '<'))
-        .to_lowercase()
 }
 
 fn ends_like_sentence(s: &str) -> bool {
@@ -146,14 +164,24 @@ fn is_noise_line(line: &str) -> bool {
     if words > LINK_LINE_WORDS {
         return false;
     }
-    let norm = normalise(line);
-    if PHRASES.exact.contains(&norm) || PHRASES.label.contains(&norm) {
+    let short = words <= SHORT_LINE_WORDS;
+    let bare = bare(line);
+    let listed = bare.chars().nth(PHRASES.longest_listed).is_none();
+    // Most lines are sentences of a paragraph: of those, only the head can match (a link
+    // phrase), so only the head is lower-cased.
+    let norm = if short || listed {
+        bare.to_lowercase()
+    } else {
+        let head = bare.char_indices().nth(PHRASES.longest_link + 1).map_or(bare.len(), |(i, _)| i);
+        bare[..head].to_lowercase()
+    };
+    if listed && (PHRASES.exact.contains(&norm) || PHRASES.label.contains(&norm)) {
         return true;
     }
     if PHRASES.link.iter().any(|p| starts_with_phrase(&norm, p)) {
         return true;
     }
-    if words > SHORT_LINE_WORDS {
+    if !short {
         return false;
     }
     if PHRASES.short.iter().any(|p| norm.contains(p.as_str())) || is_byline(line) {

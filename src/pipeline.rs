@@ -75,14 +75,18 @@ where
 {
     use rayon::prelude::*;
     let mut stream = stream;
-    let mut batch: Vec<Result<Article, InputError>> = stream.by_ref().take(BATCH).collect();
+    let mut read_batch = || {
+        let mut batch = Vec::with_capacity(BATCH);
+        batch.extend(stream.by_ref().take(BATCH));
+        batch
+    };
+    let mut batch: Vec<Result<Article, InputError>> = read_batch();
     while !batch.is_empty() {
         // Reading (and parsing JSONL) is serial: the next batch is read while the other core
         // works on this one, instead of both cores waiting for the reader.
-        let (next, results) = rayon::join(
-            || stream.by_ref().take(BATCH).collect::<Vec<_>>(),
-            || batch.into_par_iter().map(|r| r.and_then(&work)).collect::<Vec<Result<T, InputError>>>(),
-        );
+        let (next, results) = rayon::join(&mut read_batch, || {
+            batch.into_par_iter().map(|r| r.and_then(&work)).collect::<Vec<Result<T, InputError>>>()
+        });
         results.into_iter().for_each(&mut consume);
         batch = next;
     }

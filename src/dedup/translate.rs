@@ -74,38 +74,27 @@ impl AnchorIndex {
     /// Weighs the anchors of every article: idf = ln(1 + N / df) for anchors seen in both
     /// languages; the others are dropped.
     pub fn new(sketches: &[Sketch]) -> AnchorIndex {
-        let sets: Vec<Vec<u64>> = sketches.par_iter().map(Sketch::anchor_set).collect();
-        let mut df: KeyMap<u64, [u32; 2]> = KeyMap::default();
-        for (sketch, set) in sketches.iter().zip(&sets) {
-            let side = side(sketch.lang);
-            for &k in set {
-                df.entry(k).or_default()[side] += 1;
-            }
-        }
+        let df = document_frequencies(sketches);
         let n = sketches.len().max(1) as f32;
-        let mut ids: KeyMap<u64, u32> = KeyMap::default();
-        let mut weights = Vec::new();
-        for (k, [fr, en]) in df {
-            if fr > 0 && en > 0 {
-                ids.insert(k, weights.len() as u32);
-                weights.push((1.0 + n / (fr + en) as f32).ln());
-            }
-        }
+        let mut kept: Vec<(u64, u32)> =
+            df.into_iter().filter(|(_, [fr, en])| *fr > 0 && *en > 0).map(|(k, [fr, en])| (k, fr + en)).collect();
+        // Dense numbers in key order: the same whatever order the threads counted in.
+        kept.sort_unstable();
+        let weights: Vec<f32> = kept.iter().map(|&(_, df)| (1.0 + n / df as f32).ln()).collect();
+        let ids: KeyMap<u64, u32> = kept.iter().enumerate().map(|(id, &(k, _))| (k, id as u32)).collect();
         let articles: Vec<ArticleAnchors> = sketches
             .par_iter()
             .map(|sketch| {
-                let dense = |keys: &[u64]| -> Vec<u32> {
-                    let mut out: Vec<u32> = keys.iter().filter_map(|k| ids.get(k).copied()).collect();
-                    out.sort_unstable();
-                    out
-                };
                 let mut sentence_weights = Vec::new();
                 let mut occurrences = Vec::new();
-                for keys in sketch.anchors.iter().map(|keys| dense(keys)).filter(|keys| !keys.is_empty()) {
+                for keys in &sketch.anchors {
                     // Sentences past u16::MAX (a whole book in one record) add nothing to coverage.
                     let Ok(sentence) = u16::try_from(sentence_weights.len()) else { break };
-                    sentence_weights.push(keys.iter().map(|&k| weights[k as usize]).sum());
-                    occurrences.extend(keys.into_iter().map(|k| (k, sentence)));
+                    let before = occurrences.len();
+                    occurrences.extend(keys.iter().filter_map(|k| ids.get(k)).map(|&id| (id, sentence)));
+                    if occurrences.len() > before {
+                        sentence_weights.push(occurrences[before..].iter().map(|&(k, _)| weights[k as usize]).sum());
+                    }
                 }
                 occurrences.sort_unstable();
                 let mut keys: Vec<u32> = occurrences.iter().map(|&(k, _)| k).collect();
@@ -114,16 +103,17 @@ impl AnchorIndex {
                 ArticleAnchors { lang: Some(sketch.lang), keys, norm2, sentence_weights, occurrences }
             })
             .collect();
-        let mut postings = vec![Vec::new(); weights.len()];
+        // A key's document frequency is the length of its postings list: lists are made at their
+        // size, and not at all for keys too common to be probed.
+        let max_postings = MIN_MAX_POSTINGS.max(sketches.len() / 500);
+        let probed = |df: u32| df as usize <= max_postings;
+        let mut postings: Vec<Vec<u32>> =
+            kept.iter().map(|&(_, df)| if probed(df) { Vec::with_capacity(df as usize) } else { Vec::new() }).collect();
         for (i, a) in articles.iter().enumerate() {
             for &k in &a.keys {
-                postings[k as usize].push(i as u32);
-            }
-        }
-        let max_postings = MIN_MAX_POSTINGS.max(sketches.len() / 500);
-        for p in &mut postings {
-            if p.len() > max_postings {
-                *p = Vec::new();
+                if probed(kept[k as usize].1) {
+                    postings[k as usize].push(i as u32);
+                }
             }
         }
         AnchorIndex { weights, articles, postings }
@@ -240,6 +230,38 @@ impl AnchorIndex {
         let matched_b: f32 = (0..cols).map(|t| (0..rows).map(|s| shared[s * cols + t]).fold(0.0, f32::max)).sum();
         f64::from(matched_a / total(&a.sentence_weights)).min(f64::from(matched_b / total(&b.sentence_weights)))
     }
+}
+
+/// How many articles of each language (French, English) hold each anchor key. Counted in
+/// parallel: each thread counts its share of the articles, then the counts are added up.
+fn document_frequencies(sketches: &[Sketch]) -> KeyMap<u64, [u32; 2]> {
+    sketches
+        .par_iter()
+        .with_min_len(1024)
+        .fold(
+            || (KeyMap::<u64, [u32; 2]>::default(), Vec::new()),
+            |(mut df, mut set), sketch| {
+                set.clear();
+                set.extend(sketch.anchors.iter().flatten().copied());
+                set.sort_unstable();
+                set.dedup();
+                let side = side(sketch.lang);
+                for &k in &set {
+                    df.entry(k).or_default()[side] += 1;
+                }
+                (df, set)
+            },
+        )
+        .map(|(df, _)| df)
+        .reduce(KeyMap::default, |a, b| {
+            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            for (k, [fr, en]) in small {
+                let counts = big.entry(k).or_default();
+                counts[0] += fr;
+                counts[1] += en;
+            }
+            big
+        })
 }
 
 fn side(lang: Lang) -> usize {
