@@ -55,14 +55,19 @@ fn cldr_forms(name: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 static GAZETTEER: LazyLock<PhraseTable<Vec<GazEntry>>> = LazyLock::new(|| {
-    let mut table: PhraseTable<Vec<GazEntry>> = PhraseTable::default();
-    for row in rows(include_str!("../../data/gazetteer.tsv")) {
+    const GAZETTEER_TSV: &str = include_str!("../../data/gazetteer.tsv");
+    const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
+    // Forms are '|'-separated in the gazetteer, and come two or more a line in the countries.
+    let forms =
+        GAZETTEER_TSV.matches('|').count() + 2 * (GAZETTEER_TSV.lines().count() + COUNTRIES_TSV.lines().count());
+    let mut table: PhraseTable<Vec<GazEntry>> = PhraseTable::with_capacity(forms);
+    for row in rows(GAZETTEER_TSV) {
         let [key, kind, forms] = row[..] else { continue };
         for form in forms.split('|') {
             table.insert_with(form, |v| v.push(GazEntry::new(key, parse_type(kind), form)));
         }
     }
-    for row in rows(include_str!("../../data/countries.tsv")) {
+    for row in rows(COUNTRIES_TSV) {
         let [code, fr, en] = row[..] else { continue };
         for form in cldr_forms(fr).chain(cldr_forms(en)) {
             table.insert_with(form, |v| v.push(GazEntry::new(code, EntityType::Place, form)));

@@ -67,6 +67,16 @@ impl<T> Default for PhraseTable<T> {
 }
 
 impl<T> PhraseTable<T> {
+    /// A table sized for about `phrases` entries up front: growing a table of thousands of
+    /// phrases rehashes every key again at each doubling, at every start-up.
+    pub fn with_capacity(phrases: usize) -> Self {
+        PhraseTable {
+            entries: HashMap::with_capacity(phrases),
+            first_pieces: HashSet::with_capacity(phrases),
+            max_tokens: 0,
+        }
+    }
+
     /// Adds a phrase; the first entry of a key wins.
     pub fn insert(&mut self, phrase: &str, value: T) {
         let (key, count) = phrase_key(phrase);
