@@ -258,12 +258,26 @@ pub fn weekday_without_date(doc_text: &str, fact: &Fact) -> bool {
 /// A number that gives a time of day, not a count: "18 heures", "à 18 h", "at 6.30".
 pub fn clock_time(doc_text: &str, fact: &Fact) -> bool {
     let Some(v) = numeric(fact) else { return false };
-    let after = fold(doc_text.get(fact.end..).unwrap_or("").trim_start());
+    let after = fold_head(doc_text.get(fact.end..).unwrap_or("").trim_start(), "heures".len());
     let hour_word = after.starts_with("heures") || after.starts_with("h ") || after.starts_with("h,");
     let before = doc_text.get(..fact.start).unwrap_or("").trim_end();
     let after_at = fold(before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("")) == "at";
     let dotted = fact.text.len() <= 5 && fact.text.split_once(['.', ':']).is_some_and(|(_, m)| m.len() == 2);
     (hour_word && (0.0..=24.0).contains(&v) && v.fract() == 0.0) || (after_at && dotted && v < 24.0)
+}
+
+/// The fold of the beginning of `text`, at least `bytes` long when the text allows: what a
+/// prefix test of up to `bytes` bytes needs. Folding goes character by character, so the fold of
+/// a head is the head of the fold; folding the rest of the document after every figure made
+/// comparing long texts quadratic.
+fn fold_head(text: &str, bytes: usize) -> String {
+    let head = crate::text::prefix_at_char_boundary(text, 4 * bytes);
+    let folded = fold(head);
+    if folded.len() >= bytes || head.len() == text.len() {
+        folded
+    } else {
+        fold(text)
+    }
 }
 
 /// Whether a date fact and a fact of the other version agree.
@@ -688,6 +702,16 @@ mod tests {
         let start = text.find("EIS").unwrap();
         let eis = Fact { start, end: start + 3, ..fact(FactKind::Entity, "EIS", "eis") };
         assert!(acronym_after_its_name(text, &eis));
+    }
+
+    #[test]
+    fn folds_only_the_head_a_prefix_test_needs() {
+        let long = "Heures de gloire, ".repeat(100);
+        assert!(fold(&long).starts_with(&fold_head(&long, 6)) && fold_head(&long, 6).len() < 100);
+        // Accents written as combining marks fold to nothing: the head grows to keep 6 letters.
+        let marks = format!("h{}eures", "\u{301}".repeat(30));
+        assert_eq!(fold_head(&marks, 6), "heures");
+        assert_eq!(fold_head("h", 6), "h");
     }
 
     #[test]
