@@ -498,28 +498,31 @@ fn absorb_neighbours(
                 owner.insert(x, b);
             }
         }
-        let mut left_over = leftovers(len, beads.iter().flat_map(side));
-        // A run of fragments ("- Ah !" / "le mécréant !" / "cria-t-elle") joins one at a time.
-        loop {
-            let before = left_over.len();
-            left_over.retain(|&x| {
-                let tied = [x.checked_sub(1), Some(x + 1)]
-                    .into_iter()
-                    .flatten()
-                    .find(|&y| continuations.tied(right_side, x, y) && owner.contains_key(&y));
-                let Some(b) = tied.map(|y| owner[&y]) else { return true };
-                let bead = &mut beads[b];
-                let group = if right_side { &mut bead.right } else { &mut bead.left };
-                group.push(x);
-                group.sort_unstable();
-                bead.score = scorer.score(&bead.left, &bead.right);
-                owner.insert(x, b);
-                false
-            });
-            if left_over.len() == before {
-                break;
+        // A run of fragments ("- Ah !" / "le mécréant !" / "cria-t-elle") joins whole: one sweep
+        // forward carries a pair over the fragments after it, one backward over those before it.
+        let mut touched = Vec::new();
+        let forward: Vec<(usize, usize)> = (1..len).map(|x| (x, x - 1)).collect();
+        let backward: Vec<(usize, usize)> = (0..len.saturating_sub(1)).rev().map(|x| (x, x + 1)).collect();
+        for (x, y) in forward.into_iter().chain(backward) {
+            if owner.contains_key(&x) || !continuations.tied(right_side, x, y) {
+                continue;
             }
+            let Some(&b) = owner.get(&y) else { continue };
+            let bead = &mut beads[b];
+            let group = if right_side { &mut bead.right } else { &mut bead.left };
+            group.push(x);
+            owner.insert(x, b);
+            touched.push(b);
         }
+        touched.sort_unstable();
+        touched.dedup();
+        for b in touched {
+            let bead = &mut beads[b];
+            bead.left.sort_unstable();
+            bead.right.sort_unstable();
+            bead.score = scorer.score(&bead.left, &bead.right);
+        }
+        let left_over = leftovers(len, beads.iter().flat_map(side));
         for x in left_over {
             let neighbours = [x.checked_sub(1), Some(x + 1)];
             let mut best: Option<(f64, usize)> = None;
