@@ -168,8 +168,8 @@ pub fn dates_agree(a: &str, b: &str) -> bool {
         (true, true) => {
             return times_agree && date_a.chars().zip(date_b.chars()).all(|(x, y)| x == y || x == 'X' || y == 'X')
         }
-        (true, false) => return date_b.split('-').count() == 3,
-        (false, true) => return date_a.split('-').count() == 3,
+        (true, false) => return date_b.split('-').count() == 3 && same_weekday(date_a, date_b),
+        (false, true) => return date_a.split('-').count() == 3 && same_weekday(date_b, date_a),
         (false, false) => {}
     }
     let mut shared = 0;
@@ -194,6 +194,18 @@ pub fn month_of(value: &str) -> Option<(Option<i32>, u32)> {
         return None;
     }
     Some((year.parse().ok(), month.parse().ok()?))
+}
+
+/// Whether a weekday form ("XXXX-WXX-6") and a calendar day fall on the same day of the week.
+/// A day with unknown parts ("XXXX-05-03") cannot be placed in the week, so it agrees; a full day
+/// ("2013-10-26", a Saturday read against the dateline) must be that weekday: "dimanche" is not it.
+fn same_weekday(week_form: &str, day: &str) -> bool {
+    use chrono::Datelike;
+    let named = week_form.rsplit('-').next().and_then(|d| d.parse::<u32>().ok());
+    match (named, chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")) {
+        (Some(n), Ok(date)) => date.weekday().number_from_monday() == n,
+        _ => true,
+    }
 }
 
 /// A date that tells nothing a reader could check: no digit known ("hier", "this year" or
@@ -570,7 +582,8 @@ fn cognate_in(words: &[&str], other: &TextView) -> bool {
         let bar = if len >= 6 && other_len >= 6 { 0.90 } else { 0.92 };
         (other.lang == Lang::Fr || *capitalized)
             && other_len >= 4
-            && (strsim::jaro_winkler(longest, w) >= bar || derived(longest, w))
+            && (strsim::jaro_winkler(longest, w) >= bar
+                || (derived(longest, w) && (w.len() > longest.len() || !capitalized)))
     })
 }
 
@@ -642,6 +655,8 @@ mod tests {
         assert!(!dates_agree("XXXX-06", "XXXX-07"));
         assert!(!dates_agree("XXXX-WXX-5", "XXXX-WXX-6"), "vendredi / Thursday without a reference");
         assert!(dates_agree("XXXX-WXX-5", "XXXX-05-03"), "a weekday and a date cannot be compared");
+        assert!(dates_agree("XXXX-WXX-6", "2013-10-26"), "Saturday 26 October 2013");
+        assert!(!dates_agree("XXXX-WXX-7", "2013-10-26"), "dimanche is not Saturday 26 October 2013");
         let yesterday = fact(FactKind::Date, "Yesterday", "2013-10-30");
         let hier = fact(FactKind::Date, "Hier", "XXXX-XX-XX");
         assert!(date_agrees(&yesterday, &hier), "hier without a reference date is some day");
@@ -769,6 +784,8 @@ mod tests {
         assert!(name_written_in(&arab, Lang::En, &TextView::new("les pays arabes", Lang::Fr)));
         let director = fact(FactKind::Entity, "Scorsese", "scorsese");
         assert!(!name_written_in(&director, Lang::Fr, &en("the scores of Hershey")), "a twin must be a name");
+        let law = fact(FactKind::Entity, "Obamacare", "obamacare");
+        assert!(!name_written_in(&law, Lang::Fr, &en("to help Obama win")), "a longer name is no derived word");
     }
 
     #[test]
