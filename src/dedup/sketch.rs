@@ -58,14 +58,16 @@ pub fn sketch(doc: &Document, facts: &DocumentFacts) -> Sketch {
         }
         h.finish()
     });
-    let mut words = Vec::new();
+    // About one word every six bytes: sized once rather than grown word by word.
+    let mut words = Vec::with_capacity(doc.text.len() / 6 + 16);
     if let Some(title) = &doc.title {
         word_hashes(title, &mut words);
     }
     // One pass over each sentence yields both its words (for shingles) and its anchors.
     let mut anchors = Vec::new();
+    let mut keys = Vec::with_capacity(64);
     for s in &content {
-        let mut keys = Vec::new();
+        keys.clear();
         scan(&doc.text[s.start..s.end], &mut words, Some(&mut keys));
         if let Some(ids) = facts.by_sentence.get(s.index) {
             keys.extend(ids.iter().filter_map(|&i| facts.facts.get(i)).filter_map(fact_key));
@@ -73,7 +75,7 @@ pub fn sketch(doc: &Document, facts: &DocumentFacts) -> Sketch {
         if !keys.is_empty() {
             keys.sort_unstable();
             keys.dedup();
-            anchors.push(keys);
+            anchors.push(keys.to_vec());
         }
     }
     let mut shingles = shingle_hashes(&words);
@@ -157,8 +159,7 @@ pub fn anchor_keys(sentence: &str) -> Vec<u64> {
 /// for an ASCII word.
 fn scan(text: &str, words: &mut Vec<u64>, anchors: Option<&mut Vec<u64>>) {
     let mut word: Option<StableHasher> = None;
-    let mut runs =
-        anchors.map(|keys| AnchorRuns { keys, joined: String::new(), after_digits: false, after_separator: false });
+    let mut runs = anchors.map(|keys| AnchorRuns { keys, joined: None, after_digits: false, after_separator: false });
     let mut run = Run { start: 0, class: CharClass::Other, chars: 0, ascii: true, capital: false };
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -219,8 +220,9 @@ struct Run {
 /// The anchor keys of a text, run after run ([`anchor_keys`]).
 struct AnchorRuns<'a> {
     keys: &'a mut Vec<u64>,
-    /// The digits of a number written with thousands groups, so far ("3" then "3000").
-    joined: String,
+    /// The key of a number written with thousands groups, hashed as far as read ("3", then
+    /// "3000"): the hash is a running one, so the digits need not be kept.
+    joined: Option<StableHasher>,
     /// Whether the previous run was digits, and whether it was one group separator after digits.
     after_digits: bool,
     after_separator: bool,
@@ -233,12 +235,17 @@ impl AnchorRuns<'_> {
                 let digits = token.trim_start_matches('0');
                 let digits = if digits.is_empty() { "0" } else { digits };
                 self.keys.push(tagged(b"#", digits.as_bytes()));
-                if self.after_separator && token.len() == 3 && !self.joined.is_empty() {
-                    self.joined.push_str(token);
-                    self.keys.push(tagged(b"#", self.joined.as_bytes()));
-                } else {
-                    self.joined.clear();
-                    self.joined.push_str(digits);
+                match self.joined.as_mut() {
+                    Some(joined) if self.after_separator && token.len() == 3 => {
+                        joined.write(token.as_bytes());
+                        self.keys.push(joined.finish());
+                    }
+                    _ => {
+                        let mut joined = StableHasher::default();
+                        joined.write(b"#");
+                        joined.write(digits.as_bytes());
+                        self.joined = Some(joined);
+                    }
                 }
             }
             CharClass::Letter if run.capital && run.chars >= 2 => {
@@ -254,7 +261,7 @@ impl AnchorRuns<'_> {
             && run.chars == 1
             && token.chars().all(is_group_separator);
         if run.class != CharClass::Digit && !separator {
-            self.joined.clear();
+            self.joined = None;
         }
         self.after_separator = separator;
         self.after_digits = run.class == CharClass::Digit;
