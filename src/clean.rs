@@ -10,7 +10,7 @@
 
 use crate::lang::Lang;
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -29,11 +29,11 @@ struct Phrases {
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let mut phrases = Phrases {
-        exact: HashSet::new(),
+        exact: HashSet::default(),
         link: Vec::new(),
         meta: Vec::new(),
         short: Vec::new(),
-        label: HashSet::new(),
+        label: HashSet::default(),
         longest_listed: 0,
         longest_link: 0,
     };

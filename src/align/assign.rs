@@ -7,7 +7,7 @@
 
 use super::profile::Profiles;
 use super::similarity::Scorer;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A group of left positions matched with a group of right positions.
 #[derive(Clone, Debug, PartialEq)]
@@ -453,7 +453,7 @@ fn candidate_lists(
     if ids.len() * other_ids.len() <= EXHAUSTIVE_PAIRS {
         return ids.iter().map(|&i| (i, other_ids.to_vec())).collect();
     }
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
     for &j in other_ids {
         for &k in &other.sentences[j].keys {
             postings.entry(k).or_default().push(j);
@@ -462,7 +462,7 @@ fn candidate_lists(
     let cap = 8 + (other_ids.len() as f64).sqrt() as usize;
     ids.iter()
         .map(|&i| {
-            let mut votes: HashMap<usize, f32> = HashMap::new();
+            let mut votes: HashMap<usize, f32> = HashMap::default();
             for token in &this.sentences[i].tokens {
                 for k in this.token_keys(token) {
                     if let Some(list) = postings.get(k).filter(|l| l.len() <= cap) {
@@ -492,7 +492,7 @@ fn absorb_neighbours(
     for right_side in [false, true] {
         let len = if right_side { m } else { n };
         let side = |b: &Bead| if right_side { b.right.clone() } else { b.left.clone() };
-        let mut owner: HashMap<usize, usize> = HashMap::new();
+        let mut owner: HashMap<usize, usize> = HashMap::default();
         for (b, bead) in beads.iter().enumerate() {
             for x in side(bead) {
                 owner.insert(x, b);

@@ -3,7 +3,7 @@
 
 use crate::lang::Lang;
 use rust_stemmers::Stemmer;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// The embedded lexicon (`data/lexicon-fr-en.tsv`, see data/README.md for where it comes from),
@@ -17,7 +17,7 @@ pub struct Lexicon {
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut fr_to_en = HashMap::with_capacity(BUILTIN_STEMS.lines().count());
+    let mut fr_to_en = HashMap::with_capacity_and_hasher(BUILTIN_STEMS.lines().count(), Default::default());
     for line in BUILTIN_STEMS.lines() {
         let mut stems = line.split('\t').map(str::to_string);
         if let Some(fr) = stems.next() {

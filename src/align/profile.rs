@@ -11,7 +11,7 @@ use super::tokens::{tokenize, Token};
 use crate::facts::FactKind;
 use crate::lang::Lang;
 use crate::pipeline::Analysis;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A token's weight and where its keys sit in [`Profiles::key_pool`].
 #[derive(Clone, Copy, Debug)]
@@ -198,13 +198,13 @@ fn find_cognates(french: &[RawSentence], english: &[RawSentence]) -> HashMap<Str
         words
     };
     let fr_words = vocabulary(french);
-    let mut en_by_block: HashMap<(char, usize), Vec<&str>> = HashMap::new();
+    let mut en_by_block: HashMap<(char, usize), Vec<&str>> = HashMap::default();
     let en_words = vocabulary(english);
     for w in &en_words {
         let first = w.chars().next().unwrap_or(' ');
         en_by_block.entry((first, w.chars().count())).or_default().push(w);
     }
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut out: HashMap<String, Vec<String>> = HashMap::default();
     for fr in &fr_words {
         let first = fr.chars().next().unwrap_or(' ');
         let len = fr.chars().count();
@@ -254,7 +254,7 @@ impl LetterCounts {
 /// Inverse document frequency inside one article: a word said once weighs more than one said
 /// in every sentence. Numbers and names weigh more: they are the anchors of news translation.
 fn weights(raw: &[RawSentence]) -> HashMap<&str, f32> {
-    let mut df: HashMap<&str, u32> = HashMap::new();
+    let mut df: HashMap<&str, u32> = HashMap::default();
     for s in raw {
         let mut seen: Vec<&str> = s.tokens.iter().map(|(_, id)| id.as_str()).collect();
         seen.sort_unstable();
@@ -274,7 +274,7 @@ fn profiles(raw: &[RawSentence], bridge: Option<&Bridge>, keys: &mut KeySpace) -
     let idf = weights(raw);
     let mut out = Profiles::default();
     // A French word's keys depend on the word only: worked out once per distinct word.
-    let mut bridged: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut bridged: HashMap<&str, Vec<u32>> = HashMap::default();
     for s in raw {
         let mut profile = Profile { chars: s.chars, ..Profile::default() };
         for (token, identity) in &s.tokens {

@@ -2,7 +2,7 @@
 //! that "3 000", "3,000" and "3000" agree) and content words (accent-folded, function words left out).
 
 use crate::lang::Lang;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// One piece of evidence in a sentence.

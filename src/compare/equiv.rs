@@ -10,7 +10,7 @@ use crate::align::lexicon::{stem, Lexicon};
 use crate::facts::{Fact, FactKind};
 use crate::lang::Lang;
 use crate::text::fold;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// The three classes of fact divergences (CONTRACT.md: kinds begin with these names).
@@ -471,7 +471,7 @@ impl TextView {
 
 /// Words that state a figure with no number word (`data/implied_numbers.tsv`), per language.
 static IMPLIED: LazyLock<[HashMap<&'static str, Vec<f64>>; 2]> = LazyLock::new(|| {
-    let mut tables = [HashMap::new(), HashMap::new()];
+    let mut tables = [HashMap::default(), HashMap::default()];
     for row in crate::facts::lexicon::rows(include_str!("../../data/implied_numbers.tsv")) {
         let [lang, word, figure] = row[..] else { continue };
         let figure: f64 = figure.parse().expect("implied_numbers.tsv: bad figure");

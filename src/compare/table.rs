@@ -206,10 +206,10 @@ fn mismatch_explained(
 /// so): a naming choice, not a change of fact. Such name divergences take the severity of the
 /// `consistent` rule, with a note. A changed or dropped name is unmatched in its pair only.
 fn mark_consistent_names(divergences: &mut [Vec<Divergence>], rules: &SeverityRules) {
-    use std::collections::{HashMap, HashSet};
+    use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
     let is_name = |d: &Divergence| matches!(d.kind, DivergenceKind::EntityMissing | DivergenceKind::EntityMismatch);
     let key = |e: &Evidence| (e.side, crate::text::fold(&e.value));
-    let mut pairs_of: HashMap<(Side, String), HashSet<usize>> = HashMap::new();
+    let mut pairs_of: HashMap<(Side, String), HashSet<usize>> = HashMap::default();
     for (n, list) in divergences.iter().enumerate() {
         for d in list.iter().filter(|d| is_name(d) && d.severity > Severity::Info) {
             for e in &d.evidence {

@@ -11,7 +11,7 @@ use super::tokens::Token;
 use super::{Fact, FactKind};
 use crate::lang::Lang;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// Month and weekday names of one language, folded: wide names and abbreviations.

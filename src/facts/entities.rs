@@ -10,7 +10,7 @@ use super::gazetteer;
 use super::tokens::Token;
 use super::{EntityType, Fact, FactKind};
 use crate::lang::Lang;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 struct Stopwords {
@@ -19,7 +19,7 @@ struct Stopwords {
 }
 
 static STOPWORDS: LazyLock<Stopwords> = LazyLock::new(|| {
-    let mut s = Stopwords { words: HashSet::new(), titles: HashSet::new() };
+    let mut s = Stopwords { words: HashSet::default(), titles: HashSet::default() };
     for line in include_str!("../../data/name_stopwords.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
         match line.strip_prefix("title ") {
             Some(t) => {
@@ -100,7 +100,7 @@ struct DocWords {
 }
 
 fn doc_words(tokens: &[Token], initial: &[bool]) -> DocWords {
-    let mut words = DocWords { lower: HashSet::new(), capital_inside: HashSet::new() };
+    let mut words = DocWords { lower: HashSet::default(), capital_inside: HashSet::default() };
     for (t, &init) in tokens.iter().zip(initial) {
         if !t.is_word() {
             continue;

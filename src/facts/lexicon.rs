@@ -6,7 +6,9 @@
 
 use super::tokens::{fold_word, tokenize, TokKind, Token};
 use crate::lang::Lang;
-use std::collections::{HashMap, HashSet};
+// FxHash, not SipHash: the keys are our own data and short words, and hashing every phrase of the
+// tables at every start-up with SipHash was a sixth of a short `align` run's instructions.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The data rows of a TSV file: comment and blank lines skipped, fields split on tabs.
 pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -30,10 +32,27 @@ pub fn phrase_key(phrase: &str) -> (String, usize) {
     // (a hyphen is no piece), which is what the tokenizer gives, at a fraction of the cost.
     // Tables of thousands of phrases are built at every start-up.
     if phrase.chars().all(|c| c == ' ' || c == '-' || c.is_alphabetic()) {
-        let pieces: Vec<String> = phrase.split([' ', '-']).filter(|w| !w.is_empty()).map(fold_word).collect();
-        return (pieces.join(" "), pieces.len());
+        let mut key = String::with_capacity(phrase.len());
+        let mut count = 0;
+        for word in phrase.split([' ', '-']).filter(|w| !w.is_empty()) {
+            if count > 0 {
+                key.push(' ');
+            }
+            push_folded(&mut key, word);
+            count += 1;
+        }
+        return (key, count);
     }
     tokenized_phrase_key(phrase)
+}
+
+/// Appends `word` folded as [`fold_word`] folds it, without a String of its own for ASCII words.
+fn push_folded(key: &mut String, word: &str) {
+    if word.is_ascii() {
+        key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        key.push_str(&fold_word(word));
+    }
 }
 
 /// [`phrase_key`] through the tokenizer, for any phrase.
@@ -62,7 +81,7 @@ pub struct PhraseTable<T> {
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable { entries: HashMap::new(), first_pieces: HashSet::new(), max_tokens: 0 }
+        PhraseTable { entries: HashMap::default(), first_pieces: HashSet::default(), max_tokens: 0 }
     }
 }
 
@@ -71,9 +90,18 @@ impl<T> PhraseTable<T> {
     /// phrases rehashes every key again at each doubling, at every start-up.
     pub fn with_capacity(phrases: usize) -> Self {
         PhraseTable {
-            entries: HashMap::with_capacity(phrases),
-            first_pieces: HashSet::with_capacity(phrases),
+            entries: HashMap::with_capacity_and_hasher(phrases, Default::default()),
+            first_pieces: HashSet::with_capacity_and_hasher(phrases, Default::default()),
             max_tokens: 0,
+        }
+    }
+
+    /// Records the length and first piece of a new key (allocating only for a new first piece).
+    fn note_phrase(&mut self, key: &str, count: usize) {
+        self.max_tokens = self.max_tokens.max(count);
+        let first = key.split(' ').next().unwrap_or_default();
+        if !self.first_pieces.contains(first) {
+            self.first_pieces.insert(first.to_string());
         }
     }
 
@@ -83,8 +111,7 @@ impl<T> PhraseTable<T> {
         if count == 0 {
             return;
         }
-        self.max_tokens = self.max_tokens.max(count);
-        self.first_pieces.insert(key.split(' ').next().unwrap_or_default().to_string());
+        self.note_phrase(&key, count);
         self.entries.entry(key).or_insert(value);
     }
 
@@ -128,8 +155,7 @@ impl<T> PhraseTable<T> {
         if count == 0 {
             return;
         }
-        self.max_tokens = self.max_tokens.max(count);
-        self.first_pieces.insert(key.split(' ').next().unwrap_or_default().to_string());
+        self.note_phrase(&key, count);
         update(self.entries.entry(key).or_default());
     }
 

@@ -9,7 +9,7 @@ use super::lexicon::{rows, PhraseTable};
 use super::tokens::Token;
 use super::{format_value, Fact, FactKind};
 use crate::lang::Lang;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// A number written with digits, as lexed by [`scan_digits`].
@@ -235,7 +235,7 @@ fn lang_index(lang: Lang) -> usize {
 }
 
 static NUMBER_WORDS: LazyLock<[HashMap<&'static str, NumWord>; 2]> = LazyLock::new(|| {
-    let mut tables = [HashMap::new(), HashMap::new()];
+    let mut tables = [HashMap::default(), HashMap::default()];
     for row in rows(include_str!("../../data/number_words.tsv")) {
         let [lang, word, value, class] = row[..] else { continue };
         let class = match class {

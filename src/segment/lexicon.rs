@@ -3,7 +3,7 @@
 //! Keeping them as data (not code) lets a reader check and extend them without reading the rules.
 
 use crate::lang::Lang;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// How an abbreviation before a period behaves.
@@ -31,7 +31,7 @@ pub struct Lexicon {
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let abbreviations = sections(include_str!("../../data/abbreviations.txt"));
-    let mut titles = HashSet::new();
+    let mut titles = HashSet::default();
     // English weekdays and months go on after a clock time ("10 a.m. Monday"); the calendar
     // table of the facts stage already lists them.
     let after_time = include_str!("../../data/calendar.tsv")
@@ -39,8 +39,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .filter(|l| l.starts_with("en\t"))
         .flat_map(|l| l.split('\t').skip(3))
         .collect();
-    let mut others = HashMap::new();
-    let mut capitalised = HashMap::new();
+    let mut others = HashMap::default();
+    let mut capitalised = HashMap::default();
     for (section, words) in &abbreviations {
         let kind = match *section {
             "title" => Abbrev::Title,
