@@ -23,8 +23,8 @@ pub struct GazEntry {
 
 impl GazEntry {
     fn new(key: &'static str, entity_type: EntityType, form: &'static str) -> GazEntry {
-        let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
-        let exact_case = letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase());
+        let mut letters = form.chars().filter(|c| c.is_alphabetic());
+        let exact_case = letters.by_ref().take(4).all(char::is_uppercase) && letters.next().is_none();
         let needs_capital = form.chars().next().is_some_and(char::is_uppercase);
         GazEntry { key, entity_type, needs_capital, exact_case, form }
     }
