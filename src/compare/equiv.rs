@@ -387,12 +387,10 @@ pub fn part_of_name(doc_text: &str, fact: &Fact) -> bool {
 /// ("3,000" as 3000 and as 3; "3 000,5" as 3000.5). A safety net for a figure the other side's
 /// extractor missed: it is still plainly there.
 pub fn digit_numbers(text: &str) -> Vec<f64> {
-    static NUMBER: LazyLock<regex::Regex> =
-        LazyLock::new(|| regex::Regex::new(r"\d(?:[\d\u{a0}\u{202f} ]*\d|[.,]\d)*").expect("valid regex"));
     let mut out = Vec::new();
-    for m in NUMBER.find_iter(text) {
+    for (start, end) in figure_spans(text) {
         let first = out.len();
-        let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
+        let compact: String = text[start..end].chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
         for sep_as_decimal in [None, Some(','), Some('.')] {
             let s: String = compact
                 .chars()
@@ -406,12 +404,59 @@ pub fn digit_numbers(text: &str) -> Vec<f64> {
                 out.push(v);
             }
         }
-        for scale in scale_after(&text[m.end()..]) {
+        for scale in scale_after(&text[end..]) {
             let scaled: Vec<f64> = out[first..].iter().map(|v| v * scale).collect();
             out.extend(scaled);
         }
     }
     out
+}
+
+/// The byte spans of the figures of `text`: the matches of `\d(?:[\d\u{a0}\u{202f} ]*\d|[.,]\d)*`.
+/// Compiling that regular expression cost more than the rest of a short pair's comparison, so
+/// ASCII digits are scanned by hand; a text with other decimal digits still gets the regex.
+fn figure_spans(text: &str) -> Vec<(usize, usize)> {
+    // No decimal digit but ASCII's comes before U+0660 (Arabic-Indic zero): '²' and '½' are
+    // numeric, not digits.
+    if text.chars().any(|c| c >= '\u{660}' && c.is_numeric()) {
+        static NUMBER: LazyLock<regex::Regex> =
+            LazyLock::new(|| regex::Regex::new(r"\d(?:[\d\u{a0}\u{202f} ]*\d|[.,]\d)*").expect("valid regex"));
+        return NUMBER.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    }
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let start = at + offset;
+        let mut end = start + 1;
+        loop {
+            if let Some(last_digit_end) = last_digit_of_spaced_run(text, end) {
+                end = last_digit_end;
+            } else if matches!(bytes.get(end), Some(b'.' | b',')) && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        spans.push((start, end));
+        at = end;
+    }
+    spans
+}
+
+/// Where the last digit ends in the run of digits and spaces (plain, no-break, narrow no-break)
+/// starting at byte `from`; `None` when the run holds no digit.
+fn last_digit_of_spaced_run(text: &str, from: usize) -> Option<usize> {
+    let mut last = None;
+    for (i, c) in text[from..].char_indices() {
+        match c {
+            '0'..='9' => last = Some(from + i + 1),
+            ' ' | '\u{a0}' | '\u{202f}' => {}
+            _ => break,
+        }
+    }
+    last
 }
 
 /// The values of the scale word right after a figure ("3 milliards", "4.1 billion", "$2bn").
@@ -606,6 +651,27 @@ fn translated_in(words: &[&str], lang: Lang, other: &TextView) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hand scan finds exactly the matches of the regular expression it replaces, on every
+    /// short string over the characters that matter.
+    #[test]
+    fn figure_scan_matches_the_regex() {
+        let number = regex::Regex::new(r"\d(?:[\d\u{a0}\u{202f} ]*\d|[.,]\d)*").unwrap();
+        let mut checked = 0;
+        let alphabet = ['1', '7', ' ', '\u{a0}', '\u{202f}', '.', ',', 'a', 'é'];
+        for text in crate::compare::tests::every_string(&alphabet, 6) {
+            let expected: Vec<_> = number.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(figure_spans(&text), expected, "{text:?}");
+            checked += 1;
+        }
+        assert!(checked > 500_000);
+        let digit = regex::Regex::new(r"\d").unwrap();
+        for c in ('\u{80}'..'\u{660}').chain(['\u{660}']) {
+            assert_eq!(digit.is_match(&c.to_string()), c == '\u{660}', "{c:?}");
+        }
+        assert_eq!(figure_spans("2 km² et ½"), vec![(0, 1)]);
+        assert_eq!(figure_spans("\u{663}\u{664} et 12"), vec![(0, 4), (8, 10)]);
+    }
 
     fn fact(kind: FactKind, text: &str, value: &str) -> Fact {
         Fact { kind, start: 0, end: text.len(), text: text.into(), value: value.into(), unit: None, entity_type: None }

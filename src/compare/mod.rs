@@ -485,17 +485,42 @@ fn compare_quotes(sides: &[PairSide; 2], rules: &SeverityRules) -> Vec<Divergenc
 
 /// The quotations of at least four words in a side's sentences, as document byte spans.
 fn quotations(side: &PairSide) -> Vec<(usize, usize)> {
-    use std::sync::LazyLock;
-    static QUOTE: LazyLock<regex::Regex> =
-        LazyLock::new(|| regex::Regex::new(r#"«[^»]+»|“[^”“]+”|"[^"]+""#).expect("valid regex"));
     let doc = &side.analysis.doc;
     let mut spans = Vec::new();
     for &sentence in &side.sentences {
         let s = &doc.sentences[sentence];
-        for m in QUOTE.find_iter(&doc.text[s.start..s.end]) {
-            if m.as_str().split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() >= 4 {
-                spans.push((s.start + m.start(), s.start + m.end()));
+        let text = &doc.text[s.start..s.end];
+        for (start, end) in quoted_spans(text) {
+            if text[start..end].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() >= 4 {
+                spans.push((s.start + start, s.start + end));
             }
+        }
+    }
+    spans
+}
+
+/// The byte spans of the quotations of `text`, marks included: the matches of
+/// `«[^»]+»|“[^”“]+”|"[^"]+"`, scanned by hand (compiling the regular expression cost more
+/// than comparing a short pair).
+fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while let Some((offset, open)) = text[at..].char_indices().find(|&(_, c)| matches!(c, '«' | '“' | '"')) {
+        let start = at + offset;
+        let body = start + open.len_utf8();
+        let stops: &[char] = match open {
+            '«' => &['»'],
+            '“' => &['”', '“'],
+            _ => &['"'],
+        };
+        let closing = text[body..].find(stops).map(|i| body + i);
+        match closing {
+            Some(close) if close > body && !text[close..].starts_with('“') => {
+                let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
+                spans.push((start, end));
+                at = end;
+            }
+            _ => at = body,
         }
     }
     spans

@@ -398,3 +398,32 @@ fn a_name_unmatched_in_several_pairs_is_a_naming_choice() {
         "a changed name stays an error"
     );
 }
+
+/// Every string of 1 to `max_len` characters over `alphabet`, for checking a hand scan against
+/// the regular expression it replaces.
+pub(crate) fn every_string(alphabet: &[char], max_len: u32) -> impl Iterator<Item = String> + '_ {
+    (1..=max_len).flat_map(move |len| {
+        (0..alphabet.len().pow(len)).map(move |mut code| {
+            let mut text = String::new();
+            for _ in 0..len {
+                text.push(alphabet[code % alphabet.len()]);
+                code /= alphabet.len();
+            }
+            text
+        })
+    })
+}
+
+/// The hand scan of quotations finds exactly the matches of the regular expression it replaces,
+/// on every short string over the marks and a letter and a space.
+#[test]
+fn quotation_scan_matches_the_regex() {
+    let quote = regex::Regex::new(r#"«[^»]+»|“[^”“]+”|"[^"]+""#).unwrap();
+    let mut checked = 0;
+    for text in every_string(&['«', '»', '“', '”', '"', 'a', ' '], 7) {
+        let expected: Vec<_> = quote.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(quoted_spans(&text), expected, "{text:?}");
+        checked += 1;
+    }
+    assert!(checked > 900_000);
+}
