@@ -4,22 +4,24 @@
 use crate::lang::Lang;
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// The embedded lexicon (`data/lexicon-fr-en.tsv`, see data/README.md for where it comes from),
 /// already folded and stemmed by `build.rs`: a French stem and its English stems a line, tab-separated.
 const BUILTIN_STEMS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon-stems.tsv"));
 
-/// French stems mapped to the English stems they translate to.
+/// French stems mapped to the English stems they translate to. The built-in stems borrow the
+/// embedded text: thousands of small allocations at every start-up were most of its cost.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    fr_to_en: HashMap<String, Vec<String>>,
+    fr_to_en: HashMap<Cow<'static, str>, Vec<Cow<'static, str>>>,
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut fr_to_en = HashMap::with_capacity_and_hasher(BUILTIN_STEMS.lines().count(), Default::default());
     for line in BUILTIN_STEMS.lines() {
-        let mut stems = line.split('\t').map(str::to_string);
+        let mut stems = line.split('\t').map(Cow::Borrowed);
         if let Some(fr) = stems.next() {
             fr_to_en.insert(fr, stems.collect());
         }
@@ -69,20 +71,25 @@ impl Lexicon {
         }
         let fr = stem(&crate::text::fold(fr), Lang::Fr);
         let en = stem(&crate::text::fold(en), Lang::En);
-        let targets = self.fr_to_en.entry(fr).or_default();
-        if !targets.contains(&en) {
-            targets.push(en);
+        let targets = self.fr_to_en.entry(Cow::Owned(fr)).or_default();
+        if !targets.iter().any(|t| *t == en) {
+            targets.push(Cow::Owned(en));
         }
     }
 
     /// The English stems a French stem translates to.
-    pub fn translations(&self, fr_stem: &str) -> &[String] {
-        self.fr_to_en.get(fr_stem).map(Vec::as_slice).unwrap_or(&[])
+    pub fn translations(&self, fr_stem: &str) -> impl Iterator<Item = &str> {
+        self.fr_to_en.get(fr_stem).into_iter().flatten().map(|en| en.as_ref())
+    }
+
+    /// Whether a French stem has a translation.
+    pub fn translates(&self, fr_stem: &str) -> bool {
+        self.fr_to_en.contains_key(fr_stem)
     }
 
     /// Every English stem that some French stem translates to.
     pub fn english_stems(&self) -> impl Iterator<Item = &str> {
-        self.fr_to_en.values().flatten().map(String::as_str)
+        self.fr_to_en.values().flatten().map(|en| en.as_ref())
     }
 
     /// How many French stems have a translation.
@@ -103,8 +110,8 @@ mod tests {
     fn builtin_lexicon_translates_inflected_forms() {
         let lexicon = Lexicon::builtin();
         assert!(lexicon.len() > 500, "{} entries", lexicon.len());
-        let en = lexicon.translations(&stem("ministres", Lang::Fr));
-        assert!(en.contains(&stem("minister", Lang::En)), "{en:?}");
+        let en: Vec<&str> = lexicon.translations(&stem("ministres", Lang::Fr)).collect();
+        assert!(en.contains(&stem("minister", Lang::En).as_str()), "{en:?}");
     }
 
     /// The stems written by `build.rs` are the ones the run-time path would compute.
@@ -118,7 +125,7 @@ mod tests {
     #[test]
     fn user_tsv_adds_pairs_and_rejects_bad_lines() {
         let lexicon = Lexicon::builtin_with("# mine\nzorglub\tfrobnicate\n").unwrap();
-        assert_eq!(lexicon.translations(&stem("zorglub", Lang::Fr)), [stem("frobnicate", Lang::En)]);
+        assert!(lexicon.translations(&stem("zorglub", Lang::Fr)).eq([stem("frobnicate", Lang::En).as_str()]));
         assert!(Lexicon::builtin_with("only-one-field\n").unwrap_err().contains("line 1"));
     }
 }

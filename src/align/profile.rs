@@ -165,7 +165,7 @@ impl<'a> Bridge<'a> {
 
     /// The English keys of a French word: translations, its own spelling, cognates.
     fn keys(&self, folded: &str, fr_stem: &str) -> Vec<String> {
-        let mut out: Vec<String> = self.lexicon.translations(fr_stem).to_vec();
+        let mut out: Vec<String> = self.lexicon.translations(fr_stem).map(str::to_string).collect();
         out.push(stem(folded, Lang::En));
         if let Some(cognates) = self.cognates.get(folded) {
             out.extend(cognates.iter().cloned());

@@ -538,13 +538,12 @@ fn english_stems_of(word: &str, lang: Lang) -> Vec<String> {
     }
     match lang {
         Lang::En => vec![stem(word, Lang::En)],
-        Lang::Fr => Lexicon::builtin().translations(&stem(word, Lang::Fr)).to_vec(),
+        Lang::Fr => Lexicon::builtin().translations(&stem(word, Lang::Fr)).map(str::to_string).collect(),
     }
 }
 
 /// English stems that translate some French word: the common words of the lexicon.
-static ENGLISH_COMMON: LazyLock<HashSet<String>> =
-    LazyLock::new(|| Lexicon::builtin().english_stems().map(str::to_string).collect());
+static ENGLISH_COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| Lexicon::builtin().english_stems().collect());
 
 /// A one-word "name" that is a common word of its language, capitalized as a title or an
 /// institution ("Parlement", "Bureau", "Health"): it is translated, not kept, so its absence
@@ -561,8 +560,8 @@ pub fn common_word_name(name: &Fact, lang: Lang) -> bool {
 /// A folded word that the lexicon knows as a common word of `lang`.
 fn common_word(word: &str, lang: Lang) -> bool {
     match lang {
-        Lang::Fr => !Lexicon::builtin().translations(&stem(word, Lang::Fr)).is_empty(),
-        Lang::En => ENGLISH_COMMON.contains(&stem(word, Lang::En)),
+        Lang::Fr => Lexicon::builtin().translates(&stem(word, Lang::Fr)),
+        Lang::En => ENGLISH_COMMON.contains(stem(word, Lang::En).as_str()),
     }
 }
 
