@@ -31,6 +31,9 @@ pub fn phrase_key(phrase: &str) -> (String, usize) {
     // Most phrases of the data are letters, spaces and hyphens: their key is their words folded
     // (a hyphen is no piece), which is what the tokenizer gives, at a fraction of the cost.
     // Tables of thousands of phrases are built at every start-up.
+    if let Some(key) = ascii_phrase_key(phrase) {
+        return key;
+    }
     if phrase.chars().all(|c| c == ' ' || c == '-' || c.is_alphabetic()) {
         let mut key = String::with_capacity(phrase.len());
         let mut count = 0;
@@ -46,10 +49,38 @@ pub fn phrase_key(phrase: &str) -> (String, usize) {
     tokenized_phrase_key(phrase)
 }
 
+/// [`phrase_key`] of a phrase of ASCII letters, spaces and hyphens, byte by byte; `None` for any
+/// other phrase.
+fn ascii_phrase_key(phrase: &str) -> Option<(String, usize)> {
+    if !phrase.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-') {
+        return None;
+    }
+    let mut key = String::with_capacity(phrase.len());
+    let mut count = 0;
+    let mut in_word = false;
+    for b in phrase.bytes() {
+        if b.is_ascii_alphabetic() {
+            if !in_word {
+                if count > 0 {
+                    key.push(' ');
+                }
+                count += 1;
+                in_word = true;
+            }
+            key.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            in_word = false;
+        }
+    }
+    Some((key, count))
+}
+
 /// Appends `word` folded as [`fold_word`] folds it, without a String of its own for ASCII words.
 fn push_folded(key: &mut String, word: &str) {
     if word.is_ascii() {
-        key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = key.len();
+        key.push_str(word);
+        key[start..].make_ascii_lowercase();
     } else {
         key.push_str(&fold_word(word));
     }
