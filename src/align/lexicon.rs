@@ -87,6 +87,11 @@ impl Lexicon {
         self.fr_to_en.contains_key(fr_stem)
     }
 
+    /// Every French stem with the English stems it translates to.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.fr_to_en.iter().map(|(fr, en)| (fr.as_str(), en.as_slice()))
+    }
+
     /// Every English stem that some French stem translates to.
     pub fn english_stems(&self) -> impl Iterator<Item = &str> {
         self.fr_to_en.values().flatten().map(|en| en.as_ref())

@@ -13,6 +13,7 @@
 
 pub mod cluster;
 pub mod hash;
+pub mod lexicon;
 pub mod lsh;
 pub mod minhash;
 pub mod record;

@@ -4,7 +4,7 @@
 //! never has to sit in memory and the map can run anywhere (`newsalign sketch`, docs/dedup.md).
 
 use super::hash::{combine, StableHasher};
-use super::{lsh, minhash};
+use super::{lexicon, lsh, minhash};
 use crate::document::Document;
 use crate::facts::{DocumentFacts, FactKind};
 use crate::lang::Lang;
@@ -66,18 +66,21 @@ pub fn sketch(doc: &Document, facts: &DocumentFacts) -> Sketch {
     // One pass over each sentence yields both its words (for shingles) and its anchors.
     let mut anchors = Vec::new();
     let mut keys = Vec::with_capacity(64);
-    for s in &content {
-        keys.clear();
-        scan(&doc.text[s.start..s.end], &mut words, Some(&mut keys));
-        if let Some(ids) = facts.by_sentence.get(s.index) {
-            keys.extend(ids.iter().filter_map(|&i| facts.facts.get(i)).filter_map(fact_key));
+    lexicon::with_cache(|cache| {
+        for s in &content {
+            keys.clear();
+            let runs = AnchorRuns::new(&mut keys, Some((cache, doc.lang)));
+            scan(&doc.text[s.start..s.end], &mut words, Some(runs));
+            if let Some(ids) = facts.by_sentence.get(s.index) {
+                keys.extend(ids.iter().filter_map(|&i| facts.facts.get(i)).filter_map(fact_key));
+            }
+            if !keys.is_empty() {
+                keys.sort_unstable();
+                keys.dedup();
+                anchors.push(keys.to_vec());
+            }
         }
-        if !keys.is_empty() {
-            keys.sort_unstable();
-            keys.dedup();
-            anchors.push(keys.to_vec());
-        }
-    }
+    });
     let mut shingles = shingle_hashes(&words);
     shingles.sort_unstable();
     shingles.dedup();
@@ -128,7 +131,9 @@ fn fact_key(fact: &crate::facts::Fact) -> Option<u64> {
     Some(h.finish())
 }
 
-/// A lower-case word of at least this many letters yields a cognate key...
+/// A lower-case word of at least this many letters yields a cognate key, and any word that long
+/// its lexicon translation key ([`lexicon`]; shorter words, "loi", "État", are too often topical
+/// words that two stories on one subject share)...
 const COGNATE_MIN_LETTERS: usize = 6;
 /// ...made of its first letters (bytes, once folded to ASCII): long enough to tell words apart,
 /// short enough to pass over the endings where the two languages differ.
@@ -146,10 +151,11 @@ fn is_group_separator(c: char) -> bool {
 /// of every long lower-case word, which catch the many French–English cognates ("télévisions" and
 /// "television", "évacuée" and "evacuated"). Words that only one language uses ("The", "Le",
 /// "pompiers") match nothing across languages and weigh nothing (see `translate`). The facts stage
-/// adds normalised values on top of these (États-Unis = United States).
+/// adds normalised values on top of these (États-Unis = United States). These keys need no
+/// language; a sketch also adds the translation keys of the lexicon ([`super::lexicon`]).
 pub fn anchor_keys(sentence: &str) -> Vec<u64> {
     let mut keys = Vec::new();
-    scan(sentence, &mut Vec::new(), Some(&mut keys));
+    scan(sentence, &mut Vec::new(), Some(AnchorRuns::new(&mut keys, None)));
     keys
 }
 
@@ -157,9 +163,8 @@ pub fn anchor_keys(sentence: &str) -> Vec<u64> {
 /// when asked, its anchor keys to `anchors` ([`anchor_keys`]). Sketching is the per-article cost
 /// of a dedup run, so the text is read once, byte by byte for ASCII, and nothing is allocated
 /// for an ASCII word.
-fn scan(text: &str, words: &mut Vec<u64>, anchors: Option<&mut Vec<u64>>) {
+fn scan(text: &str, words: &mut Vec<u64>, mut runs: Option<AnchorRuns>) {
     let mut word: Option<StableHasher> = None;
-    let mut runs = anchors.map(|keys| AnchorRuns { keys, joined: None, after_digits: false, after_separator: false });
     let mut run = Run { start: 0, class: CharClass::Other, chars: 0, ascii: true, capital: false };
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -220,6 +225,8 @@ struct Run {
 /// The anchor keys of a text, run after run ([`anchor_keys`]).
 struct AnchorRuns<'a> {
     keys: &'a mut Vec<u64>,
+    /// Where translation keys come from, and the language of the text; `None` for none.
+    translations: Option<(&'a mut lexicon::Cache, Lang)>,
     /// The key of a number written with thousands groups, hashed as far as read ("3", then
     /// "3000"): the hash is a running one, so the digits need not be kept.
     joined: Option<StableHasher>,
@@ -228,8 +235,17 @@ struct AnchorRuns<'a> {
     after_separator: bool,
 }
 
-impl AnchorRuns<'_> {
+impl<'a> AnchorRuns<'a> {
+    fn new(keys: &'a mut Vec<u64>, translations: Option<(&'a mut lexicon::Cache, Lang)>) -> Self {
+        AnchorRuns { keys, translations, joined: None, after_digits: false, after_separator: false }
+    }
+
     fn end(&mut self, token: &str, run: &Run) {
+        if run.class == CharClass::Letter && run.chars >= COGNATE_MIN_LETTERS {
+            if let Some((cache, lang)) = self.translations.as_mut() {
+                cache.keys(token, *lang, self.keys);
+            }
+        }
         match run.class {
             CharClass::Digit => {
                 let digits = token.trim_start_matches('0');
@@ -396,6 +412,17 @@ mod tests {
         let with = sketch(&d, &facts);
         let without = sketch(&d, &Default::default());
         assert_eq!(with.anchors[0].len(), without.anchors[0].len() + 1);
+    }
+
+    #[test]
+    fn lexicon_translations_become_anchors_of_both_languages() {
+        let fr = sketch(&doc("fr", Lang::Fr, "Le gouvernement a publié son jugement.", false), &Default::default());
+        let en = sketch(&doc("en", Lang::En, "The government published its judgement.", false), &Default::default());
+        let shared = fr.anchor_set().into_iter().filter(|k| en.anchor_set().contains(k)).count();
+        let fr_light = keys("Le gouvernement a publié son jugement.");
+        let en_light = keys("The government published its judgement.");
+        assert_eq!(fr_light.iter().filter(|k| en_light.contains(k)).count(), 1, "only the cognate of publié");
+        assert_eq!(shared, 3, "gouvernement = government, jugement = judgement");
     }
 
     #[test]
