@@ -39,9 +39,9 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| table(Lexicon::builtin()));
 
 /// One key per group of words that translate one another: the French and English stems linked
 /// by (non-cognate) lexicon pairs, taken as a graph, and keyed by the connected component (of at
-/// most [`MAX_GROUP`] stems). One key
-/// a word, not one per translation: "jugement" (judge, judgment, judgement) would otherwise carry
-/// two keys that "judgement" lacks, which the verification counts as evidence against the pair.
+/// most [`MAX_GROUP`] stems). One key a word, not one per translation: "jugement" (judge,
+/// judgment, judgement) would otherwise carry two keys that "judgement" lacks, which the
+/// verification counts as evidence against the pair.
 fn table(lexicon: &Lexicon) -> Table {
     let mut ids: FxHashMap<(Lang, &str), usize> = FxHashMap::default();
     let mut parent: Vec<usize> = Vec::new();
