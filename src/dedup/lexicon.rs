@@ -10,12 +10,13 @@
 //!
 //! Stemming is the costly part of a lookup, and news text repeats its words: each sketching
 //! thread keeps the keys of every word it has met (a pure function of the word), so that most
-//! words cost one hash-table lookup.
+//! words cost one hash-table lookup; and a word whose first letters begin no lexicon stem (most
+//! names, invented words) is not even looked up.
 
 use super::hash::StableHasher;
 use crate::align::lexicon::{stem, Lexicon};
 use crate::lang::Lang;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -33,6 +34,23 @@ const CACHE_LIMIT: usize = 1 << 17;
 struct Table {
     french: FxHashMap<String, u64>,
     english: FxHashMap<String, u64>,
+    /// The first [`PREFIX_LETTERS`] letters of the stems of each language: a word that begins
+    /// otherwise cannot have a key, and is neither stemmed nor remembered.
+    prefixes: [FxHashSet<[char; PREFIX_LETTERS]>; 2],
+}
+
+/// Letters of a word's beginning checked before it is stemmed (a stem begins as its word does).
+const PREFIX_LETTERS: usize = 3;
+
+/// The first letters of a folded word, if it has that many.
+fn prefix(folded: impl Iterator<Item = char>) -> Option<[char; PREFIX_LETTERS]> {
+    let mut out = ['\0'; PREFIX_LETTERS];
+    let mut n = 0;
+    for (slot, c) in out.iter_mut().zip(folded) {
+        *slot = c;
+        n += 1;
+    }
+    (n == PREFIX_LETTERS).then_some(out)
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| table(Lexicon::builtin()));
@@ -89,7 +107,8 @@ fn table(lexicon: &Lexicon) -> Table {
             Lang::En => english.insert(stem.to_string(), key),
         };
     }
-    Table { french, english }
+    let prefixes = [&french, &english].map(|stems| stems.keys().filter_map(|s| prefix(s.chars())).collect());
+    Table { french, english, prefixes }
 }
 
 fn root(parent: &mut [usize], mut node: usize) -> usize {
@@ -133,11 +152,20 @@ pub fn with_cache<R>(f: impl FnOnce(&mut Cache) -> R) -> R {
 impl Cache {
     /// Appends to `out` the translation key of `word` (a run of letters) in `lang`, if it has one.
     pub fn keys(&mut self, word: &str, lang: Lang, out: &mut Vec<u64>) {
+        let table = &*TABLE;
+        let start = if word.is_ascii() {
+            prefix(word.bytes().map(|b| char::from(b.to_ascii_lowercase())))
+        } else {
+            prefix(crate::text::fold_chars(word))
+        };
+        if !start.is_some_and(|p| table.prefixes[lang as usize].contains(&p)) {
+            return;
+        }
         let words = &mut self.words[lang as usize];
         let key = match words.get(word) {
             Some(&key) => key,
             None => {
-                let key = lookup(word, lang, &TABLE);
+                let key = lookup(word, lang, table);
                 if words.len() >= CACHE_LIMIT {
                     words.clear();
                 }
