@@ -88,8 +88,8 @@ impl Lexicon {
     }
 
     /// Every French stem with the English stems it translates to.
-    pub fn entries(&self) -> impl Iterator<Item = (&str, &[String])> {
-        self.fr_to_en.iter().map(|(fr, en)| (fr.as_str(), en.as_slice()))
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &[Cow<'static, str>])> {
+        self.fr_to_en.iter().map(|(fr, en)| (fr.as_ref(), en.as_slice()))
     }
 
     /// Every English stem that some French stem translates to.

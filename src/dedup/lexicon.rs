@@ -71,8 +71,8 @@ fn table(lexicon: &Lexicon) -> Table {
     };
     let mut links = Vec::new();
     for (fr, ens) in lexicon.entries() {
-        for en in ens.iter().filter(|en| !cognates(fr, en)) {
-            links.push((fr, en.as_str()));
+        for en in ens.iter().map(|en| en.as_ref()).filter(|en| !cognates(fr, en)) {
+            links.push((fr, en));
         }
     }
     // In file-independent order, so that which links a full group refuses never varies.
