@@ -1,8 +1,10 @@
 //! Severity rules: how much each kind of divergence matters, in one place.
 //!
 //! The defaults follow what a reader of a translated article must act on: a fact that says
-//! something different is an error, a fact that one version leaves out is a warning, and a
-//! difference of spelling only is information. Users override any rule from the command line
+//! something different is an error, and so is a figure or a date that one version drops (told in
+//! a pair, and nowhere in the other version: a lost fact is what a translation gate is for); a
+//! name or a quotation left out is a warning, because translations rephrase them legitimately
+//! ("le ministre" for "Jean Dupont"); a difference of spelling only is information. Users override any rule from the command line
 //! (`--severity number_missing=error`) or from the `[severity]` table of a TOML file; `check`
 //! reads the same rules, so a report and a CI gate never disagree on what is an error.
 
@@ -43,8 +45,8 @@ impl Default for SeverityRules {
             (NumberMismatch, Error),
             (DateMismatch, Error),
             (EntityMismatch, Error),
-            (NumberMissing, Warning),
-            (DateMissing, Warning),
+            (NumberMissing, Error),
+            (DateMissing, Error),
             (EntityMissing, Warning),
             (QuoteMissing, Warning),
             (EntityVariant, Info),
@@ -164,7 +166,8 @@ mod tests {
     fn defaults_rank_mismatch_over_missing_over_variant() {
         let rules = SeverityRules::default();
         assert_eq!(rules.severity(DivergenceKind::NumberMismatch), Some(Severity::Error));
-        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Warning));
+        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Error));
+        assert_eq!(rules.severity(DivergenceKind::EntityMissing), Some(Severity::Warning));
         assert_eq!(rules.severity(DivergenceKind::EntityVariant), Some(Severity::Info));
         assert_eq!(rules.moved_severity(DivergenceKind::NumberMissing), Some(Severity::Info));
         assert_eq!(rules.in_words_severity(DivergenceKind::NumberMissing), Some(Severity::Info));
@@ -173,11 +176,11 @@ mod tests {
     #[test]
     fn flag_overrides_one_kind() {
         let mut rules = SeverityRules::default();
-        rules.apply_override("number_missing=error").unwrap();
+        rules.apply_override("number_missing=warning").unwrap();
         rules.apply_override("entity_variant = off").unwrap();
-        assert_eq!(rules.severity(DivergenceKind::NumberMissing), Some(Severity::Error));
+        assert_eq!(rules.severity(DivergenceKind::NumberMissing), Some(Severity::Warning));
         assert_eq!(rules.severity(DivergenceKind::EntityVariant), None);
-        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Warning));
+        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Error));
     }
 
     #[test]
@@ -186,7 +189,7 @@ mod tests {
         rules.apply_override("moved=error").unwrap();
         rules.apply_override("number_missing=info").unwrap();
         assert_eq!(rules.moved_severity(DivergenceKind::NumberMissing), Some(Severity::Info));
-        assert_eq!(rules.moved_severity(DivergenceKind::DateMissing), Some(Severity::Warning));
+        assert_eq!(rules.moved_severity(DivergenceKind::DateMissing), Some(Severity::Error));
     }
 
     #[test]
@@ -201,9 +204,9 @@ mod tests {
     fn toml_table_sets_rules() {
         let mut rules = SeverityRules::default();
         rules
-            .apply_toml("[severity]\ndate_missing = \"error\"\nmoved = \"off\"\n[check]\nmax_unmatched = 3\n")
+            .apply_toml("[severity]\ndate_missing = \"warning\"\nmoved = \"off\"\n[check]\nmax_unmatched = 3\n")
             .unwrap();
-        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Error));
+        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Warning));
         assert_eq!(rules.moved_severity(DivergenceKind::DateMissing), None);
         assert!(rules.apply_toml("[severity]\ndate_missing = 3").unwrap_err().contains("string"));
         assert!(rules.apply_toml("[severity").is_err());

@@ -124,7 +124,7 @@ fn a_count_told_in_vague_words_is_missing_on_the_precise_side() {
     assert_eq!(kinds(&found), [(DivergenceKind::NumberMissing, Severity::Info)], "a count in words: in_words rule");
     assert_eq!(sides(&found[0]), [(Side::Right, "Seven")]);
     let en = Version::new(Lang::En, &["7 deputies had sounded the alarm."]).num(0, "7", "7").done();
-    assert_eq!(kinds(&one_pair(&fr, &en)), [(DivergenceKind::NumberMissing, Severity::Warning)]);
+    assert_eq!(kinds(&one_pair(&fr, &en)), [(DivergenceKind::NumberMissing, Severity::Error)], "a dropped figure");
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn a_changed_weekday_is_a_date_mismatch_and_a_dropped_one_is_missing() {
         Version::new(Lang::En, &["He arrived on Friday.", "He is in France."]).date(0, "Friday", "XXXX-WXX-5").done();
     assert_eq!(kinds(&one_pair(&fr, &en)), [(DivergenceKind::DateMismatch, Severity::Error)]);
     let found = compare_sentences(&fr, &en, PairRef { left: &[1], right: &[1] }, &SeverityRules::default());
-    assert_eq!(kinds(&found), [(DivergenceKind::DateMissing, Severity::Warning)]);
+    assert_eq!(kinds(&found), [(DivergenceKind::DateMissing, Severity::Error)]);
     assert_eq!(sides(&found[0]), [(Side::Left, "dimanche")]);
 }
 
@@ -319,7 +319,7 @@ fn a_fact_matched_in_its_own_pair_elsewhere_does_not_excuse_a_missing_one() {
         .done();
     let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &SeverityRules::default());
     assert!(cmp.pairs[0].is_empty());
-    assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::NumberMissing, Severity::Warning)]);
+    assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::NumberMissing, Severity::Error)]);
 }
 
 #[test]
