@@ -8,6 +8,10 @@ use std::path::Path;
 /// flushed and then renamed over the target, so a crash or a full disk never leaves half a report.
 pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Error> {
     let err = |source: std::io::Error| Error::Output { path: path.display().to_string(), source };
+    if is_special_file(path) {
+        let mut file = std::fs::OpenOptions::new().write(true).open(path).map_err(err)?;
+        return file.write_all(content).and_then(|_| file.flush()).map_err(err);
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -17,6 +21,14 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Error> {
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
+}
+
+/// Whether `path` exists and is neither a regular file nor a directory: `/dev/null`, a named
+/// pipe, a terminal. Such a target is written in place, never replaced by a temporary file:
+/// renaming over `-o /dev/null` would turn the system's null device into a regular file that
+/// every later `> /dev/null` appends to (and that programs reading `/dev/null` then read).
+fn is_special_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Sends a finished report where the user asked: `-o FILE` (atomically) or standard output.
@@ -45,12 +57,21 @@ pub struct Sink {
 enum SinkInner {
     Stdout(std::io::BufWriter<std::io::Stdout>),
     File(std::io::BufWriter<tempfile::NamedTempFile>),
+    /// A device or a named pipe (`-o /dev/null`), written in place: there is nothing to replace.
+    Special(std::io::BufWriter<std::fs::File>),
 }
 
 impl Sink {
     /// Opens `-o PATH` (or standard output when `None` or `-`).
     pub fn open(path: Option<&Path>) -> Result<Sink, Error> {
         match path {
+            Some(p) if p != Path::new("-") && is_special_file(p) => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(p)
+                    .map_err(|source| Error::Output { path: p.display().to_string(), source })?;
+                Ok(Sink { target: Some(p.to_path_buf()), inner: SinkInner::Special(std::io::BufWriter::new(file)) })
+            }
             Some(p) if p != Path::new("-") => {
                 let dir = match p.parent() {
                     Some(d) if !d.as_os_str().is_empty() => d,
@@ -73,6 +94,7 @@ impl Sink {
         let result = match &mut self.inner {
             SinkInner::Stdout(w) => w.write_all(bytes),
             SinkInner::File(w) => w.write_all(bytes),
+            SinkInner::Special(w) => w.write_all(bytes),
         };
         self.check(result)
     }
@@ -93,6 +115,7 @@ impl Sink {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => other.map_err(io),
             },
+            SinkInner::Special(mut w) => w.flush().map_err(io),
             SinkInner::File(w) => {
                 let tmp = w.into_inner().map_err(|e| io(e.into_error()))?;
                 tmp.as_file().sync_all().map_err(io)?;
@@ -116,6 +139,17 @@ mod tests {
         write_atomic(&path, b"second").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_target_is_written_in_place_not_replaced() {
+        let null = Path::new("/dev/null");
+        write_atomic(null, b"report").unwrap();
+        let mut sink = Sink::open(Some(null)).unwrap();
+        sink.write(b"report").unwrap();
+        sink.finish().unwrap();
+        assert!(!std::fs::metadata(null).unwrap().is_file(), "/dev/null must stay a device");
     }
 
     #[test]
