@@ -9,7 +9,7 @@ use std::path::Path;
 pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Error> {
     let err = |source: std::io::Error| Error::Output { path: path.display().to_string(), source };
     if is_special_file(path) {
-        let mut file = std::fs::OpenOptions::new().write(true).open(path).map_err(err)?;
+        let mut file = open_in_place(path)?;
         return file.write_all(content).and_then(|_| file.flush()).map_err(err);
     }
     let dir = match path.parent() {
@@ -29,6 +29,14 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Error> {
 /// every later `> /dev/null` appends to (and that programs reading `/dev/null` then read).
 fn is_special_file(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// Opens a special file (see [`is_special_file`]) for writing, without truncating or replacing it.
+fn open_in_place(path: &Path) -> Result<std::fs::File, Error> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|source| Error::Output { path: path.display().to_string(), source })
 }
 
 /// Sends a finished report where the user asked: `-o FILE` (atomically) or standard output.
@@ -66,10 +74,7 @@ impl Sink {
     pub fn open(path: Option<&Path>) -> Result<Sink, Error> {
         match path {
             Some(p) if p != Path::new("-") && is_special_file(p) => {
-                let file = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(p)
-                    .map_err(|source| Error::Output { path: p.display().to_string(), source })?;
+                let file = open_in_place(p)?;
                 Ok(Sink { target: Some(p.to_path_buf()), inner: SinkInner::Special(std::io::BufWriter::new(file)) })
             }
             Some(p) if p != Path::new("-") => {
