@@ -88,6 +88,9 @@ pub fn detect(text: &str) -> Result<Lang, DetectError> {
     if letters < 3 {
         return Err(DetectError::TooShort);
     }
+    if let Some(lang) = FunctionWordVote::count(sample).clear_winner() {
+        return Ok(lang);
+    }
     // First an open guess, so that German or Spanish is named rather than forced into fr/en.
     if let Some(info) = whatlang::detect(sample) {
         let lang = info.lang();
@@ -101,6 +104,77 @@ pub fn detect(text: &str) -> Result<Lang, DetectError> {
         Some(whatlang::Lang::Fra) => Ok(Lang::Fr),
         Some(_) => Ok(Lang::En),
         None => Err(DetectError::TooShort),
+    }
+}
+
+/// Counts of French and English function words in a sample.
+///
+/// Nearly every process of `align` or `check` detects two languages, and the trigram detector
+/// costs more than aligning a short pair. Running text is a third function words, so a few hundred
+/// bytes of clear French or English settle the question with a word count; the trigram detector is
+/// left for short, mixed or foreign text, where the vote has no clear winner.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct FunctionWordVote {
+    words: usize,
+    french: usize,
+    english: usize,
+}
+
+/// A vote is settled only with this many function words of the winner...
+const VOTE_MIN_HITS: usize = 12;
+/// ...making at least this share (percent) of all words: Spanish or Italian text shares a few
+/// French words ("la", "il") but never at this density...
+const VOTE_MIN_DENSITY_PERCENT: usize = 15;
+/// ...and at least this many times the other language's count (quotes and names cross over).
+const VOTE_MIN_MARGIN: usize = 4;
+
+impl FunctionWordVote {
+    fn count(sample: &str) -> FunctionWordVote {
+        let mut vote = FunctionWordVote::default();
+        for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            vote.words += 1;
+            match function_word_language(word) {
+                Some(Lang::Fr) => vote.french += 1,
+                Some(Lang::En) => vote.english += 1,
+                None => {}
+            }
+        }
+        vote
+    }
+
+    fn clear_winner(&self) -> Option<Lang> {
+        let (winner, hits, other) = if self.french >= self.english {
+            (Lang::Fr, self.french, self.english)
+        } else {
+            (Lang::En, self.english, self.french)
+        };
+        let settled = hits >= VOTE_MIN_HITS
+            && hits * 100 >= self.words * VOTE_MIN_DENSITY_PERCENT
+            && other * VOTE_MIN_MARGIN <= hits;
+        settled.then_some(winner)
+    }
+}
+
+/// The language a frequent function word belongs to. Words the two languages share with each
+/// other or with Spanish, Italian or Portuguese ("a", "on", "de", "la", "en", "que", "un") are left out.
+fn function_word_language(word: &str) -> Option<Lang> {
+    if word.len() > 5 {
+        return None;
+    }
+    let mut lower = [0u8; 5];
+    for (slot, byte) in lower.iter_mut().zip(word.bytes()) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    // Only ASCII letters were changed, so the bytes are still the UTF-8 of a whole word.
+    match std::str::from_utf8(&lower[..word.len()]).unwrap_or_default() {
+        "le" | "les" | "des" | "du" | "et" | "est" | "une" | "pour" | "dans" | "qui" | "sur" | "au" | "aux"
+        | "avec" | "pas" | "ne" | "ce" | "cette" | "ses" | "sont" | "mais" | "nous" | "leur" | "à" | "À" | "été" => {
+            Some(Lang::Fr)
+        }
+        "the" | "and" | "of" | "to" | "is" | "was" | "that" | "for" | "with" | "said" | "it" | "by" | "at" | "from"
+        | "has" | "have" | "are" | "be" | "his" | "this" | "which" | "were" | "will" | "been" | "they" | "their"
+        | "would" => Some(Lang::En),
+        _ => None,
     }
 }
 
@@ -118,6 +192,29 @@ mod tests {
     fn names_another_language() {
         let german = "Die Bundesregierung hat am Montag eine neue Rentenreform angekündigt, die im nächsten Jahr in Kraft treten soll.";
         assert!(matches!(detect(german), Err(DetectError::OtherLanguage(_))));
+    }
+
+    #[test]
+    fn function_words_settle_clear_text_alone() {
+        let french = "Le maire a présenté mardi le budget de la ville pour l'an prochain. Les élus de \
+            l'opposition ont critiqué une hausse des impôts qui, selon eux, pèsera sur les familles et sur \
+            les commerces du centre. Le vote est prévu à la fin du mois, avec une séance publique.";
+        let english = "The mayor presented the city's budget for next year on Tuesday. Opposition members \
+            said that the tax rise would weigh on families and on shops in the centre, and that it was \
+            not needed. The vote is due at the end of the month, with a public session.";
+        assert_eq!(FunctionWordVote::count(french).clear_winner(), Some(Lang::Fr));
+        assert_eq!(FunctionWordVote::count(english).clear_winner(), Some(Lang::En));
+    }
+
+    #[test]
+    fn function_words_leave_foreign_and_short_text_to_trigrams() {
+        let german = "Die Bundesregierung hat am Montag eine neue Rentenreform angekündigt, die im nächsten \
+            Jahr in Kraft treten soll. Was die Opposition davon hält, ist noch nicht klar.";
+        let spanish = "El alcalde presentó el martes el presupuesto de la ciudad para el año que viene, y la \
+            oposición criticó una subida de los impuestos que, según ellos, pesará sobre las familias.";
+        assert_eq!(FunctionWordVote::count(german).clear_winner(), None);
+        assert_eq!(FunctionWordVote::count(spanish).clear_winner(), None);
+        assert_eq!(FunctionWordVote::count("The end.").clear_winner(), None);
     }
 
     #[test]
