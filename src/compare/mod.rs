@@ -165,11 +165,18 @@ pub fn compare_pair(
 /// The divergences of one group of left sentences against one group of right sentences.
 pub fn compare_sentences(left: &Analysis, right: &Analysis, pair: PairRef, rules: &SeverityRules) -> Vec<Divergence> {
     let sides = [PairSide::new(left, Side::Left, pair.left), PairSide::new(right, Side::Right, pair.right)];
+    compare_sides(&sides, rules, &mut |_, _| {})
+}
+
+/// The divergences of the two sides of a pair. `stated(slot, fact)` hears of every fact (by
+/// side slot and index into that version's facts) that the other side states: the fact table
+/// asks the same question of every pair, and asking it twice cost as much as the divergences.
+fn compare_sides(sides: &[PairSide; 2], rules: &SeverityRules, stated: &mut impl FnMut(usize, usize)) -> Vec<Divergence> {
     let mut out = Vec::new();
     for class in [Class::Number, Class::Date, Class::Entity] {
-        out.extend(compare_class(&sides, class, rules));
+        out.extend(compare_class(sides, class, rules, stated));
     }
-    out.extend(compare_quotes(&sides, rules));
+    out.extend(compare_quotes(sides, rules));
     out
 }
 
@@ -180,27 +187,49 @@ struct PairSide<'a> {
     /// The pair's sentences of this side (valid indices only).
     sentences: Vec<usize>,
     facts: Vec<&'a Fact>,
-    /// The pair's sentences of this side, joined.
-    joined: String,
-    /// The same text, prepared for look-ups of the other side's facts.
-    view: equiv::TextView,
+    /// The index of each of `facts` into the version's facts.
+    fact_ids: Vec<usize>,
+    /// The pair's sentences of this side, joined and prepared for look-ups of the other side's
+    /// facts; made on first use, as a pair whose facts all agree never looks at its text.
+    view: std::cell::OnceCell<equiv::TextView>,
 }
 
 impl<'a> PairSide<'a> {
     fn new(analysis: &'a Analysis, side: Side, sentences: &[usize]) -> Self {
         let doc = &analysis.doc;
         let sentences: Vec<usize> = sentences.iter().copied().filter(|&i| i < doc.sentences.len()).collect();
-        let facts = sentences.iter().flat_map(|&i| sentence_facts(analysis, i)).collect();
-        let joined = sentences.iter().map(|&i| doc.sentence_text(i)).collect::<Vec<_>>().join(" ");
-        let view = equiv::TextView::new(&joined, doc.lang);
-        PairSide { analysis, side, sentences, facts, joined, view }
+        let (fact_ids, facts) = sentences
+            .iter()
+            .flat_map(|&i| fact_ids_of(analysis, i))
+            .filter_map(|&id| analysis.facts.facts.get(id).map(|f| (id, f)))
+            .unzip();
+        PairSide { analysis, side, sentences, facts, fact_ids, view: std::cell::OnceCell::new() }
     }
+
+    /// The text of the side's sentences, joined by a space, prepared for look-ups.
+    fn view(&self) -> &equiv::TextView {
+        self.view.get_or_init(|| {
+            let doc = &self.analysis.doc;
+            let mut joined = String::new();
+            for (n, &i) in self.sentences.iter().enumerate() {
+                if n > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(doc.sentence_text(i));
+            }
+            equiv::TextView::new(&joined, doc.lang)
+        })
+    }
+}
+
+/// The indices of the facts of one sentence (none for an unknown index).
+fn fact_ids_of(analysis: &Analysis, sentence: usize) -> &[usize] {
+    analysis.facts.by_sentence.get(sentence).map(Vec::as_slice).unwrap_or(&[])
 }
 
 /// The facts of one sentence (none for an unknown index).
 fn sentence_facts(analysis: &Analysis, sentence: usize) -> impl Iterator<Item = &Fact> {
-    let ids = analysis.facts.by_sentence.get(sentence).map(Vec::as_slice).unwrap_or(&[]);
-    ids.iter().filter_map(|&i| analysis.facts.facts.get(i))
+    fact_ids_of(analysis, sentence).iter().filter_map(|&i| analysis.facts.facts.get(i))
 }
 
 /// Whether `fact` agrees with `other` (a fact of the other version).
@@ -215,10 +244,11 @@ fn agrees(fact: &Fact, other: &Fact) -> bool {
 /// Whether a fact of no agreeing counterpart among the other side's facts is still plainly
 /// stated in the other side's text (an extractor can miss a figure, a "1950s", a name).
 fn stated_in_text(fact: &Fact, me: &PairSide, other: &PairSide) -> bool {
-    let digits = &other.view.digits;
+    let view = other.view();
+    let digits = &view.digits;
     match equiv::class_of_fact(fact) {
         Class::Number => equiv::numeric(fact)
-            .is_some_and(|v| digits.iter().chain(&other.view.implied).any(|&d| equiv::same_number(v, d))),
+            .is_some_and(|v| digits.iter().chain(&view.implied).any(|&d| equiv::same_number(v, d))),
         Class::Date => {
             // a decade ("the 1980s") may be written with two digits ("les années 80")
             let decade = fact.value.len() == 3;
@@ -226,10 +256,10 @@ fn stated_in_text(fact: &Fact, me: &PairSide, other: &PairSide) -> bool {
             let figures = equiv::date_digits(&fact.value);
             (!figures.is_empty() && figures.into_iter().all(written))
                 || equiv::month_of(&fact.value).is_some_and(|(year, month)| {
-                    other.view.months.contains(&month) && year.is_none_or(|y| written(f64::from(y)))
+                    view.months.contains(&month) && year.is_none_or(|y| written(f64::from(y)))
                 })
         }
-        Class::Entity => equiv::name_written_in(fact, me.analysis.doc.lang, &other.view),
+        Class::Entity => equiv::name_written_in(fact, me.analysis.doc.lang, view),
     }
 }
 
@@ -302,7 +332,7 @@ fn standing<'a>(fact: &Fact, me: &PairSide, other: &PairSide<'a>) -> Standing<'a
         if other.facts.iter().any(|o| {
             o.kind == FactKind::Entity
                 && equiv::longer_form(fact, o)
-                && equiv::rest_of_name_told(fact, o, lang, &other.view)
+                && equiv::rest_of_name_told(fact, o, lang, other.view())
         }) {
             return Standing::Present;
         }
@@ -320,15 +350,21 @@ fn standing<'a>(fact: &Fact, me: &PairSide, other: &PairSide<'a>) -> Standing<'a
     }
 }
 
-fn compare_class(sides: &[PairSide; 2], class: Class, rules: &SeverityRules) -> Vec<Divergence> {
+fn compare_class(
+    sides: &[PairSide; 2],
+    class: Class,
+    rules: &SeverityRules,
+    stated: &mut impl FnMut(usize, usize),
+) -> Vec<Divergence> {
     let mut out = Vec::new();
     let mut unmatched: [Vec<&Fact>; 2] = [Vec::new(), Vec::new()];
     for (me, other, slot) in [(0, 1, 0), (1, 0, 1)] {
         let (me, other) = (&sides[me], &sides[other]);
-        for fact in me.facts.iter().filter(|f| equiv::class_of_fact(f) == class) {
+        for (&fact, &id) in me.facts.iter().zip(&me.fact_ids).filter(|(f, _)| equiv::class_of_fact(f) == class) {
             match standing(fact, me, other) {
-                Standing::Present => {}
+                Standing::Present => stated(slot, id),
                 Standing::Variant(o) => {
+                    stated(slot, id);
                     if me.side == Side::Left {
                         out.extend(variant(fact, o, rules));
                     }
@@ -465,7 +501,7 @@ fn compare_quotes(sides: &[PairSide; 2], rules: &SeverityRules) -> Vec<Divergenc
     let quotes: Vec<Vec<(usize, usize)>> = sides.iter().map(quotations).collect();
     let mut out = Vec::new();
     for slot in 0..2 {
-        if !quotes[1 - slot].is_empty() || has_quote_marks(&sides[1 - slot]) {
+        if quotes[slot].is_empty() || !quotes[1 - slot].is_empty() || has_quote_marks(&sides[1 - slot]) {
             continue;
         }
         let doc = &sides[slot].analysis.doc;
@@ -527,7 +563,7 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn has_quote_marks(side: &PairSide) -> bool {
-    side.joined.contains(['«', '»', '“', '”', '"', '„'])
+    side.sentences.iter().any(|&i| side.analysis.doc.sentence_text(i).contains(['«', '»', '“', '”', '"', '„']))
 }
 
 #[cfg(test)]

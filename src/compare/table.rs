@@ -3,8 +3,8 @@
 //! each version, whether the other version states it.
 
 use super::{
-    agrees, compare_sentences, sentence_facts, sentence_stating, standing, Divergence, DivergenceKind, Evidence,
-    PairRef, PairSide, Severity, SeverityRules, Side, Standing,
+    agrees, compare_sides, sentence_facts, sentence_stating, standing, Divergence, DivergenceKind, Evidence, PairSide,
+    Severity, SeverityRules, Side, Standing,
 };
 use crate::align::Alignment;
 use crate::pipeline::Analysis;
@@ -64,8 +64,16 @@ pub enum Presence {
 pub fn compare(left: &Analysis, right: &Analysis, alignment: &Alignment, rules: &SeverityRules) -> Comparison {
     let pairs: Vec<(&[usize], &[usize])> = alignment.pairs.iter().map(|p| (&p.left[..], &p.right[..])).collect();
     let pairs = &pairs[..];
-    let mut divergences: Vec<Vec<Divergence>> =
-        pairs.iter().map(|(l, r)| compare_sentences(left, right, PairRef { left: l, right: r }, rules)).collect();
+    // For each version, the facts (by index) that the partner sentences of their pair state, by
+    // the same test the divergences use.
+    let mut stated = [vec![false; left.facts.facts.len()], vec![false; right.facts.facts.len()]];
+    let mut divergences: Vec<Vec<Divergence>> = pairs
+        .iter()
+        .map(|(l, r)| {
+            let sides = [PairSide::new(left, Side::Left, l), PairSide::new(right, Side::Right, r)];
+            compare_sides(&sides, rules, &mut |slot, fact| stated[slot][fact] = true)
+        })
+        .collect();
     let pair_of = |analysis: &Analysis, side: Side| {
         let mut of = vec![None; analysis.doc.sentences.len()];
         for (n, (l, r)) in pairs.iter().enumerate() {
@@ -80,7 +88,6 @@ pub fn compare(left: &Analysis, right: &Analysis, alignment: &Alignment, rules: 
     let (left_pair, right_pair) = (pair_of(left, Side::Left), pair_of(right, Side::Right));
     mark_moved([left, right], [&left_pair, &right_pair], &mut divergences, rules);
     mark_consistent_names(&mut divergences, rules);
-    let stated = stated_in_partner(left, right, pairs);
     let table = FactTable {
         left: fact_rows(left, right, &left_pair, &stated[0]),
         right: fact_rows(right, left, &right_pair, &stated[1]),
@@ -256,27 +263,6 @@ fn unpaired(analysis: &Analysis, pair_of: &[Option<usize>]) -> Vec<Unpaired> {
 
 fn fact_ids(analysis: &Analysis, sentence: usize) -> &[usize] {
     analysis.facts.by_sentence.get(sentence).map(Vec::as_slice).unwrap_or(&[])
-}
-
-/// For each version, the facts (by index) that the partner sentences of their pair state, by
-/// the same test the divergences use.
-fn stated_in_partner(left: &Analysis, right: &Analysis, pairs: &[(&[usize], &[usize])]) -> [Vec<bool>; 2] {
-    let mut stated = [vec![false; left.facts.facts.len()], vec![false; right.facts.facts.len()]];
-    for (l, r) in pairs {
-        let sides = [PairSide::new(left, Side::Left, l), PairSide::new(right, Side::Right, r)];
-        for slot in 0..2 {
-            let (me, other) = (&sides[slot], &sides[1 - slot]);
-            for &sentence in &me.sentences {
-                for &fact in fact_ids(me.analysis, sentence) {
-                    let Some(f) = me.analysis.facts.facts.get(fact) else { continue };
-                    if standing(f, me, other) != Standing::Unmatched {
-                        stated[slot][fact] = true;
-                    }
-                }
-            }
-        }
-    }
-    stated
 }
 
 fn fact_rows(me: &Analysis, other: &Analysis, pair_of: &[Option<usize>], stated: &[bool]) -> Vec<FactRow> {
