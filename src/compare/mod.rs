@@ -171,7 +171,11 @@ pub fn compare_sentences(left: &Analysis, right: &Analysis, pair: PairRef, rules
 /// The divergences of the two sides of a pair. `stated(slot, fact)` hears of every fact (by
 /// side slot and index into that version's facts) that the other side states: the fact table
 /// asks the same question of every pair, and asking it twice cost as much as the divergences.
-fn compare_sides(sides: &[PairSide; 2], rules: &SeverityRules, stated: &mut impl FnMut(usize, usize)) -> Vec<Divergence> {
+fn compare_sides(
+    sides: &[PairSide; 2],
+    rules: &SeverityRules,
+    stated: &mut impl FnMut(usize, usize),
+) -> Vec<Divergence> {
     let mut out = Vec::new();
     for class in [Class::Number, Class::Date, Class::Entity] {
         out.extend(compare_class(sides, class, rules, stated));
@@ -247,8 +251,9 @@ fn stated_in_text(fact: &Fact, me: &PairSide, other: &PairSide) -> bool {
     let view = other.view();
     let digits = &view.digits;
     match equiv::class_of_fact(fact) {
-        Class::Number => equiv::numeric(fact)
-            .is_some_and(|v| digits.iter().chain(&view.implied).any(|&d| equiv::same_number(v, d))),
+        Class::Number => {
+            equiv::numeric(fact).is_some_and(|v| digits.iter().chain(&view.implied).any(|&d| equiv::same_number(v, d)))
+        }
         Class::Date => {
             // a decade ("the 1980s") may be written with two digits ("les années 80")
             let decade = fact.value.len() == 3;

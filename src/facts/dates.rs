@@ -7,7 +7,7 @@
 
 use super::lexicon::{rows, PhraseTable};
 use super::numbers::NumLit as NumLitRef;
-use super::tokens::Token;
+use super::tokens::{CalendarWord, Token};
 use super::{Fact, FactKind};
 use crate::lang::Lang;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
@@ -41,6 +41,18 @@ static CALENDARS: LazyLock<[Calendar; 2]> = LazyLock::new(|| {
 
 fn calendar(lang: Lang) -> &'static Calendar {
     &CALENDARS[if lang == Lang::Fr { 0 } else { 1 }]
+}
+
+/// The month and the weekday a token names in `lang` (each with whether it is an abbreviation);
+/// nothing for a token that is no word. Looked up once a token: every pattern asks.
+fn calendar_word(tok: &Token, lang: Lang) -> CalendarWord {
+    if !tok.is_word() {
+        return (None, None);
+    }
+    *tok.calendar[if lang == Lang::Fr { 0 } else { 1 }].get_or_init(|| {
+        let cal = calendar(lang);
+        (cal.months.get(tok.folded.as_str()).copied(), cal.weekdays.get(tok.folded.as_str()).copied())
+    })
 }
 
 /// The month (1–12) a folded word names in full in `lang` ("decembre", "september"), not an
@@ -97,7 +109,7 @@ fn word<'t>(tokens: &'t [Token], i: usize) -> &'t str {
 
 fn month_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
     let tok = tokens.get(i)?;
-    let &(m, abbr) = calendar(lang).months.get(tok.folded.as_str()).filter(|_| tok.is_word())?;
+    let (m, abbr) = calendar_word(tok, lang).0?;
     if lang == Lang::En && !tok.is_capitalized() && matches!(m, 3 | 5) {
         // "may", "march" in lower case are verbs, unless a day number stands next to them
         let day_next = |k: usize| tokens.get(k).and_then(|t| t.num()).is_some_and(|n| n.int_digits <= 2 && !n.decimal);
@@ -116,7 +128,7 @@ fn month_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
 
 fn weekday_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
     let tok = tokens.get(i)?;
-    let &(d, abbr) = calendar(lang).weekdays.get(tok.folded.as_str()).filter(|_| tok.is_word())?;
+    let (d, abbr) = calendar_word(tok, lang).1?;
     // Abbreviations ("mar", "sam", "Sun") only with a dot or a day number after them.
     if abbr && !(tokens.get(i + 1).is_some_and(|t| t.is_punct(".")) || day_number(tokens, i + 1).is_some()) {
         return None;
@@ -725,8 +737,8 @@ fn nearest_day_and_weekday(r: NaiveDate, d: u32, wd: u32) -> Option<NaiveDate> {
 fn mixed_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
     // "Sep-23-2020" in a French text: codes and abbreviations of either language
     let month_of = |t: &Token| {
-        let known = |l: Lang| calendar(l).months.get(t.folded.as_str()).map(|m| m.0);
-        known(lang).or_else(|| known(if lang == Lang::Fr { Lang::En } else { Lang::Fr })).filter(|_| t.is_word())
+        let known = |l: Lang| calendar_word(t, l).0.map(|m| m.0);
+        known(lang).or_else(|| known(if lang == Lang::Fr { Lang::En } else { Lang::Fr }))
     };
     let is_part = |t: &Token| t.num().is_some_and(|n| !n.decimal && !n.grouped) || month_of(t).is_some();
     if !is_part(&tokens[i]) {
@@ -764,7 +776,8 @@ fn mixed_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDat
 fn lone_day(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
     let prev = if i > 0 { word(tokens, i - 1) } else { "" };
     let prev2 = if i > 1 { word(tokens, i - 2) } else { "" };
-    let (day, used) = day_number(tokens, i).filter(|_| tokens[i].num().is_some())?;
+    tokens[i].num()?;
+    let (day, used) = day_number(tokens, i)?;
     let ok = match lang {
         Lang::Fr => prev == "le" && used == 1 && !matches!(prev2, "de" | "sur" | "a" | "par"),
         Lang::En => used == 2 && (prev == "on" || (prev == "the" && prev2 == "on")),
@@ -965,7 +978,7 @@ fn day_of_relative_month(
 
 /// Whether `tokens[i]` is a month abbreviation ("Oct", "janv"), which a dot may follow.
 fn month_abbreviated(tokens: &[Token], i: usize) -> bool {
-    let abbr = |lang| calendar(lang).months.get(tokens[i].folded.as_str()).is_some_and(|&(_, a)| a);
+    let abbr = |lang| calendar_word(&tokens[i], lang).0.is_some_and(|(_, a)| a);
     tokens.get(i).is_some_and(|t| t.is_word()) && (abbr(Lang::Fr) || abbr(Lang::En))
 }
 
@@ -1013,7 +1026,7 @@ fn month_year(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDat
     }
     let prev = if i > 0 { word(tokens, i - 1) } else { "" };
     let prev = if prev == "-" && i > 1 { word(tokens, i - 2) } else { prev };
-    let abbreviated = calendar(lang).months.get(tokens[i].folded.as_str()).is_some_and(|&(_, a)| a);
+    let abbreviated = calendar_word(&tokens[i], lang).0.is_some_and(|(_, a)| a);
     // "septembre dernier", "octobre prochain": the French month says which one itself
     let after = match (lang, word(tokens, k)) {
         (Lang::Fr, "dernier" | "passe") => Some(false),
@@ -1129,8 +1142,8 @@ fn relative(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>
     let week = |n: i64, end: usize| -> Option<(usize, String)> {
         // "next week Monday", "next week on Tuesday", "previous week - Monday": that day of the week
         let k = if matches!(word(tokens, end), "on" | "-" | "," | "le") { end + 1 } else { end };
-        let wd = calendar(lang).weekdays.get(word(tokens, k)).filter(|_| tokens.get(k).is_some_and(|t| t.is_word()));
-        if let (Some(&(wd, _)), Some(r)) = (wd, reference) {
+        let wd = tokens.get(k).and_then(|t| calendar_word(t, lang).1);
+        if let (Some((wd, _)), Some(r)) = (wd, reference) {
             return Some((k + 1, day_in_week(r, n, wd)?));
         }
         Some((end, reference.and_then(|r| shift_days(r, 7 * n)).map_or("XXXX-WXX".to_string(), iso_week)))

@@ -94,12 +94,12 @@ const ORG_WORDS: &[&str] = &[
 
 /// What the whole document says about words: which are written in lower case somewhere, and which
 /// with a capital where a capital means a name.
-struct DocWords {
-    lower: HashSet<String>,
-    capital_inside: HashSet<String>,
+struct DocWords<'t> {
+    lower: HashSet<&'t str>,
+    capital_inside: HashSet<&'t str>,
 }
 
-fn doc_words(tokens: &[Token], initial: &[bool]) -> DocWords {
+fn doc_words<'t>(tokens: &'t [Token], initial: &[bool]) -> DocWords<'t> {
     let mut words = DocWords { lower: HashSet::default(), capital_inside: HashSet::default() };
     for (t, &init) in tokens.iter().zip(initial) {
         if !t.is_word() {
@@ -107,10 +107,10 @@ fn doc_words(tokens: &[Token], initial: &[bool]) -> DocWords {
         }
         if t.is_capitalized() {
             if !init {
-                words.capital_inside.insert(t.folded.clone());
+                words.capital_inside.insert(&t.folded);
             }
         } else {
-            words.lower.insert(t.folded.clone());
+            words.lower.insert(&t.folded);
         }
     }
     words
@@ -185,12 +185,13 @@ fn name_at(tokens: &[Token], i: usize, claimed: &[bool], initial: &[bool], words
     }
     let end = name_end(tokens, i, claimed);
     if initial[i] {
-        let known_name = words.capital_inside.contains(&tok.folded) && !words.lower.contains(&tok.folded);
+        let known_name =
+            words.capital_inside.contains(tok.folded.as_str()) && !words.lower.contains(tok.folded.as_str());
         let plain_acronym = is_acronym(tok) && tok.text.chars().count() <= 6 && !initial_all_caps(tokens, i);
         if !(known_name || plain_acronym) {
             if end - i >= 2
                 && tokens[end - 1].is_capitalized()
-                && !words.lower.contains(&tok.folded)
+                && !words.lower.contains(tok.folded.as_str())
                 && !initial_in_headline(initial, tokens, i)
             {
                 return Some((i, end));

@@ -222,7 +222,7 @@ enum WordClass {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct NumWord {
+pub(super) struct NumWord {
     value: f64,
     class: WordClass,
 }
@@ -344,10 +344,16 @@ struct Expr {
     one_word: bool,
 }
 
+/// The number word `tok` is in `lang`, and whether it is a plural ("millions"); looked up once a
+/// token.
 fn word_of(tok: &Token, lang: Lang) -> Option<(NumWord, bool)> {
     if !tok.is_word() {
         return None;
     }
+    *tok.number_word[lang_index(lang)].get_or_init(|| look_up_word(tok, lang))
+}
+
+fn look_up_word(tok: &Token, lang: Lang) -> Option<(NumWord, bool)> {
     let table = &NUMBER_WORDS[lang_index(lang)];
     if let Some(w) = table.get(tok.folded.as_str()) {
         return Some((*w, false));

@@ -4,8 +4,9 @@
 //! again by another (a number). Digit numbers are lexed whole here ("3 000,5", "1,234.5"), because
 //! their grouping depends on the language and would be lost if split into words.
 
-use super::numbers::{scan_digits, NumLit};
+use super::numbers::{scan_digits, NumLit, NumWord};
 use crate::lang::Lang;
+use std::cell::OnceCell;
 
 /// What a token is.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +32,38 @@ pub struct Token<'a> {
     pub initial: bool,
     /// Lower-cased, accent-folded text (words only; empty for others).
     pub folded: String,
+    /// The number word it is in French and in English (with whether it was a plural), looked up
+    /// on first use: the date and number patterns ask it of every word several times.
+    pub(super) number_word: [Memo<Option<(NumWord, bool)>>; 2],
+    /// The month and the weekday it names in French and in English, looked up on first use.
+    pub(super) calendar: [Memo<CalendarWord>; 2],
+}
+
+/// The month and the weekday a word names in one language (each with whether it is an
+/// abbreviation).
+pub(super) type CalendarWord = (Option<(u32, bool)>, Option<(u32, bool)>);
+
+/// A value worked out once from a token's own text: it says nothing more about the token, so two
+/// tokens compare and print as if it were not there.
+#[derive(Clone, Default)]
+pub(super) struct Memo<T>(OnceCell<T>);
+
+impl<T> Memo<T> {
+    pub(super) fn get_or_init(&self, init: impl FnOnce() -> T) -> &T {
+        self.0.get_or_init(init)
+    }
+}
+
+impl<T> PartialEq for Memo<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<T> std::fmt::Debug for Memo<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
 }
 
 impl Token<'_> {
@@ -113,7 +146,17 @@ pub fn tokenize<'a>(text: &'a str, lang: Lang, sentence_starts: &[usize]) -> Vec
         let piece = &text[pos..end];
         let folded = if kind == TokKind::Word { fold_word(piece) } else { String::new() };
         let is_opener = kind == TokKind::Punct && opens_quote(c, space_before);
-        tokens.push(Token { start: pos, end, text: piece, kind, space_before, initial: next_initial, folded });
+        tokens.push(Token {
+            start: pos,
+            end,
+            text: piece,
+            kind,
+            space_before,
+            initial: next_initial,
+            folded,
+            number_word: Default::default(),
+            calendar: Default::default(),
+        });
         next_initial = is_opener || (next_initial && kind_is_bullet(bytes[pos]));
         space_before = false;
         pos = end;
