@@ -1,11 +1,18 @@
-//! Stems the embedded French-English lexicon once, at build time.
+//! Builds the embedded data tables once, at build time, instead of at every start-up.
 //!
-//! Alignment compares Snowball stems, so every lexicon word must be folded and stemmed before
-//! use. Doing that for ~5,000 words at every start-up took about half of the instructions of a
-//! `newsalign align` run on a short article pair. The build writes the stemmed pairs to
-//! `$OUT_DIR/lexicon-stems.tsv` (`french_stem<TAB>english_stem...` a line), which
-//! `src/align/lexicon.rs` embeds; a user's `--lexicon FILE` is still stemmed at run time with the
-//! same fold, the same stemmers and the same TSV rules (the files below are shared, not copied).
+//! A `newsalign` process aligns one article pair of a few dozen sentences, so what it spends
+//! preparing its data tables weighs as much as the work. The build does that work once:
+//!
+//! - The French-English lexicon: alignment compares Snowball stems, so every lexicon word must be
+//!   folded and stemmed (about half of a short `align` run when done at start-up), then hashed
+//!   into a map (a tenth more). Written to `$OUT_DIR/lexicon_table.rs` for `src/align/lexicon.rs`;
+//!   a user's `--lexicon FILE` is still stemmed at run time with the same fold, the same stemmers
+//!   and the same TSV rules.
+//! - The gazetteer: ~1,500 forms keyed as the facts tokenizer would key them and hashed (an
+//!   eighth of a short run). Written to `$OUT_DIR/gazetteer_table.rs` for `src/facts/gazetteer.rs`.
+//!
+//! Both are laid out as `src/static_map.rs` tables, read in place. The source files included
+//! below are shared with the program, not copied: the build and the run time cannot disagree.
 
 #[allow(dead_code)]
 #[path = "src/text.rs"]
@@ -14,27 +21,51 @@ mod text;
 #[path = "src/align/lexicon_tsv.rs"]
 mod lexicon_tsv;
 
+#[allow(dead_code)]
+#[path = "src/static_map.rs"]
+mod static_map;
+
+#[allow(dead_code)]
+#[path = "src/facts/phrase_data.rs"]
+mod phrase_data;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 const LEXICON: &str = "data/lexicon-fr-en.tsv";
+const GAZETTEER: &str = "data/gazetteer.tsv";
+const COUNTRIES: &str = "data/countries.tsv";
 
 fn main() {
     link_without_pie();
-    for input in [LEXICON, "src/text.rs", "src/align/lexicon_tsv.rs", "build.rs"] {
+    let sources = ["src/text.rs", "src/align/lexicon_tsv.rs", "src/static_map.rs", "src/facts/phrase_data.rs"];
+    for input in [LEXICON, GAZETTEER, COUNTRIES, "build.rs"].into_iter().chain(sources) {
         println!("cargo:rerun-if-changed={input}");
     }
-    let tsv = std::fs::read_to_string(LEXICON).unwrap_or_else(|e| panic!("cannot read {LEXICON}: {e}"));
-    let pairs = lexicon_tsv::word_pairs(&tsv).unwrap_or_else(|e| panic!("{LEXICON}: {e}"));
-    let (french, english) = (Stemmer::create(Algorithm::French), Stemmer::create(Algorithm::English));
-    // One line per French stem with its English stems, both in first-seen order, so that loading
-    // is one map insertion a line.
+    write_out("lexicon_table.rs", &lexicon_table(&read(LEXICON)));
+    write_out("gazetteer_table.rs", &gazetteer_table(&read(GAZETTEER), &read(COUNTRIES)));
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+fn write_out(name: &str, contents: &str) {
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join(name);
+    std::fs::write(&dest, contents).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+}
+
+/// Rust source of the stemmed lexicon: `FRENCH` and `ENGLISH` stems, and for French stem `i`
+/// the English stems `TARGETS[TARGET_ENDS[i - 1]..TARGET_ENDS[i]]`, in first-seen order.
+fn lexicon_table(tsv: &str) -> String {
+    let pairs = lexicon_tsv::word_pairs(tsv).unwrap_or_else(|e| panic!("{LEXICON}: {e}"));
+    let (fr_stemmer, en_stemmer) = (Stemmer::create(Algorithm::French), Stemmer::create(Algorithm::English));
     let mut entries: Vec<(String, Vec<String>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (fr, en) in pairs {
-        let fr = french.stem(&text::fold(fr)).into_owned();
-        let en = english.stem(&text::fold(en)).into_owned();
+        let fr = fr_stemmer.stem(&text::fold(fr)).into_owned();
+        let en = en_stemmer.stem(&text::fold(en)).into_owned();
         let at = *index.entry(fr.clone()).or_insert_with(|| {
             entries.push((fr, Vec::new()));
             entries.len() - 1
@@ -43,12 +74,112 @@ fn main() {
             entries[at].1.push(en);
         }
     }
-    let mut out = String::new();
-    for (fr, en) in entries {
-        writeln!(out, "{fr}\t{}", en.join("\t")).expect("writing to a String cannot fail");
+    let mut english = Interner::default();
+    let mut targets = Vec::new();
+    let mut target_ends = Vec::new();
+    for (_, ens) in &entries {
+        targets.extend(ens.iter().map(|en| english.index(en)));
+        target_ends.push(targets.len());
     }
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon-stems.tsv");
-    std::fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+    let french: Vec<&str> = entries.iter().map(|(fr, _)| fr.as_str()).collect();
+    let mut out = format!("// Generated by build.rs from {LEXICON}.\n");
+    writeln!(out, "/// French stems.\npub static FRENCH: StaticMap = {};", map_source(&french)).unwrap();
+    writeln!(out, "/// English stems, each once.\npub static ENGLISH: StaticMap = {};", map_source(&english.strings))
+        .unwrap();
+    writeln!(out, "static TARGETS: {};", array_source(&targets)).unwrap();
+    writeln!(out, "static TARGET_ENDS: {};", array_source(&target_ends)).unwrap();
+    out
+}
+
+/// Rust source of the gazetteer: `PHRASES` (form keys), for phrase `i` the entries
+/// `ENTRIES[ENTRY_ENDS[i - 1]..ENTRY_ENDS[i]]` as (key, type, form) indices into `STRINGS`, in
+/// the data's order; the `FIRST_PIECES` of the keys and the `MAX_TOKENS` of a phrase.
+fn gazetteer_table(gazetteer: &str, countries: &str) -> String {
+    let mut phrases: Vec<(String, Vec<[usize; 3]>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut strings = Interner::default();
+    let mut max_tokens = 0;
+    for [key, kind, form] in phrase_data::gazetteer_forms(gazetteer, countries) {
+        let (phrase, count) = phrase_data::plain_phrase_key(form)
+            .unwrap_or_else(|| panic!("{form:?}: not a plain phrase; extend phrase_data::plain_phrase_key"));
+        if count == 0 {
+            continue;
+        }
+        max_tokens = max_tokens.max(count);
+        let at = *index.entry(phrase.clone()).or_insert_with(|| {
+            phrases.push((phrase, Vec::new()));
+            phrases.len() - 1
+        });
+        phrases[at].1.push([key, kind, form].map(|s| strings.index(s)));
+    }
+    let keys: Vec<&str> = phrases.iter().map(|(k, _)| k.as_str()).collect();
+    let mut first_pieces = Interner::default();
+    keys.iter().for_each(|key| _ = first_pieces.index(key.split(' ').next().unwrap_or_default()));
+    let entries: Vec<&[usize; 3]> = phrases.iter().flat_map(|(_, e)| e).collect();
+    let ends: Vec<usize> = phrases.iter().scan(0, |end, (_, e)| Some(*end + e.len()).inspect(|e| *end = *e)).collect();
+    let mut out = format!("// Generated by build.rs from {GAZETTEER} and {COUNTRIES}.\n");
+    writeln!(out, "/// Keys of every form.\npub static PHRASES: StaticMap = {};", map_source(&keys)).unwrap();
+    writeln!(out, "/// First key pieces.\npub static FIRST_PIECES: StaticMap = {};", map_source(&first_pieces.strings))
+        .unwrap();
+    writeln!(out, "/// Most key pieces of a phrase.\npub const MAX_TOKENS: usize = {max_tokens};").unwrap();
+    writeln!(
+        out,
+        "/// Entity keys, types and forms.\npub static STRINGS: StrList = {};",
+        list_source(&strings.strings)
+    )
+    .unwrap();
+    writeln!(out, "static ENTRY_ENDS: {};", array_source(&ends)).unwrap();
+    write!(out, "static ENTRIES: [[u32; 3]; {}] = [", entries.len()).unwrap();
+    for [a, b, c] in entries {
+        write!(out, "[{a},{b},{c}],").unwrap();
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// Distinct strings in first-seen order.
+#[derive(Default)]
+struct Interner<'a> {
+    strings: Vec<&'a str>,
+    index: HashMap<&'a str, usize>,
+}
+
+impl<'a> Interner<'a> {
+    /// The index of `s`, added if new.
+    fn index(&mut self, s: &'a str) -> usize {
+        *self.index.entry(s).or_insert_with(|| {
+            self.strings.push(s);
+            self.strings.len() - 1
+        })
+    }
+}
+
+/// Rust source of a `[u32; N]` array type and value.
+fn array_source(values: &[usize]) -> String {
+    format!("[u32; {}] = {}", values.len(), array_value(values))
+}
+
+/// Rust source of an array of `u32`.
+fn array_value(values: &[usize]) -> String {
+    let mut out = String::from("[");
+    for v in values {
+        write!(out, "{},", u32::try_from(*v).expect("tables fit u32")).unwrap();
+    }
+    out.push(']');
+    out
+}
+
+/// Rust source of a `StrList` of these strings.
+fn list_source(strings: &[&str]) -> String {
+    let mut text = String::new();
+    let ends: Vec<usize> = strings.iter().map(|s| (text.push_str(s), text.len()).1).collect();
+    format!("StrList {{ text: {text:?}, ends: &{} }}", array_value(&ends))
+}
+
+/// Rust source of a `StaticMap` of these distinct keys.
+fn map_source(keys: &[&str]) -> String {
+    let slots: Vec<usize> = static_map::slots(keys.iter().copied()).into_iter().map(|s| s as usize).collect();
+    format!("StaticMap {{ keys: {}, slots: &{} }}", list_source(keys), array_value(&slots))
 }
 
 /// Links the `newsalign` binary as a fixed-address executable, on Linux.

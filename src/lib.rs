@@ -23,6 +23,7 @@ pub mod pipeline;
 pub mod read;
 pub mod report;
 pub mod segment;
+pub mod static_map;
 pub mod text;
 
 pub use article::Article;

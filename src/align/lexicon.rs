@@ -4,30 +4,38 @@
 use crate::lang::Lang;
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// The embedded lexicon (`data/lexicon-fr-en.tsv`, see data/README.md for where it comes from),
-/// already folded and stemmed by `build.rs`: a French stem and its English stems a line, tab-separated.
-const BUILTIN_STEMS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon-stems.tsv"));
+/// folded, stemmed and hashed by `build.rs` into tables read in place: building a hash map of
+/// thousands of stems at every start-up was a tenth of a short `align` run.
+mod embedded {
+    use crate::static_map::{StaticMap, StrList};
+    include!(concat!(env!("OUT_DIR"), "/lexicon_table.rs"));
 
-/// French stems mapped to the English stems they translate to. The built-in stems borrow the
-/// embedded text: thousands of small allocations at every start-up were most of its cost.
-#[derive(Clone, Debug, Default)]
-pub struct Lexicon {
-    fr_to_en: HashMap<Cow<'static, str>, Vec<Cow<'static, str>>>,
+    /// The English stems (indices into [`ENGLISH`]) a French stem (index into [`FRENCH`]) translates to.
+    pub fn targets(french: usize) -> &'static [u32] {
+        let start = if french == 0 { 0 } else { TARGET_ENDS[french - 1] as usize };
+        &TARGETS[start..TARGET_ENDS[french] as usize]
+    }
+
+    /// The English stems of a French stem, in the lexicon's order.
+    pub fn translations(french: usize) -> impl Iterator<Item = &'static str> {
+        targets(french).iter().map(|&en| ENGLISH.keys.get(en as usize))
+    }
 }
 
-static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut fr_to_en = HashMap::with_capacity_and_hasher(BUILTIN_STEMS.lines().count(), Default::default());
-    for line in BUILTIN_STEMS.lines() {
-        let mut stems = line.split('\t').map(Cow::Borrowed);
-        if let Some(fr) = stems.next() {
-            fr_to_en.insert(fr, stems.collect());
-        }
-    }
-    Lexicon { fr_to_en }
-});
+/// French stems mapped to the English stems they translate to: the embedded table (unless the
+/// lexicon starts empty), plus pairs added at run time (a user's `--lexicon FILE`).
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    /// Whether the embedded table is part of this lexicon.
+    embedded: bool,
+    /// French stem → English stems added to what the embedded table already says for it.
+    added: HashMap<String, Vec<String>>,
+}
+
+static BUILTIN: Lexicon = Lexicon { embedded: true, added: HashMap::with_hasher(rustc_hash::FxBuildHasher) };
 
 /// The stemmers of both languages, built once (construction allocates).
 static STEMMERS: LazyLock<[Stemmer; 2]> =
@@ -44,7 +52,7 @@ pub fn stem(word: &str, lang: Lang) -> String {
 }
 
 impl Lexicon {
-    /// The lexicon shipped in the binary, parsed on first use.
+    /// The lexicon shipped in the binary.
     pub fn builtin() -> &'static Lexicon {
         &BUILTIN
     }
@@ -71,45 +79,71 @@ impl Lexicon {
         }
         let fr = stem(&crate::text::fold(fr), Lang::Fr);
         let en = stem(&crate::text::fold(en), Lang::En);
-        let targets = self.fr_to_en.entry(Cow::Owned(fr)).or_default();
-        if !targets.iter().any(|t| *t == en) {
-            targets.push(Cow::Owned(en));
+        if self.embedded_translations(&fr).any(|known| known == en) {
+            return;
+        }
+        let targets = self.added.entry(fr).or_default();
+        if !targets.contains(&en) {
+            targets.push(en);
         }
     }
 
+    /// The English stems the embedded table gives a French stem (none if it is not part of this lexicon).
+    fn embedded_translations(&self, fr_stem: &str) -> impl Iterator<Item = &'static str> + use<> {
+        let french = self.embedded.then(|| embedded::FRENCH.get(fr_stem)).flatten();
+        french.into_iter().flat_map(embedded::translations)
+    }
+
     /// The English stems a French stem translates to.
-    pub fn translations(&self, fr_stem: &str) -> impl Iterator<Item = &str> {
-        self.fr_to_en.get(fr_stem).into_iter().flatten().map(|en| en.as_ref())
+    pub fn translations<'a>(&'a self, fr_stem: &str) -> impl Iterator<Item = &'a str> + use<'a> {
+        let added = self.added.get(fr_stem).into_iter().flatten().map(String::as_str);
+        self.embedded_translations(fr_stem).map(|en| -> &'a str { en }).chain(added)
     }
 
     /// Whether a French stem has a translation.
     pub fn translates(&self, fr_stem: &str) -> bool {
-        self.fr_to_en.contains_key(fr_stem)
+        (self.embedded && embedded::FRENCH.contains(fr_stem)) || self.added.contains_key(fr_stem)
+    }
+
+    /// Whether some French stem translates to this English stem.
+    pub fn translates_to(&self, en_stem: &str) -> bool {
+        (self.embedded && embedded::ENGLISH.contains(en_stem)) || self.added.values().flatten().any(|en| en == en_stem)
     }
 
     /// Every French stem with the English stems it translates to.
-    pub fn entries(&self) -> impl Iterator<Item = (&str, &[Cow<'static, str>])> {
-        self.fr_to_en.iter().map(|(fr, en)| (fr.as_ref(), en.as_slice()))
+    pub fn entries(&self) -> impl Iterator<Item = (&str, Vec<&str>)> {
+        let embedded =
+            self.embedded.then_some(embedded::FRENCH.keys.iter()).into_iter().flatten().map(|fr| -> &str { fr });
+        let only_added = self.added.keys().map(String::as_str).filter(|fr| !self.embedded_has(fr));
+        embedded.chain(only_added).map(|fr| (fr, self.translations(fr).collect()))
     }
 
-    /// Every English stem that some French stem translates to.
-    pub fn english_stems(&self) -> impl Iterator<Item = &str> {
-        self.fr_to_en.values().flatten().map(|en| en.as_ref())
+    fn embedded_has(&self, fr_stem: &str) -> bool {
+        self.embedded && embedded::FRENCH.contains(fr_stem)
+    }
+
+    /// Every English stem that some French stem translates to (once each for the embedded table).
+    pub fn english_stems(&self) -> impl Iterator<Item = &str> + '_ {
+        let embedded =
+            self.embedded.then_some(embedded::ENGLISH.keys.iter()).into_iter().flatten().map(|en| -> &str { en });
+        embedded.chain(self.added.values().flatten().map(String::as_str))
     }
 
     /// How many French stems have a translation.
     pub fn len(&self) -> usize {
-        self.fr_to_en.len()
+        let embedded = if self.embedded { embedded::FRENCH.keys.len() } else { 0 };
+        embedded + self.added.keys().filter(|fr| !self.embedded_has(fr)).count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.fr_to_en.is_empty()
+        self.len() == 0
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     #[test]
     fn builtin_lexicon_translates_inflected_forms() {
@@ -117,20 +151,52 @@ mod tests {
         assert!(lexicon.len() > 500, "{} entries", lexicon.len());
         let en: Vec<&str> = lexicon.translations(&stem("ministres", Lang::Fr)).collect();
         assert!(en.contains(&stem("minister", Lang::En).as_str()), "{en:?}");
+        assert!(lexicon.translates_to(&stem("minister", Lang::En)));
+        assert!(!lexicon.translates_to("zorglub"));
     }
 
-    /// The stems written by `build.rs` are the ones the run-time path would compute.
+    fn sorted(lexicon: &Lexicon) -> BTreeMap<String, Vec<String>> {
+        lexicon.entries().map(|(fr, en)| (fr.to_string(), en.into_iter().map(str::to_string).collect())).collect()
+    }
+
+    /// The tables written by `build.rs` hold what the run-time path would compute, in the same
+    /// order of translations.
     #[test]
-    fn build_time_stems_match_run_time_stemming() {
+    fn build_time_tables_match_run_time_stemming() {
         let mut runtime = Lexicon::default();
         runtime.add_tsv(include_str!("../../data/lexicon-fr-en.tsv")).unwrap();
-        assert_eq!(runtime.fr_to_en, Lexicon::builtin().fr_to_en);
+        let builtin = Lexicon::builtin();
+        assert_eq!(sorted(&runtime), sorted(builtin));
+        assert_eq!(runtime.len(), builtin.len());
+        let mut english: Vec<&str> = runtime.english_stems().collect();
+        english.sort_unstable();
+        english.dedup();
+        let mut builtin_english: Vec<&str> = builtin.english_stems().collect();
+        builtin_english.sort_unstable();
+        assert_eq!(english, builtin_english);
+        for (fr, en) in runtime.entries() {
+            assert!(builtin.translates(fr) && en.iter().all(|en| builtin.translates_to(en)), "{fr}");
+        }
     }
 
     #[test]
     fn user_tsv_adds_pairs_and_rejects_bad_lines() {
         let lexicon = Lexicon::builtin_with("# mine\nzorglub\tfrobnicate\n").unwrap();
         assert!(lexicon.translations(&stem("zorglub", Lang::Fr)).eq([stem("frobnicate", Lang::En).as_str()]));
+        assert!(lexicon.translates_to(&stem("frobnicate", Lang::En)));
+        assert_eq!(lexicon.len(), Lexicon::builtin().len() + 1);
         assert!(Lexicon::builtin_with("only-one-field\n").unwrap_err().contains("line 1"));
+    }
+
+    /// A user pair for a French stem the table knows comes after the table's translations, once.
+    #[test]
+    fn user_pairs_extend_embedded_entries() {
+        let fr = stem("ministres", Lang::Fr);
+        let known: Vec<String> = Lexicon::builtin().translations(&fr).map(str::to_string).collect();
+        let lexicon = Lexicon::builtin_with("ministres\tzorglub\nministre\tminister\n").unwrap();
+        let mut expected = known.clone();
+        expected.push(stem("zorglub", Lang::En));
+        assert_eq!(lexicon.translations(&fr).collect::<Vec<_>>(), expected);
+        assert_eq!(lexicon.len(), Lexicon::builtin().len());
     }
 }

@@ -542,9 +542,6 @@ fn english_stems_of(word: &str, lang: Lang) -> Vec<String> {
     }
 }
 
-/// English stems that translate some French word: the common words of the lexicon.
-static ENGLISH_COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| Lexicon::builtin().english_stems().collect());
-
 /// A one-word "name" that is a common word of its language, capitalized as a title or an
 /// institution ("Parlement", "Bureau", "Health"): it is translated, not kept, so its absence
 /// from the other side says nothing. Gazetteer keys (countries, bodies) are compared as usual.
@@ -561,7 +558,8 @@ pub fn common_word_name(name: &Fact, lang: Lang) -> bool {
 fn common_word(word: &str, lang: Lang) -> bool {
     match lang {
         Lang::Fr => Lexicon::builtin().translates(&stem(word, Lang::Fr)),
-        Lang::En => ENGLISH_COMMON.contains(stem(word, Lang::En).as_str()),
+        // English stems that translate some French word: the common words of the lexicon.
+        Lang::En => Lexicon::builtin().translates_to(&stem(word, Lang::En)),
     }
 }
 

@@ -71,7 +71,7 @@ fn table(lexicon: &Lexicon) -> Table {
     };
     let mut links = Vec::new();
     for (fr, ens) in lexicon.entries() {
-        for en in ens.iter().map(|en| en.as_ref()).filter(|en| !cognates(fr, en)) {
+        for en in ens.into_iter().filter(|en| !cognates(fr, en)) {
             links.push((fr, en));
         }
     }

@@ -4,16 +4,13 @@
 //! joined by one space, hyphens left out. Keying the data with the same tokenizer as the text means
 //! "US$" and "US $", "États-Unis" and "Etats Unis" find the same entry with no special case.
 
-use super::tokens::{fold_word, tokenize, TokKind, Token};
+use super::phrase_data::plain_phrase_key;
+pub use super::phrase_data::rows;
+use super::tokens::{tokenize, TokKind, Token};
 use crate::lang::Lang;
 // FxHash, not SipHash: the keys are our own data and short words, and hashing every phrase of the
 // tables at every start-up with SipHash was a sixth of a short `align` run's instructions.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
-/// The data rows of a TSV file: comment and blank lines skipped, fields split on tabs.
-pub fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
-}
 
 /// The key piece of one token: its folded text for a word, its text for the rest; `None` for a
 /// token a key leaves out (hyphens).
@@ -28,62 +25,59 @@ fn key_piece<'t>(tok: &'t Token) -> Option<&'t str> {
 
 /// The key of a written phrase, and how many tokens it has.
 pub fn phrase_key(phrase: &str) -> (String, usize) {
-    // Most phrases of the data are letters, spaces and hyphens: their key is their words folded
-    // (a hyphen is no piece), which is what the tokenizer gives, at a fraction of the cost.
-    // Tables of thousands of phrases are built at every start-up.
-    if let Some(key) = ascii_phrase_key(phrase) {
-        return key;
-    }
-    if phrase.chars().all(|c| c == ' ' || c == '-' || c.is_alphabetic()) {
-        let mut key = String::with_capacity(phrase.len());
-        let mut count = 0;
-        for word in phrase.split([' ', '-']).filter(|w| !w.is_empty()) {
-            if count > 0 {
-                key.push(' ');
-            }
-            push_folded(&mut key, word);
-            count += 1;
-        }
-        return (key, count);
-    }
-    tokenized_phrase_key(phrase)
+    // Most phrases of the data are plain words: their key is what the tokenizer gives, at a
+    // fraction of the cost. Tables of hundreds of phrases are built at every start-up.
+    plain_phrase_key(phrase).unwrap_or_else(|| tokenized_phrase_key(phrase))
 }
 
-/// [`phrase_key`] of a phrase of ASCII letters, spaces and hyphens, byte by byte; `None` for any
-/// other phrase.
-fn ascii_phrase_key(phrase: &str) -> Option<(String, usize)> {
-    if !phrase.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-') {
+/// The key of exactly these tokens.
+pub fn tokens_key(tokens: &[Token]) -> String {
+    let mut key = String::new();
+    for piece in tokens.iter().filter_map(key_piece) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(piece);
+    }
+    key
+}
+
+/// The longest phrase starting at `tokens[at]`, of at most `max_tokens` key pieces, whose first
+/// piece passes `starts_phrase`: the index just past it and what `get` gives for its key.
+/// A phrase does not cross white space into a new line or a sentence start.
+pub fn longest_match<V>(
+    tokens: &[Token],
+    at: usize,
+    max_tokens: usize,
+    starts_phrase: impl Fn(&str) -> bool,
+    get: impl Fn(&str) -> Option<V>,
+) -> Option<(usize, V)> {
+    if !key_piece(tokens.get(at)?).is_some_and(starts_phrase) {
         return None;
     }
-    let mut key = String::with_capacity(phrase.len());
-    let mut count = 0;
-    let mut in_word = false;
-    for b in phrase.bytes() {
-        if b.is_ascii_alphabetic() {
-            if !in_word {
-                if count > 0 {
-                    key.push(' ');
-                }
-                count += 1;
-                in_word = true;
-            }
-            key.push(char::from(b.to_ascii_lowercase()));
-        } else {
-            in_word = false;
+    let mut key = String::new();
+    let mut best = None;
+    let mut pieces = 0;
+    let mut i = at;
+    while i < tokens.len() && pieces < max_tokens {
+        if i > at && tokens[i].initial && tokens[i].is_word() {
+            break;
         }
+        if let Some(piece) = key_piece(&tokens[i]) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(piece);
+            pieces += 1;
+            if let Some(v) = get(&key) {
+                best = Some((i + 1, v));
+            }
+        } else if i == at {
+            return None;
+        }
+        i += 1;
     }
-    Some((key, count))
-}
-
-/// Appends `word` folded as [`fold_word`] folds it, without a String of its own for ASCII words.
-fn push_folded(key: &mut String, word: &str) {
-    if word.is_ascii() {
-        let start = key.len();
-        key.push_str(word);
-        key[start..].make_ascii_lowercase();
-    } else {
-        key.push_str(&fold_word(word));
-    }
+    best
 }
 
 /// [`phrase_key`] through the tokenizer, for any phrase.
@@ -149,32 +143,7 @@ impl<T> PhraseTable<T> {
     /// The longest phrase starting at `tokens[at]`: the index just past it and its value.
     /// A phrase does not cross white space into a new line or a sentence start.
     pub fn longest_at(&self, tokens: &[Token], at: usize) -> Option<(usize, &T)> {
-        if !key_piece(tokens.get(at)?).is_some_and(|p| self.first_pieces.contains(p)) {
-            return None;
-        }
-        let mut key = String::new();
-        let mut best = None;
-        let mut pieces = 0;
-        let mut i = at;
-        while i < tokens.len() && pieces < self.max_tokens {
-            if i > at && tokens[i].initial && tokens[i].is_word() {
-                break;
-            }
-            if let Some(piece) = key_piece(&tokens[i]) {
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.push_str(piece);
-                pieces += 1;
-                if let Some(v) = self.entries.get(&key) {
-                    best = Some((i + 1, v));
-                }
-            } else if i == at {
-                return None;
-            }
-            i += 1;
-        }
-        best
+        longest_match(tokens, at, self.max_tokens, |p| self.first_pieces.contains(p), |key| self.entries.get(key))
     }
 
     /// Adds a phrase, or updates the value already under its key.
@@ -192,8 +161,7 @@ impl<T> PhraseTable<T> {
 
     /// The value of exactly these tokens.
     pub fn get_tokens(&self, tokens: &[Token]) -> Option<&T> {
-        let key: Vec<&str> = tokens.iter().filter_map(key_piece).collect();
-        self.entries.get(&key.join(" "))
+        self.entries.get(&tokens_key(tokens))
     }
 }
 
@@ -212,11 +180,22 @@ mod tests {
     /// every field of the data tables built through it.
     #[test]
     fn plain_phrase_keys_match_the_tokenizer() {
-        let data = [include_str!("../../data/gazetteer.tsv"), include_str!("../../data/countries.tsv")];
-        let fields = data.into_iter().flat_map(rows).flatten().flat_map(|f| f.split('|'));
-        for phrase in fields.chain(["", " - ", "Etats--Unis ", " New  York", "km-h"]) {
+        let data = [
+            include_str!("../../data/gazetteer.tsv"),
+            include_str!("../../data/countries.tsv"),
+            include_str!("../../data/currencies.tsv"),
+            include_str!("../../data/units.tsv"),
+            include_str!("../../data/holidays.tsv"),
+            include_str!("../../data/number_words.tsv"),
+        ];
+        let fields = data.into_iter().flat_map(rows).flatten().flat_map(|f| f.split(['|', '(', ')']));
+        let plain = ["", " - ", "Etats--Unis ", " New  York", "km-h", "G 20", "MI5", "St. Kitts & Nevis", "l’Élysée"];
+        let unplain = ["-5", "G.7", "20 km", "1,5", "3.5", "x-1", "Pe\u{301}rou", "m²"];
+        for phrase in fields.chain(plain).chain(unplain) {
             assert_eq!(phrase_key(phrase), tokenized_phrase_key(phrase), "{phrase:?}");
         }
+        assert!(unplain.iter().all(|phrase| plain_phrase_key(phrase).is_none()));
+        assert!(plain.iter().all(|phrase| plain_phrase_key(phrase).is_some()));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod entities;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod numbers;
+pub mod phrase_data;
 pub mod tokens;
 
 use crate::document::Document;

@@ -93,14 +93,7 @@ impl Token<'_> {
     }
 }
 
-/// Lower-cases and removes accents, cheaply for ASCII.
-pub fn fold_word(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        crate::text::fold(word)
-    }
-}
+pub use super::phrase_data::fold_word;
 
 /// Punctuation after which a capital says nothing: opening quotes and brackets, colons, dashes.
 fn opens_quote(c: char, space_before: bool) -> bool {

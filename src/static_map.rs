@@ -1,0 +1,99 @@
+//! String-keyed tables laid out by `build.rs`, looked up in place at run time.
+//!
+//! Every `newsalign` process used to build its hash maps of data words (gazetteer, lexicon) on
+//! first use: a third of a short `align` run. The build now hashes the keys once into an open
+//! addressing table of `u32` slots, and the program reads that table where it lies in the
+//! binary. Keys are one string plus `u32` offsets, not a `&'static str` each, because every
+//! pointer in a static costs a dynamic relocation at each start of the (position-independent)
+//! binary.
+//!
+//! This file has no crate paths: `build.rs` includes it to lay tables out with the very same
+//! hash the look-up uses.
+
+/// FNV-1a over the bytes of a key: a multiply and a xor a byte, and keys are short words.
+pub fn hash(key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^ (h >> 32)
+}
+
+/// The slot table of `keys`, in the layout [`StaticMap::get`] reads: a power-of-two length at
+/// least twice the number of keys, each key at its hash or the next free slot after it (linear
+/// probing), holding the key's index plus one; 0 marks an empty slot. Keys must be distinct.
+pub fn slots<'k>(keys: impl ExactSizeIterator<Item = &'k str>) -> Vec<u32> {
+    let size = (keys.len() * 2).next_power_of_two().max(2);
+    let mut slots = vec![0u32; size];
+    for (index, key) in keys.enumerate() {
+        let mut at = hash(key) as usize & (size - 1);
+        while slots[at] != 0 {
+            at = (at + 1) & (size - 1);
+        }
+        slots[at] = u32::try_from(index + 1).expect("fewer than 2^32 keys");
+    }
+    slots
+}
+
+/// A list of strings stored end to end in one text.
+#[derive(Debug)]
+pub struct StrList {
+    /// Every string, one after the other.
+    pub text: &'static str,
+    /// Where string `i` ends in `text` (it starts where string `i - 1` ends).
+    pub ends: &'static [u32],
+}
+
+impl StrList {
+    /// How many strings the list holds.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The string at `index`.
+    pub fn get(&self, index: usize) -> &'static str {
+        let start = if index == 0 { 0 } else { self.ends[index - 1] as usize };
+        &self.text[start..self.ends[index] as usize]
+    }
+
+    /// Every string, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+/// A set of distinct strings with their hash slots (see [`slots`]): a key's index is its
+/// position in `keys`, which indexes the values the table keeps alongside.
+#[derive(Debug)]
+pub struct StaticMap {
+    pub keys: StrList,
+    pub slots: &'static [u32],
+}
+
+impl StaticMap {
+    /// The index of `key`, if the table has it.
+    pub fn get(&self, key: &str) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = hash(key) as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return None;
+            }
+            let index = slot as usize - 1;
+            if self.keys.get(index) == key {
+                return Some(index);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
