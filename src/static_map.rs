@@ -3,9 +3,8 @@
 //! Every `newsalign` process used to build its hash maps of data words (gazetteer, lexicon) on
 //! first use: a third of a short `align` run. The build now hashes the keys once into an open
 //! addressing table of `u32` slots, and the program reads that table where it lies in the
-//! binary. Keys are one string plus `u32` offsets, not a `&'static str` each, because every
-//! pointer in a static costs a dynamic relocation at each start of the (position-independent)
-//! binary.
+//! binary. Keys are one string plus `u32` offsets, not a `&'static str` each: no pointer to
+//! relocate where the binary is position-independent, and a quarter of the size.
 //!
 //! This file has no crate paths: `build.rs` includes it to lay tables out with the very same
 //! hash the look-up uses.
