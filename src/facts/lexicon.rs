@@ -8,6 +8,7 @@ use super::phrase_data::plain_phrase_key;
 pub use super::phrase_data::rows;
 use super::tokens::{tokenize, TokKind, Token};
 use crate::lang::Lang;
+use crate::static_map::StaticMap;
 // FxHash, not SipHash: the keys are our own data and short words, and hashing every phrase of the
 // tables at every start-up with SipHash was a sixth of a short `align` run's instructions.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -165,6 +166,73 @@ impl<T> PhraseTable<T> {
     }
 }
 
+/// A form of a data row, found by a [`StaticPhrases`] table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DataForm {
+    /// The whole line of its row.
+    pub line: &'static str,
+    /// The form as written in the row (with its markers).
+    pub form: &'static str,
+}
+
+/// A phrase table of a data file laid out by `build.rs` (`crate::static_map` tables read in
+/// place): what a [`PhraseTable`] of its forms gives, without building one at start-up. Each
+/// phrase leads to the first form written so; the caller makes its value from the row.
+#[derive(Debug)]
+pub struct StaticPhrases {
+    pub data: &'static str,
+    pub phrases: StaticMap,
+    pub first_pieces: StaticMap,
+    pub max_tokens: usize,
+    /// For each phrase: where its row's line starts in `data`, where its form starts and ends.
+    pub forms: &'static [[u32; 3]],
+}
+
+impl StaticPhrases {
+    fn form(&self, phrase: usize) -> DataForm {
+        let [line, start, end] = self.forms[phrase].map(|at| at as usize);
+        let line = self.data[line..].lines().next().unwrap_or_default();
+        DataForm { line, form: &self.data[start..end] }
+    }
+
+    /// The longest phrase starting at `tokens[at]`: the index just past it and its form.
+    pub fn longest_at(&self, tokens: &[Token], at: usize) -> Option<(usize, DataForm)> {
+        let starts = |piece: &str| self.first_pieces.contains(piece);
+        let (end, phrase) = longest_match(tokens, at, self.max_tokens, starts, |key| self.phrases.get(key))?;
+        Some((end, self.form(phrase)))
+    }
+
+    /// The form of exactly these tokens.
+    pub fn get_tokens(&self, tokens: &[Token]) -> Option<DataForm> {
+        self.phrases.get(&tokens_key(tokens)).map(|phrase| self.form(phrase))
+    }
+
+    /// Checks this table against a [`PhraseTable`] built at run time from the same data: the
+    /// same form for every phrase, the same first pieces and longest phrase.
+    #[cfg(test)]
+    pub fn assert_matches_run_time(&self, tsv: &'static str, fields: usize, markers: &[char]) {
+        assert_eq!(tsv, self.data);
+        let mut table = PhraseTable::default();
+        let forms: Vec<(&str, &str)> = super::phrase_data::listed_forms(tsv, fields).collect();
+        for &(line, form) in &forms {
+            table.insert(form.trim_start_matches(markers), DataForm { line, form });
+        }
+        let mut keys = std::collections::HashSet::new();
+        for (_, form) in forms {
+            let tokens = tokenize(form.trim_start_matches(markers), Lang::En, &[]);
+            let key = tokens_key(&tokens);
+            if key.is_empty() {
+                continue;
+            }
+            assert_eq!(self.get_tokens(&tokens).as_ref(), table.get_tokens(&tokens), "{form:?}");
+            assert!(self.first_pieces.contains(key.split(' ').next().unwrap()), "{form:?}");
+            keys.insert(key);
+        }
+        assert_eq!(keys.len(), self.phrases.keys.len());
+        assert_eq!(self.max_tokens, table.max_tokens);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,12 +257,30 @@ mod tests {
             include_str!("../../data/number_words.tsv"),
         ];
         let fields = data.into_iter().flat_map(rows).flatten().flat_map(|f| f.split(['|', '(', ')']));
-        let plain = ["", " - ", "Etats--Unis ", " New  York", "km-h", "G 20", "MI5", "St. Kitts & Nevis", "l’Élysée"];
-        let unplain = ["-5", "G.7", "20 km", "1,5", "3.5", "x-1", "Pe\u{301}rou", "m²"];
+        let plain = [
+            "",
+            " - ",
+            "Etats--Unis ",
+            " New  York",
+            "km-h",
+            "G 20",
+            "MI5",
+            "St. Kitts & Nevis",
+            "l’Élysée",
+            "m²",
+            "°C",
+            "Pe\u{301}rou",
+        ];
+        let unplain = ["-5", "G.7", "20 km", "1,5", "3.5", "x-1", "−2", "km2 x"];
         for phrase in fields.chain(plain).chain(unplain) {
             assert_eq!(phrase_key(phrase), tokenized_phrase_key(phrase), "{phrase:?}");
         }
         assert!(unplain.iter().all(|phrase| plain_phrase_key(phrase).is_none()));
+        // Tables that build.rs keys: each of their phrases must be plain.
+        let built = data[..4].iter().flat_map(|tsv| rows(tsv)).filter_map(|row| row.last().copied());
+        let unplain_data: Vec<&str> =
+            built.flat_map(|f| f.split('|')).filter(|f| plain_phrase_key(f).is_none()).collect();
+        assert!(unplain_data.is_empty(), "{unplain_data:?}");
         assert!(plain.iter().all(|phrase| plain_phrase_key(phrase).is_some()));
     }
 

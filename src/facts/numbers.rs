@@ -5,7 +5,7 @@
 //! precedes it decides its kind: a currency makes it money, a unit a quantity ("%" is a unit here,
 //! so percents come out of the same path), an ordinal suffix or word an ordinal.
 
-use super::lexicon::{rows, PhraseTable};
+use super::lexicon::{rows, DataForm};
 use super::tokens::Token;
 use super::{format_value, Fact, FactKind};
 use crate::lang::Lang;
@@ -268,7 +268,7 @@ pub fn scale_values(folded: &str) -> Vec<f64> {
 }
 
 /// A currency form and what it means.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Currency {
     code: &'static str,
     /// The amount is in 1/divisor of the currency (cents, pence).
@@ -281,43 +281,53 @@ struct Currency {
     iso_letters: bool,
 }
 
-static CURRENCIES: LazyLock<PhraseTable<Currency>> = LazyLock::new(|| {
-    let mut table = PhraseTable::default();
-    for row in rows(include_str!("../../data/currencies.tsv")) {
-        let [code, forms] = row[..] else { continue };
+/// The currency and unit forms of `data/`, laid out by `build.rs`: building their phrase tables
+/// at every start-up was a twentieth of a short `align` run.
+mod embedded {
+    use crate::facts::lexicon::StaticPhrases;
+    use crate::static_map::{StaticMap, StrList};
+    include!(concat!(env!("OUT_DIR"), "/number_tables.rs"));
+}
+
+impl Currency {
+    /// The currency a form of a `data/currencies.tsv` row names.
+    fn of(row: DataForm) -> Currency {
+        let code = row.line.split('\t').next().unwrap_or_default();
         let ambiguous = code.starts_with('?');
         let code = code.trim_start_matches('?');
         let (code, divisor) = match code.split_once('/') {
             Some((c, d)) => (c, d.parse().expect("currencies.tsv: bad divisor")),
             None => (code, 1.0),
         };
-        for form in forms.split('|') {
-            let is_code = form.eq_ignore_ascii_case(code);
-            let sign = form.chars().any(|c| !c.is_alphabetic() && c != ' ') || is_code;
-            table.insert(form, Currency { code, divisor, ambiguous, sign, iso_letters: is_code });
-        }
+        let is_code = row.form.eq_ignore_ascii_case(code);
+        let sign = row.form.chars().any(|c| !c.is_alphabetic() && c != ' ') || is_code;
+        Currency { code, divisor, ambiguous, sign, iso_letters: is_code }
     }
-    table
-});
+}
 
 /// A unit form: its symbol, and whether it only counts right after digits ("48m").
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Unit {
     symbol: &'static str,
     after_digits_only: bool,
 }
 
-static UNITS: LazyLock<PhraseTable<Unit>> = LazyLock::new(|| {
-    let mut table = PhraseTable::default();
-    for row in rows(include_str!("../../data/units.tsv")) {
-        let [symbol, forms] = row[..] else { continue };
-        for form in forms.split('|') {
-            let after_digits_only = form.starts_with('=');
-            table.insert(form.trim_start_matches('='), Unit { symbol, after_digits_only });
-        }
+impl Unit {
+    /// The unit a form of a `data/units.tsv` row names.
+    fn of(row: DataForm) -> Unit {
+        Unit { symbol: row.line.split('\t').next().unwrap_or_default(), after_digits_only: row.form.starts_with('=') }
     }
-    table
-});
+}
+
+/// The unit written at `tokens[at]`: the index past it, and the unit.
+fn unit_at(tokens: &[Token], at: usize) -> Option<(usize, Unit)> {
+    embedded::UNITS.longest_at(tokens, at).map(|(end, row)| (end, Unit::of(row)))
+}
+
+/// The currency written at `tokens[at]` (any case): the index past it, and the currency.
+fn currency_written_at(tokens: &[Token], at: usize) -> Option<(usize, Currency)> {
+    embedded::CURRENCIES.longest_at(tokens, at).map(|(end, row)| (end, Currency::of(row)))
+}
 
 static NUMBER_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../data/number_names.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
@@ -1098,7 +1108,7 @@ fn number_at(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lan
                 return Some((end, Some(f)));
             }
         }
-        if let Some((end, unit)) = UNITS.longest_at(tokens, at).filter(|(end, _)| digits_glued(&tokens[at..*end])) {
+        if let Some((end, unit)) = unit_at(tokens, at).filter(|(end, _)| digits_glued(&tokens[at..*end])) {
             let digits_ok = !unit.after_digits_only || (expr.digits && at == expr.end);
             let word_unit_glued = tokens[at].glued() && at == expr.end && tokens[at].is_word() && !expr.digits;
             if digits_ok && !word_unit_glued && !followed_by_letter(tokens, end) {
@@ -1116,18 +1126,17 @@ fn number_at(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lan
 }
 
 /// The currency named at `tokens[at]`; ISO codes only in capitals.
-fn currency_at<'t>(tokens: &[Token], at: usize) -> Option<(usize, &'t Currency)> {
-    let table: &'static PhraseTable<Currency> = &CURRENCIES;
-    table.longest_at(tokens, at).filter(|(_, c)| !c.iso_letters || tokens[at].text.chars().all(|ch| ch.is_uppercase()))
+fn currency_at(tokens: &[Token], at: usize) -> Option<(usize, Currency)> {
+    currency_written_at(tokens, at)
+        .filter(|(_, c)| !c.iso_letters || tokens[at].text.chars().all(|ch| ch.is_uppercase()))
 }
 
 /// Codes of the main currencies, which also name them in lower case right after an amount ("20 usd").
 const MAIN_CODES: &[&str] = &["USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "NZD", "HKD", "INR"];
 
 /// The currency after an amount: as [`currency_at`], and a main ISO code in lower case.
-fn currency_after<'t>(tokens: &[Token], at: usize) -> Option<(usize, &'t Currency)> {
-    let table: &'static PhraseTable<Currency> = &CURRENCIES;
-    table.longest_at(tokens, at).filter(|(_, c)| {
+fn currency_after(tokens: &[Token], at: usize) -> Option<(usize, Currency)> {
+    currency_written_at(tokens, at).filter(|(_, c)| {
         let text = tokens[at].text;
         !c.iso_letters || text.chars().all(|ch| ch.is_uppercase()) || MAIN_CODES.contains(&c.code) && text.len() == 3
     })
@@ -1135,16 +1144,15 @@ fn currency_after<'t>(tokens: &[Token], at: usize) -> Option<(usize, &'t Currenc
 
 /// "MUSD", "MEUR": an ISO code with an M for millions, as business writing has it. Returns the
 /// currency and the factor.
-fn million_code(tok: &Token) -> Option<&'static Currency> {
+fn million_code(tok: &Token) -> Option<Currency> {
     let code = tok.text.strip_prefix('M').filter(|c| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()))?;
     let toks = super::tokens::tokenize(code, Lang::En, &[]);
-    let table: &'static PhraseTable<Currency> = &CURRENCIES;
-    table.get_tokens(&toks).filter(|c| c.iso_letters)
+    embedded::CURRENCIES.get_tokens(&toks).map(Currency::of).filter(|c| c.iso_letters)
 }
 
 /// "percent of 10", "pourcentage de vingt": the percent word first.
 fn percent_of(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lang) -> Option<(usize, Option<Fact>)> {
-    let (after, unit) = UNITS.longest_at(tokens, i).filter(|(_, u)| u.symbol == "%" && tokens[i].is_word())?;
+    let (after, unit) = unit_at(tokens, i).filter(|(_, u)| u.symbol == "%" && tokens[i].is_word())?;
     if !tokens.get(after).is_some_and(|t| matches!(t.folded.as_str(), "of" | "de" | "des")) || after + 1 >= tokens.len()
     {
         return None;
@@ -1205,6 +1213,18 @@ fn followed_by_letter(tokens: &[Token], end: usize) -> bool {
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    /// The tables `build.rs` wrote find what phrase tables built at run time would, and every
+    /// form of the data makes a value.
+    #[test]
+    fn build_time_tables_match_run_time_phrase_tables() {
+        let currencies = include_str!("../../data/currencies.tsv");
+        embedded::CURRENCIES.assert_matches_run_time(currencies, 2, &[]);
+        embedded::UNITS.assert_matches_run_time(include_str!("../../data/units.tsv"), 2, &['=']);
+        for (line, form) in super::super::phrase_data::listed_forms(currencies, 2) {
+            assert!(Currency::of(DataForm { line, form }).divisor >= 1.0, "{line}");
+        }
+    }
 
     fn facts(text: &str, lang: Lang) -> Vec<(FactKind, String, Option<String>)> {
         let tokens = tokenize(text, lang, &[0]);

@@ -8,6 +8,17 @@ pub fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
     data.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
 }
 
+/// The forms of a table whose rows have `fields` fields, the last one listing forms separated by
+/// '|' (currencies, units): (row line, form) in the data's order; rows of another width are
+/// skipped. A form's leading markers ('=', '^') are flags of the form, kept here.
+pub fn listed_forms(tsv: &str, fields: usize) -> impl Iterator<Item = (&str, &str)> {
+    let lines = tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    lines.filter(move |line| line.split('\t').count() == fields).flat_map(|line| {
+        let forms = line.rsplit('\t').next().unwrap_or_default();
+        forms.split('|').map(move |form| (line, form))
+    })
+}
+
 /// Every way to write an entity, in the gazetteer's order: (key, type, form) from
 /// `data/gazetteer.tsv` (forms '|'-separated), then the CLDR names of `data/countries.tsv`
 /// (type "place"). An entity's first form listed wins nothing: every form is kept.
@@ -37,14 +48,11 @@ pub fn fold_word(word: &str) -> String {
     }
 }
 
-/// Punctuation a plain phrase may hold: each mark is a token of its own, its text the key piece
-/// ('’' and '‘' read as "'"); hyphens are no piece at all.
-const PLAIN_PUNCTUATION: &[char] = &['.', '\'', '&', '(', ')', '/', ',', '$'];
-
 /// The key of a phrase (its tokens' key pieces joined by one space) and how many pieces it has,
-/// for a phrase of letters, white space, hyphens, [`PLAIN_PUNCTUATION`] and a final run of
-/// digits after a letter or a space — exactly what the facts tokenizer would give; `None` for
-/// any other phrase, which needs the tokenizer. Most data phrases are plain.
+/// for a phrase of letters, white space, punctuation and at most a final run of digits after a
+/// letter or a space — exactly what the facts tokenizer would give; `None` for any other phrase
+/// (digits elsewhere follow number rules), which needs the tokenizer. Every phrase of the data is
+/// plain but two holidays ("1er-Mai").
 pub fn plain_phrase_key(phrase: &str) -> Option<(String, usize)> {
     if let Some(key) = ascii_phrase_key(phrase) {
         return Some(key);
@@ -54,17 +62,18 @@ pub fn plain_phrase_key(phrase: &str) -> Option<(String, usize)> {
     let mut prev: Option<char> = None;
     let mut chars = phrase.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
-        let piece = if c.is_whitespace() || c == '-' {
+        let piece = if c.is_whitespace() || c == '-' || c == '‑' {
+            // Hyphens are tokens that no key has a piece for.
             prev = Some(c);
             continue;
         } else if c.is_alphabetic() {
             let mut end = at + c.len_utf8();
-            while let Some((i, d)) = chars.next_if(|(_, d)| d.is_alphabetic()) {
+            let in_word = |d: &char| d.is_alphabetic() || unicode_normalization::char::is_combining_mark(*d);
+            while let Some((i, d)) = chars.next_if(|(_, d)| in_word(d)) {
                 end = i + d.len_utf8();
             }
             fold_word(&phrase[at..end])
         } else if c.is_ascii_digit() {
-            // Digits elsewhere (after a dot, a hyphen, or followed by more) follow number rules.
             let last = phrase[at..].bytes().all(|b| b.is_ascii_digit());
             if !last || !prev.is_none_or(|p| p.is_whitespace() || p.is_alphabetic()) {
                 return None;
@@ -73,10 +82,10 @@ pub fn plain_phrase_key(phrase: &str) -> Option<(String, usize)> {
             phrase[at..].to_string()
         } else if c == '’' || c == '‘' {
             "'".to_string()
-        } else if PLAIN_PUNCTUATION.contains(&c) {
-            c.to_string()
         } else {
-            return None;
+            // Any other mark is a token of its own ('.', '-' and '−' start a number only before
+            // a digit, which a plain phrase has only after a letter or a space).
+            c.to_string()
         };
         if count > 0 {
             key.push(' ');
