@@ -21,18 +21,27 @@ pub fn hash(key: &str) -> u64 {
 
 /// The slot table of `keys`, in the layout [`StaticMap::get`] reads: a power-of-two length at
 /// least twice the number of keys, each key at its hash or the next free slot after it (linear
-/// probing), holding the key's index plus one; 0 marks an empty slot. Keys must be distinct.
+/// probing). A slot holds the key's index plus one in its low 16 bits (0 marks an empty slot)
+/// and the top 16 bits of the key's hash in its high bits, so that a probe rarely compares
+/// strings that differ. Keys must be distinct, and fewer than 65,535.
 pub fn slots<'k>(keys: impl ExactSizeIterator<Item = &'k str>) -> Vec<u32> {
+    assert!(keys.len() < 0xffff, "a static map holds fewer than 65,535 keys");
     let size = (keys.len() * 2).next_power_of_two().max(2);
     let mut slots = vec![0u32; size];
     for (index, key) in keys.enumerate() {
-        let mut at = hash(key) as usize & (size - 1);
+        let h = hash(key);
+        let mut at = h as usize & (size - 1);
         while slots[at] != 0 {
             at = (at + 1) & (size - 1);
         }
-        slots[at] = u32::try_from(index + 1).expect("fewer than 2^32 keys");
+        slots[at] = fingerprint(h) | (index as u32 + 1);
     }
     slots
+}
+
+/// The high half of a slot: the top 16 bits of the key's hash.
+fn fingerprint(hash: u64) -> u32 {
+    ((hash >> 48) as u32) << 16
 }
 
 /// A list of strings stored end to end in one text.
@@ -78,14 +87,16 @@ impl StaticMap {
     /// The index of `key`, if the table has it.
     pub fn get(&self, key: &str) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        let mut at = hash(key) as usize & mask;
+        let h = hash(key);
+        let print = fingerprint(h);
+        let mut at = h as usize & mask;
         loop {
             let slot = self.slots[at];
             if slot == 0 {
                 return None;
             }
-            let index = slot as usize - 1;
-            if self.keys.get(index) == key {
+            let index = (slot & 0xffff) as usize - 1;
+            if slot & 0xffff_0000 == print && self.keys.get(index) == key {
                 return Some(index);
             }
             at = (at + 1) & mask;
@@ -94,5 +105,29 @@ impl StaticMap {
 
     pub fn contains(&self, key: &str) -> bool {
         self.get(key).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leak<T>(v: Vec<T>) -> &'static [T] {
+        Vec::leak(v)
+    }
+
+    #[test]
+    fn finds_every_key_and_nothing_else() {
+        let keys: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+        let text: String = keys.concat();
+        let ends = keys.iter().scan(0, |end, k| Some(*end + k.len() as u32).inspect(|e| *end = *e)).collect();
+        let slots = leak(slots(keys.iter().map(String::as_str)));
+        let map = StaticMap { keys: StrList { text: String::leak(text), ends: leak(ends) }, slots };
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(map.get(key), Some(i));
+        }
+        assert_eq!(map.get("w3000"), None);
+        assert_eq!(map.get(""), None);
+        assert!(map.keys.iter().eq(keys.iter().map(String::as_str)));
     }
 }

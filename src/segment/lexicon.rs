@@ -3,8 +3,14 @@
 //! Keeping them as data (not code) lets a reader check and extend them without reading the rules.
 
 use crate::lang::Lang;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::LazyLock;
+use crate::static_map::StaticMap;
+
+/// The lists, laid out by `build.rs` as tables read in place: parsing and hashing them at every
+/// start-up was a fiftieth of a short `align` run.
+mod embedded {
+    use crate::static_map::{StaticMap, StrList};
+    include!(concat!(env!("OUT_DIR"), "/segment_tables.rs"));
+}
 
 /// How an abbreviation before a period behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,79 +25,48 @@ pub enum Abbrev {
     Common,
 }
 
-pub struct Lexicon {
-    titles: HashSet<&'static str>,
-    after_time: HashSet<&'static str>,
-    others: HashMap<String, Abbrev>,
-    /// Abbreviations that are plain words in lower case ("Wash.", "Mont."): matched with their case.
-    capitalised: HashMap<&'static str, Abbrev>,
-    starters: HashMap<Lang, HashSet<&'static str>>,
-    attribution: HashMap<Lang, HashSet<&'static str>>,
-}
-
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let abbreviations = sections(include_str!("../../data/abbreviations.txt"));
-    let mut titles = HashSet::default();
-    // English weekdays and months go on after a clock time ("10 a.m. Monday"); the calendar
-    // table of the facts stage already lists them.
-    let after_time = include_str!("../../data/calendar.tsv")
-        .lines()
-        .filter(|l| l.starts_with("en\t"))
-        .flat_map(|l| l.split('\t').skip(3))
-        .collect();
-    let mut others = HashMap::default();
-    let mut capitalised = HashMap::default();
-    for (section, words) in &abbreviations {
-        let kind = match *section {
+impl Abbrev {
+    /// The behaviour a section of `data/abbreviations.txt` names.
+    fn of_section(section: &str) -> Abbrev {
+        match section {
             "title" => Abbrev::Title,
             "number" => Abbrev::Number,
             "time" => Abbrev::Time,
-            "common" => Abbrev::Common,
-            other => panic!("data/abbreviations.txt: unknown section [{other}]"),
-        };
-        for word in words {
-            let word = word.strip_suffix('.').unwrap_or(word);
-            if kind == Abbrev::Title {
-                titles.insert(word);
-            } else if kind == Abbrev::Common && word.starts_with(char::is_uppercase) {
-                capitalised.insert(word, kind);
-            } else {
-                // The first section that names a word wins: the file lists the stronger uses first.
-                others.entry(word.to_lowercase()).or_insert(kind);
-            }
+            _ => Abbrev::Common,
         }
     }
-    Lexicon {
-        titles,
-        after_time,
-        others,
-        capitalised,
-        starters: by_lang(include_str!("../../data/sentence_starters.txt")),
-        attribution: by_lang(include_str!("../../data/attribution_verbs.txt")),
-    }
-});
-
-/// Parses `[section]` headers followed by white-space separated words; `#` starts a comment line.
-fn sections(data: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
-    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
-    for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            out.push((name, Vec::new()));
-        } else if let Some((_, words)) = out.last_mut() {
-            words.extend(line.split_whitespace());
-        }
-    }
-    out
 }
 
-fn by_lang(data: &'static str) -> HashMap<Lang, HashSet<&'static str>> {
-    sections(data)
-        .into_iter()
-        .map(|(name, words)| {
-            let lang = name.parse::<Lang>().unwrap_or_else(|e| panic!("word list section [{name}]: {e}"));
-            (lang, words.into_iter().collect())
-        })
-        .collect()
+/// The word lists of `data/` (see `super::word_lists` for how they read).
+pub struct Lexicon {
+    titles: &'static StaticMap,
+    after_time: &'static StaticMap,
+    /// Lower-cased abbreviations, with their section in `other_sections`.
+    others: &'static StaticMap,
+    other_sections: &'static [&'static str],
+    /// Abbreviations that are plain words in lower case ("Wash.", "Mont."): matched with their case.
+    capitalised: &'static StaticMap,
+    /// Sentence starters, French then English.
+    starters: [&'static StaticMap; 2],
+    /// Verbs of saying, French then English.
+    attribution: [&'static StaticMap; 2],
+}
+
+pub static LEXICON: Lexicon = Lexicon {
+    titles: &embedded::TITLES,
+    after_time: &embedded::AFTER_TIME,
+    others: &embedded::OTHERS,
+    other_sections: &embedded::OTHER_SECTIONS,
+    capitalised: &embedded::CAPITALISED,
+    starters: [&embedded::STARTERS_FR, &embedded::STARTERS_EN],
+    attribution: [&embedded::ATTRIBUTION_FR, &embedded::ATTRIBUTION_EN],
+};
+
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::Fr => 0,
+        Lang::En => 1,
+    }
 }
 
 impl Lexicon {
@@ -100,14 +75,15 @@ impl Lexicon {
         if self.titles.contains(word) {
             return Some(Abbrev::Title);
         }
-        if let Some(&kind) = self.capitalised.get(word) {
-            return Some(kind);
+        if self.capitalised.contains(word) {
+            return Some(Abbrev::Common);
         }
         // Every listed abbreviation is short; longer words need no lower-casing and no lookup.
         if word.len() > 12 || !word.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
             return None;
         }
-        self.others.get(&word.to_lowercase()).copied()
+        let index = self.others.get(&word.to_lowercase())?;
+        Some(Abbrev::of_section(self.other_sections[index]))
     }
 
     /// Whether `word` goes on after a clock time ("10 a.m. Monday") rather than opening a sentence.
@@ -117,7 +93,7 @@ impl Lexicon {
 
     /// Whether `word` usually opens a sentence; `elided` when an apostrophe follows it ("L'").
     pub fn is_starter(&self, lang: Lang, word: &str, elided: bool) -> bool {
-        let Some(set) = self.starters.get(&lang) else { return false };
+        let set = self.starters[lang_index(lang)];
         if elided {
             let mut with_apostrophe = String::with_capacity(word.len() + 1);
             with_apostrophe.push_str(word);
@@ -131,7 +107,7 @@ impl Lexicon {
 
     /// Whether the lower-cased `word` is a verb of saying.
     pub fn is_attribution_verb(&self, lang: Lang, word: &str) -> bool {
-        self.attribution.get(&lang).is_some_and(|set| set.contains(word))
+        self.attribution[lang_index(lang)].contains(word)
     }
 }
 
@@ -151,5 +127,33 @@ mod tests {
         assert!(LEXICON.is_starter(Lang::En, "The", false));
         assert!(!LEXICON.is_starter(Lang::En, "Government", false));
         assert!(LEXICON.is_attribution_verb(Lang::En, "said"));
+        assert!(LEXICON.follows_time("Monday"));
+    }
+
+    /// The tables `build.rs` wrote hold every word of the lists, as the lists read.
+    #[test]
+    fn build_time_tables_hold_the_lists() {
+        use super::super::word_lists::{abbreviations, after_time, sections};
+        let abbrevs = abbreviations(include_str!("../../data/abbreviations.txt")).unwrap();
+        assert!(abbrevs.titles.iter().all(|w| LEXICON.abbreviation(w) == Some(Abbrev::Title)));
+        for w in &abbrevs.capitalised {
+            assert!(LEXICON.titles.contains(w) || LEXICON.abbreviation(w) == Some(Abbrev::Common), "{w}");
+        }
+        for (w, section) in &abbrevs.others {
+            assert_eq!(LEXICON.others.get(w).map(|i| LEXICON.other_sections[i]), Some(*section), "{w}");
+        }
+        assert_eq!(LEXICON.others.keys.len(), abbrevs.others.len());
+        assert!(after_time(include_str!("../../data/calendar.tsv")).all(|w| LEXICON.follows_time(w)));
+        for (data, tables) in [
+            (include_str!("../../data/sentence_starters.txt"), LEXICON.starters),
+            (include_str!("../../data/attribution_verbs.txt"), LEXICON.attribution),
+        ] {
+            for (section, words) in sections(data) {
+                let lang: Lang = section.parse().unwrap();
+                assert!(words.iter().all(|w| tables[lang_index(lang)].contains(w)), "[{section}]");
+                let distinct: std::collections::HashSet<&str> = words.into_iter().collect();
+                assert_eq!(distinct.len(), tables[lang_index(lang)].keys.len());
+            }
+        }
     }
 }

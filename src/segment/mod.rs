@@ -17,6 +17,7 @@
 mod lexicon;
 mod lines;
 mod marks;
+pub mod word_lists;
 
 use crate::lang::Lang;
 use lexicon::{Abbrev, LEXICON};
