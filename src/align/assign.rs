@@ -240,8 +240,14 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
                     let (l, r) = (&ls[i - di..i], &rs[j - dj..j]);
                     let penalty = if di + dj > 2 { t.merge_penalty } else { 0.0 };
                     // A group that cannot beat the cell's best even at its bound is not scored.
-                    if di + dj > 2 && before + (scorer.score_bound(l, r) - threshold - penalty) <= best.0 {
-                        continue;
+                    if di + dj > 2 {
+                        let worth = |bound: f64| before + (bound - threshold - penalty) > best.0;
+                        let lexical = scorer.lexical_bound(l, r);
+                        if !worth(scorer.bound_with_length(lexical, 1.0))
+                            || !worth(scorer.bound_with_length(lexical, scorer.length_agreement(l, r)))
+                        {
+                            continue;
+                        }
                     }
                     let score = bead_score(scorer, l, r);
                     (score - threshold - penalty, score)
@@ -439,10 +445,17 @@ fn pair_out_of_order(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<Bead>,
 const EXHAUSTIVE_PAIRS: usize = 4096;
 /// How many right sentences each left sentence keeps as candidates when the index is used.
 const CANDIDATES: usize = 5;
+/// A key held by more sentences than `8 + √m` is not followed in the index, and never one held by
+/// more than this (√m stops growing at 1,024 sentences): a key that common carries little evidence
+/// (its IDF weight says so too), and following it would make each sentence's candidate search
+/// grow with the article, the whole search with n√n.
+const MAX_POSTINGS: usize = 8 + 32;
 
 /// For each sentence of `ids`, the sentences of `other_ids` (on the other side) worth scoring:
-/// all of them for small sets, else the `keep` that share the most weight of rare keys (an
-/// inverted index keeps this near-linear).
+/// all of them for small sets, else the `keep` that share the most weight of rare keys. An
+/// inverted index and a bound on the postings followed keep the cost linear: each sentence
+/// collects at most (its keys × [`MAX_POSTINGS`]) votes into a dense array, and only the best
+/// `keep` of them are sorted.
 fn candidate_lists(
     this: &Profiles,
     ids: &[usize],
@@ -453,25 +466,42 @@ fn candidate_lists(
     if ids.len() * other_ids.len() <= EXHAUSTIVE_PAIRS {
         return ids.iter().map(|&i| (i, other_ids.to_vec())).collect();
     }
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
+    let cap = (8 + (other_ids.len() as f64).sqrt() as usize).min(MAX_POSTINGS);
+    let key_count = other_ids.iter().flat_map(|&j| other.sentences[j].keys.last()).max().map_or(0, |&k| k as usize + 1);
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); key_count];
     for &j in other_ids {
         for &k in &other.sentences[j].keys {
-            postings.entry(k).or_default().push(j);
+            postings[k as usize].push(j as u32);
         }
     }
-    let cap = 8 + (other_ids.len() as f64).sqrt() as usize;
+    let mut votes = vec![0f32; other.sentences.len()];
+    let mut voted = vec![false; other.sentences.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let by_votes = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     ids.iter()
         .map(|&i| {
-            let mut votes: HashMap<usize, f32> = HashMap::default();
             for token in &this.sentences[i].tokens {
-                for k in this.token_keys(token) {
-                    if let Some(list) = postings.get(k).filter(|l| l.len() <= cap) {
-                        list.iter().for_each(|&j| *votes.entry(j).or_default() += token.weight);
+                for &k in this.token_keys(token) {
+                    let Some(list) = postings.get(k as usize).filter(|l| l.len() <= cap) else { continue };
+                    for &j in list {
+                        if !voted[j as usize] {
+                            voted[j as usize] = true;
+                            touched.push(j);
+                        }
+                        votes[j as usize] += token.weight;
                     }
                 }
             }
-            let mut ranked: Vec<(usize, f32)> = votes.into_iter().collect();
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut ranked: Vec<(usize, f32)> = touched.iter().map(|&j| (j as usize, votes[j as usize])).collect();
+            for j in touched.drain(..) {
+                votes[j as usize] = 0.0;
+                voted[j as usize] = false;
+            }
+            if ranked.len() > keep && keep > 0 {
+                ranked.select_nth_unstable_by(keep - 1, by_votes);
+                ranked.truncate(keep);
+            }
+            ranked.sort_unstable_by(by_votes);
             (i, ranked.into_iter().take(keep).map(|(j, _)| j).collect())
         })
         .collect()

@@ -14,7 +14,7 @@ pub struct Scorer<'a> {
     weights: Weights,
     /// The 1:1 scores computed so far; the passes of the assignment ask for them many times.
     pairs: RefCell<PairScores<'a>>,
-    /// Each sentence's total token weight, for [`Scorer::score_bound`].
+    /// Each sentence's total token weight, for [`Scorer::lexical_bound`].
     left_totals: Vec<f64>,
     right_totals: Vec<f64>,
 }
@@ -63,7 +63,11 @@ impl<'a> Scorer<'a> {
     /// sentence of it, so the group's matched weight is at most the sum of its parts'. The DP
     /// skips a group whose bound cannot beat what a cell already has. The bound is widened by
     /// a millionth so that rounding in the sums never puts it below the exact score.
-    pub fn score_bound(&self, l: &[usize], r: &[usize]) -> f64 {
+    ///
+    /// The bound comes in two steps, so that the DP can give up before working out the length
+    /// agreement: [`Self::lexical_bound`], then [`Self::bound_with_length`] with a length
+    /// agreement of 1 (a looser bound, as every operation rounds monotonically) or the real one.
+    pub fn lexical_bound(&self, l: &[usize], r: &[usize]) -> f64 {
         let mut matched = 0.0;
         for &i in l {
             for &j in r {
@@ -76,14 +80,22 @@ impl<'a> Scorer<'a> {
         if matched == 0.0 || total == 0.0 {
             return 0.0;
         }
-        let lexical = (matched / total).min(1.0);
+        (matched / total).min(1.0)
+    }
+
+    /// The score bound from [`Self::lexical_bound`] and a length agreement.
+    pub fn bound_with_length(&self, lexical: f64, length: f64) -> f64 {
+        if lexical == 0.0 {
+            return 0.0;
+        }
         let w = self.weights;
-        lexical * (w.lexical_floor + (1.0 - w.lexical_floor) * self.length_agreement(l, r)) * (1.0 + 1e-6)
+        lexical * (w.lexical_floor + (1.0 - w.lexical_floor) * length) * (1.0 + 1e-6)
     }
 
     fn evidence(&self, l: &[usize], r: &[usize]) -> Evidence {
-        let (matched_left, total_l) = coverage(self.left, l, self.right, r);
-        let (matched_right, total_r) = coverage(self.right, r, self.left, l);
+        let shared = self.shared_keys(l, r);
+        let (matched_left, total_l) = coverage(self.left, l, &shared);
+        let (matched_right, total_r) = coverage(self.right, r, &shared);
         let total = total_l + total_r;
         let lexical = if total == 0.0 { 0.0 } else { (matched_left + matched_right) / total };
         let w = self.weights;
@@ -95,11 +107,34 @@ impl<'a> Scorer<'a> {
         Evidence { score, matched_left, matched_right }
     }
 
+    /// The keys held both by some sentence of `l` and by some sentence of `r`, sorted: a token
+    /// has a counterpart exactly when one of its keys is among them (every key of a token is
+    /// among its own sentence's keys). Two sentences share few keys, so the look-ups that follow
+    /// run over a short list, and over none for a pair that shares nothing.
+    fn shared_keys(&self, l: &[usize], r: &[usize]) -> Vec<u32> {
+        let mut shared = Vec::new();
+        match (l, r) {
+            (&[i], &[j]) => intersect(&self.left.sentences[i].keys, &self.right.sentences[j].keys, &mut shared),
+            _ => {
+                let union = |p: &Profiles, ids: &[usize]| {
+                    let mut keys: Vec<u32> = ids.iter().flat_map(|&i| p.sentences[i].keys.iter().copied()).collect();
+                    if ids.len() > 1 {
+                        keys.sort_unstable();
+                        keys.dedup();
+                    }
+                    keys
+                };
+                intersect(&union(self.left, l), &union(self.right, r), &mut shared);
+            }
+        }
+        shared
+    }
+
     /// Weighted share of the tokens of right group `r` that find a counterpart in left group `l`
     /// (or of `l` in `r` when `of_left`).
     pub fn covered_share(&self, l: &[usize], r: &[usize], of_left: bool) -> f64 {
-        let (matched, total) =
-            if of_left { coverage(self.left, l, self.right, r) } else { coverage(self.right, r, self.left, l) };
+        let shared = self.shared_keys(l, r);
+        let (matched, total) = if of_left { coverage(self.left, l, &shared) } else { coverage(self.right, r, &shared) };
         if total == 0.0 {
             0.0
         } else {
@@ -244,22 +279,33 @@ impl Hasher for PairHasher {
     }
 }
 
-/// (weight of the tokens of `ids` that have a key in one of `other_ids`, total weight).
-fn coverage(side: &Profiles, ids: &[usize], other: &Profiles, other_ids: &[usize]) -> (f64, f64) {
+/// (weight of the tokens of `ids` that have one of the `shared` keys, total weight).
+fn coverage(side: &Profiles, ids: &[usize], shared: &[u32]) -> (f64, f64) {
     let mut matched = 0.0;
     let mut total = 0.0;
     for &i in ids {
         for token in &side.sentences[i].tokens {
             total += token.weight as f64;
-            let keys = side.token_keys(token);
-            let hit = match other_ids {
-                [j] => keys.iter().any(|k| other.sentences[*j].keys.binary_search(k).is_ok()),
-                _ => keys.iter().any(|k| other_ids.iter().any(|&j| other.sentences[j].keys.binary_search(k).is_ok())),
-            };
-            if hit {
+            if !shared.is_empty() && side.token_keys(token).iter().any(|k| shared.contains(k)) {
                 matched += token.weight as f64;
             }
         }
     }
     (matched, total)
+}
+
+/// Appends to `out` the elements two sorted lists have in common.
+fn intersect(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() && y < b.len() {
+        match a[x].cmp(&b[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[x]);
+                x += 1;
+                y += 1;
+            }
+        }
+    }
 }
