@@ -5,6 +5,9 @@
 //! stems the lexicon gives, the English stem of the word itself (names and words spelled alike:
 //! "Ontario", "transition"), and the stems of English words of the other article that look like it
 //! (cognates: gouvernement/government). Numbers are keys of their own.
+//!
+//! Everything that depends on a word only (its stems, its keys) is worked out once per distinct
+//! word of an article, which repeats its words: tokens carry small integer ids, not strings.
 
 use super::lexicon::{stem, Lexicon};
 use super::tokens::{tokenize, Token};
@@ -44,11 +47,78 @@ impl Profiles {
     }
 }
 
-/// A sentence's raw tokens with their own-language identity (for weights).
+/// What a token is, for its weight boost.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Number,
+    Fact,
+    Word { capital: bool },
+}
+
+/// A token of one side: its kind, its own-language identity (a stem, `#3000`, a fact key) as an
+/// index into [`RawSide::identities`], and for a word, the word as an index into [`RawSide::words`].
+#[derive(Clone, Copy, Debug)]
+struct RawToken {
+    kind: Kind,
+    identity: u32,
+    word: u32,
+}
+
+/// A sentence's raw tokens, as a range of [`RawSide::tokens`].
 struct RawSentence {
-    tokens: Vec<(Token, String)>,
+    tokens: std::ops::Range<usize>,
     chars: usize,
 }
+
+/// One side's sentences with the distinct words and identities they use.
+#[derive(Default)]
+struct RawSide {
+    sentences: Vec<RawSentence>,
+    tokens: Vec<RawToken>,
+    /// Distinct accent-folded words, and each one's identity (its stem).
+    words: Vec<(String, u32)>,
+    word_ids: HashMap<String, u32>,
+    /// Distinct identities.
+    identities: Vec<String>,
+    identity_ids: HashMap<String, u32>,
+}
+
+impl RawSide {
+    fn sentence(&self, s: &RawSentence) -> &[RawToken] {
+        &self.tokens[s.tokens.clone()]
+    }
+
+    fn identity(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.identity_ids.get(key) {
+            return id;
+        }
+        let id = self.identities.len() as u32;
+        self.identities.push(key.to_string());
+        self.identity_ids.insert(key.to_string(), id);
+        id
+    }
+
+    /// The id of a word, stemmed (in `lang`) the first time it is seen: stemming is the costly
+    /// part of building profiles.
+    fn word(&mut self, folded: String, lang: Lang) -> u32 {
+        if let Some(&id) = self.word_ids.get(&folded) {
+            return id;
+        }
+        let identity = self.identity(&stem(&folded, lang));
+        let id = self.words.len() as u32;
+        self.words.push((folded.clone(), identity));
+        self.word_ids.insert(folded, id);
+        id
+    }
+
+    /// The stem of a word of this side, if the side has it.
+    fn stem_of(&self, folded: &str) -> Option<&str> {
+        self.word_ids.get(folded).map(|&w| self.identities[self.words[w as usize].1 as usize].as_str())
+    }
+}
+
+/// Marks a token that is not a word.
+const NO_WORD: u32 = u32::MAX;
 
 /// Builds the profiles of both sides' content sentences (indices as in `left_content`/`right_content`).
 pub fn build(
@@ -58,8 +128,8 @@ pub fn build(
     right_content: &[usize],
     lexicon: &Lexicon,
 ) -> (Profiles, Profiles) {
-    let raw_left = raw_sentences(left, left_content);
-    let raw_right = raw_sentences(right, right_content);
+    let raw_left = raw_side(left, left_content);
+    let raw_right = raw_side(right, right_content);
     let (left, right) = (&left.doc, &right.doc);
     let mut keys = KeySpace::default();
     let cross = left.lang != right.lang;
@@ -74,47 +144,38 @@ pub fn build(
     (left_profiles, right_profiles)
 }
 
-fn raw_sentences(analysis: &Analysis, content: &[usize]) -> Vec<RawSentence> {
+fn raw_side(analysis: &Analysis, content: &[usize]) -> RawSide {
     let doc = &analysis.doc;
-    let mut stems = Stems::default();
-    content
-        .iter()
-        .map(|&i| {
-            let text = doc.sentence_text(i);
-            let mut tokens: Vec<(Token, String)> = tokenize(text, doc.lang)
-                .into_iter()
-                .map(|t| {
-                    let identity = match &t {
-                        Token::Number(n) => format!("#{n}"),
-                        Token::Word { folded, .. } => stems.of(folded, doc.lang).to_string(),
-                        Token::Fact(key) => key.clone(),
-                    };
-                    (t, identity)
-                })
-                .collect();
-            tokens.extend(fact_tokens(analysis, i));
-            RawSentence { tokens, chars: text.chars().filter(|c| !c.is_whitespace()).count() }
-        })
-        .collect()
-}
-
-/// Stems each distinct word once: an article repeats its words, and stemming is the costly part
-/// of building profiles.
-#[derive(Default)]
-struct Stems(HashMap<String, String>);
-
-impl Stems {
-    fn of(&mut self, word: &str, lang: Lang) -> &str {
-        if !self.0.contains_key(word) {
-            self.0.insert(word.to_string(), stem(word, lang));
+    let mut side = RawSide::default();
+    for &i in content {
+        let text = doc.sentence_text(i);
+        let start = side.tokens.len();
+        for token in tokenize(text, doc.lang) {
+            let raw = match token {
+                Token::Number(n) => {
+                    RawToken { kind: Kind::Number, identity: side.identity(&format!("#{n}")), word: NO_WORD }
+                }
+                Token::Word { folded, capital } => {
+                    let word = side.word(folded, doc.lang);
+                    RawToken { kind: Kind::Word { capital }, identity: side.words[word as usize].1, word }
+                }
+                Token::Fact(key) => RawToken { kind: Kind::Fact, identity: side.identity(&key), word: NO_WORD },
+            };
+            side.tokens.push(raw);
         }
-        &self.0[word]
+        for key in fact_keys(analysis, i) {
+            let identity = side.identity(&key);
+            side.tokens.push(RawToken { kind: Kind::Fact, identity, word: NO_WORD });
+        }
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        side.sentences.push(RawSentence { tokens: start..side.tokens.len(), chars });
     }
+    side
 }
 
 /// The dates and entities of sentence `i`, keyed by kind and value. Numbers are left to the
 /// tokenizer, which already reads them the same way on both sides.
-fn fact_tokens(analysis: &Analysis, i: usize) -> Vec<(Token, String)> {
+fn fact_keys(analysis: &Analysis, i: usize) -> Vec<String> {
     let Some(ids) = analysis.facts.by_sentence.get(i) else {
         return Vec::new();
     };
@@ -131,7 +192,7 @@ fn fact_tokens(analysis: &Analysis, i: usize) -> Vec<(Token, String)> {
         .collect();
     keys.sort_unstable();
     keys.dedup();
-    keys.into_iter().map(|key| (Token::Fact(key.clone()), key)).collect()
+    keys
 }
 
 /// Interns key strings as small integers.
@@ -154,21 +215,23 @@ impl KeySpace {
 /// How French words reach English keys for one pair of articles.
 struct Bridge<'a> {
     lexicon: &'a Lexicon,
+    english: &'a RawSide,
     /// French folded word → English stems of look-alike words in the English article.
-    cognates: HashMap<String, Vec<String>>,
+    cognates: HashMap<&'a str, Vec<&'a str>>,
 }
 
 impl<'a> Bridge<'a> {
-    fn new(french: &[RawSentence], english: &[RawSentence], lexicon: &'a Lexicon) -> Self {
-        Bridge { lexicon, cognates: find_cognates(french, english) }
+    fn new(french: &'a RawSide, english: &'a RawSide, lexicon: &'a Lexicon) -> Self {
+        Bridge { lexicon, english, cognates: find_cognates(french, english) }
     }
 
     /// The English keys of a French word: translations, its own spelling, cognates.
     fn keys(&self, folded: &str, fr_stem: &str) -> Vec<String> {
         let mut out: Vec<String> = self.lexicon.translations(fr_stem).map(str::to_string).collect();
-        out.push(stem(folded, Lang::En));
+        // A word the English article uses too was stemmed with it.
+        out.push(self.english.stem_of(folded).map_or_else(|| stem(folded, Lang::En), str::to_string));
         if let Some(cognates) = self.cognates.get(folded) {
-            out.extend(cognates.iter().cloned());
+            out.extend(cognates.iter().map(|s| s.to_string()));
         }
         out.sort_unstable();
         out.dedup();
@@ -182,41 +245,38 @@ const COGNATE_SIMILARITY: f64 = 0.72;
 const COGNATE_MIN_CHARS: usize = 5;
 
 /// Pairs French and English words that look alike once accents are folded. Words are blocked by
-/// first letter and length so the cost stays near-linear in the vocabularies.
-fn find_cognates(french: &[RawSentence], english: &[RawSentence]) -> HashMap<String, Vec<String>> {
-    let vocabulary = |side: &[RawSentence]| {
-        let mut words: Vec<String> = side
+/// first letter and length so the cost stays near-linear in the vocabularies. The English stems
+/// are the ones the English side already has.
+fn find_cognates<'a>(french: &'a RawSide, english: &'a RawSide) -> HashMap<&'a str, Vec<&'a str>> {
+    let vocabulary = |side: &'a RawSide| {
+        let mut words: Vec<(&'a str, u32)> = side
+            .words
             .iter()
-            .flat_map(|s| s.tokens.iter())
-            .filter_map(|(t, _)| match t {
-                Token::Word { folded, .. } if folded.len() >= COGNATE_MIN_CHARS => Some(folded.clone()),
-                _ => None,
-            })
+            .filter(|(w, _)| w.len() >= COGNATE_MIN_CHARS)
+            .map(|(w, identity)| (w.as_str(), *identity))
             .collect();
         words.sort_unstable();
-        words.dedup();
         words
     };
-    let fr_words = vocabulary(french);
-    let mut en_by_block: HashMap<(char, usize), Vec<&str>> = HashMap::default();
-    let en_words = vocabulary(english);
-    for w in &en_words {
+    let mut en_by_block: HashMap<(char, usize), Vec<(&str, &str, LetterCounts)>> = HashMap::default();
+    for (w, identity) in vocabulary(english) {
         let first = w.chars().next().unwrap_or(' ');
-        en_by_block.entry((first, w.chars().count())).or_default().push(w);
+        let stem = english.identities[identity as usize].as_str();
+        en_by_block.entry((first, w.chars().count())).or_default().push((w, stem, LetterCounts::of(w)));
     }
-    let mut out: HashMap<String, Vec<String>> = HashMap::default();
-    for fr in &fr_words {
+    let mut out: HashMap<&str, Vec<&str>> = HashMap::default();
+    for (fr, _) in vocabulary(french) {
         let first = fr.chars().next().unwrap_or(' ');
         let len = fr.chars().count();
         let letters = LetterCounts::of(fr);
         for en_len in len.saturating_sub(3)..=len + 2 {
-            for en in en_by_block.get(&(first, en_len)).into_iter().flatten() {
-                if en == fr {
+            for (en, en_stem, en_letters) in en_by_block.get(&(first, en_len)).into_iter().flatten() {
+                if *en == fr {
                     continue;
                 }
-                let bound = 1.0 - letters.distance(&LetterCounts::of(en)) as f64 / len.max(en_len) as f64;
+                let bound = 1.0 - letters.distance(en_letters) as f64 / len.max(en_len) as f64;
                 if bound >= COGNATE_SIMILARITY && strsim::normalized_levenshtein(fr, en) >= COGNATE_SIMILARITY {
-                    out.entry(fr.clone()).or_default().push(stem(en, Lang::En));
+                    out.entry(fr).or_default().push(en_stem);
                 }
             }
         }
@@ -251,51 +311,60 @@ impl LetterCounts {
     }
 }
 
-/// Inverse document frequency inside one article: a word said once weighs more than one said
-/// in every sentence. Numbers and names weigh more: they are the anchors of news translation.
-fn weights(raw: &[RawSentence]) -> HashMap<&str, f32> {
-    let mut df: HashMap<&str, u32> = HashMap::default();
-    for s in raw {
-        let mut seen: Vec<&str> = s.tokens.iter().map(|(_, id)| id.as_str()).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for id in seen {
-            *df.entry(id).or_default() += 1;
+/// Inverse document frequency inside one article, by identity: a word said once weighs more than
+/// one said in every sentence. Numbers and names weigh more: they are the anchors of news translation.
+fn weights(raw: &RawSide) -> Vec<f32> {
+    let mut df = vec![0u32; raw.identities.len()];
+    // The last sentence (plus one) that counted each identity, so a repeat is counted once.
+    let mut counted_in = vec![0usize; raw.identities.len()];
+    for (s, sentence) in raw.sentences.iter().enumerate() {
+        for token in raw.sentence(sentence) {
+            let id = token.identity as usize;
+            if counted_in[id] != s + 1 {
+                counted_in[id] = s + 1;
+                df[id] += 1;
+            }
         }
     }
-    let n = raw.len().max(1) as f32;
-    df.into_iter().map(|(id, df)| (id, 1.0 + (n / df as f32).ln())).collect()
+    let n = raw.sentences.len().max(1) as f32;
+    df.into_iter().map(|df| if df == 0 { 0.0 } else { 1.0 + (n / df as f32).ln() }).collect()
 }
 
 const NUMBER_BOOST: f32 = 2.0;
 const NAME_BOOST: f32 = 1.5;
 
-fn profiles(raw: &[RawSentence], bridge: Option<&Bridge>, keys: &mut KeySpace) -> Profiles {
+fn profiles(raw: &RawSide, bridge: Option<&Bridge>, keys: &mut KeySpace) -> Profiles {
     let idf = weights(raw);
     let mut out = Profiles::default();
-    // A French word's keys depend on the word only: worked out once per distinct word.
-    let mut bridged: HashMap<&str, Vec<u32>> = HashMap::default();
-    for s in raw {
-        let mut profile = Profile { chars: s.chars, ..Profile::default() };
-        for (token, identity) in &s.tokens {
+    // A token's keys depend on its word (through the bridge) or its identity only: worked out
+    // once each.
+    let mut word_keys: Vec<Option<Vec<u32>>> = vec![None; raw.words.len()];
+    let mut identity_keys: Vec<Option<u32>> = vec![None; raw.identities.len()];
+    for sentence in &raw.sentences {
+        let mut profile = Profile { chars: sentence.chars, ..Profile::default() };
+        for token in raw.sentence(sentence) {
             let keys_start = out.key_pool.len() as u32;
-            let boost = match token {
-                Token::Number(_) | Token::Fact(_) => NUMBER_BOOST,
-                Token::Word { capital: true, .. } => NAME_BOOST,
-                Token::Word { .. } => 1.0,
+            let boost = match token.kind {
+                Kind::Number | Kind::Fact => NUMBER_BOOST,
+                Kind::Word { capital: true } => NAME_BOOST,
+                Kind::Word { capital: false } => 1.0,
             };
-            match (token, bridge) {
-                (Token::Word { folded, .. }, Some(bridge)) => {
-                    let ids = bridged
-                        .entry(folded.as_str())
-                        .or_insert_with(|| bridge.keys(folded, identity).iter().map(|key| keys.id(key)).collect());
+            let identity = token.identity as usize;
+            match bridge {
+                Some(bridge) if token.word != NO_WORD => {
+                    let ids = word_keys[token.word as usize].get_or_insert_with(|| {
+                        let folded = &raw.words[token.word as usize].0;
+                        bridge.keys(folded, &raw.identities[identity]).iter().map(|key| keys.id(key)).collect()
+                    });
                     out.key_pool.extend_from_slice(ids);
                 }
-                _ => out.key_pool.push(keys.id(identity)),
+                _ => out
+                    .key_pool
+                    .push(*identity_keys[identity].get_or_insert_with(|| keys.id(&raw.identities[identity]))),
             }
             let keys_len = out.key_pool.len() as u32 - keys_start;
             profile.keys.extend_from_slice(&out.key_pool[keys_start as usize..]);
-            profile.tokens.push(WeightedToken { weight: idf[identity.as_str()] * boost, keys_start, keys_len });
+            profile.tokens.push(WeightedToken { weight: idf[identity] * boost, keys_start, keys_len });
         }
         profile.keys.sort_unstable();
         profile.keys.dedup();

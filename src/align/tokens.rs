@@ -36,10 +36,10 @@ pub fn tokenize(sentence: &str, lang: Lang) -> Vec<Token> {
             while i < chars.len() && chars[i].1.is_alphanumeric() {
                 i += 1;
             }
-            let word: String = chars[start..i].iter().map(|&(_, c)| c).collect();
-            let capital = !first_word && word.chars().next().is_some_and(char::is_uppercase);
+            let word = &sentence[chars[start].0..chars.get(i).map_or(sentence.len(), |&(at, _)| at)];
+            let capital = !first_word && c.is_uppercase();
             first_word = false;
-            push_word(&word, capital, lang, &mut out);
+            push_word(word, capital, lang, &mut out);
         } else {
             i += 1;
         }
