@@ -258,11 +258,15 @@ fn find_cognates<'a>(french: &'a RawSide, english: &'a RawSide) -> HashMap<&'a s
         words.sort_unstable();
         words
     };
-    let mut en_by_block: HashMap<(char, usize), Vec<(&str, &str, LetterCounts)>> = HashMap::default();
+    let mut en_by_block: HashMap<(char, usize), Vec<EnglishWord>> = HashMap::default();
     for (w, identity) in vocabulary(english) {
         let first = w.chars().next().unwrap_or(' ');
         let stem = english.identities[identity as usize].as_str();
-        en_by_block.entry((first, w.chars().count())).or_default().push((w, stem, LetterCounts::of(w)));
+        en_by_block.entry((first, w.chars().count())).or_default().push(EnglishWord {
+            word: w,
+            stem,
+            letters: LetterCounts::of(w),
+        });
     }
     let mut out: HashMap<&str, Vec<&str>> = HashMap::default();
     for (fr, _) in vocabulary(french) {
@@ -270,18 +274,25 @@ fn find_cognates<'a>(french: &'a RawSide, english: &'a RawSide) -> HashMap<&'a s
         let len = fr.chars().count();
         let letters = LetterCounts::of(fr);
         for en_len in len.saturating_sub(3)..=len + 2 {
-            for (en, en_stem, en_letters) in en_by_block.get(&(first, en_len)).into_iter().flatten() {
-                if *en == fr {
+            for en in en_by_block.get(&(first, en_len)).into_iter().flatten() {
+                if en.word == fr {
                     continue;
                 }
-                let bound = 1.0 - letters.distance(en_letters) as f64 / len.max(en_len) as f64;
-                if bound >= COGNATE_SIMILARITY && strsim::normalized_levenshtein(fr, en) >= COGNATE_SIMILARITY {
-                    out.entry(fr).or_default().push(en_stem);
+                let bound = 1.0 - letters.distance(&en.letters) as f64 / len.max(en_len) as f64;
+                if bound >= COGNATE_SIMILARITY && strsim::normalized_levenshtein(fr, en.word) >= COGNATE_SIMILARITY {
+                    out.entry(fr).or_default().push(en.stem);
                 }
             }
         }
     }
     out
+}
+
+/// An English word of the article, its stem, and its letters for the cognate bound.
+struct EnglishWord<'a> {
+    word: &'a str,
+    stem: &'a str,
+    letters: LetterCounts,
 }
 
 /// How many times each letter occurs in a word (letters folded into 32 buckets), for a cheap
