@@ -741,10 +741,11 @@ fn mixed_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDat
         known(lang).or_else(|| known(if lang == Lang::Fr { Lang::En } else { Lang::Fr }))
     };
     let is_part = |t: &Token| t.num().is_some_and(|n| !n.decimal && !n.grouped) || month_of(t).is_some();
+    // The separator first: it rules out almost every token without a look-up in two calendars.
+    let sep = tokens.get(i + 1).filter(|t| t.glued() && t.is_punct("/-"))?.text;
     if !is_part(&tokens[i]) {
         return None;
     }
-    let sep = tokens.get(i + 1).filter(|t| t.glued() && t.is_punct("/-"))?.text;
     let mut parts = vec![&tokens[i]];
     let mut k = i + 1;
     while parts.len() < 3 && tokens.get(k).is_some_and(|t| t.glued() && t.text == sep) {

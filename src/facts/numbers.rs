@@ -1152,7 +1152,10 @@ fn million_code(tok: &Token) -> Option<Currency> {
 
 /// "percent of 10", "pourcentage de vingt": the percent word first.
 fn percent_of(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: Lang) -> Option<(usize, Option<Fact>)> {
-    let (after, unit) = unit_at(tokens, i).filter(|(_, u)| u.symbol == "%" && tokens[i].is_word())?;
+    if !tokens[i].is_word() {
+        return None;
+    }
+    let (after, unit) = unit_at(tokens, i).filter(|(_, u)| u.symbol == "%")?;
     if !tokens.get(after).is_some_and(|t| matches!(t.folded.as_str(), "of" | "de" | "des")) || after + 1 >= tokens.len()
     {
         return None;

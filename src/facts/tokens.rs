@@ -68,7 +68,7 @@ impl<T> std::fmt::Debug for Memo<T> {
 
 impl Token<'_> {
     pub fn is_word(&self) -> bool {
-        self.kind == TokKind::Word
+        matches!(self.kind, TokKind::Word)
     }
 
     pub fn num(&self) -> Option<&NumLit> {
@@ -79,7 +79,7 @@ impl Token<'_> {
     }
 
     pub fn is_punct(&self, chars: &str) -> bool {
-        self.kind == TokKind::Punct && chars.contains(self.text)
+        matches!(self.kind, TokKind::Punct) && chars.contains(self.text)
     }
 
     /// Starts with an upper-case letter.
@@ -137,8 +137,8 @@ pub fn tokenize<'a>(text: &'a str, lang: Lang, sentence_starts: &[usize]) -> Vec
             (pos + c.len_utf8(), TokKind::Punct)
         };
         let piece = &text[pos..end];
-        let folded = if kind == TokKind::Word { fold_word(piece) } else { String::new() };
-        let is_opener = kind == TokKind::Punct && opens_quote(c, space_before);
+        let folded = if matches!(kind, TokKind::Word) { fold_word(piece) } else { String::new() };
+        let is_opener = matches!(kind, TokKind::Punct) && opens_quote(c, space_before);
         tokens.push(Token {
             start: pos,
             end,
