@@ -55,9 +55,7 @@ impl Baseline {
         let mut sorted = self.clone();
         sorted.entries.sort();
         sorted.entries.dedup();
-        let mut s = serde_json::to_string_pretty(&sorted).expect("plain structs serialize");
-        s.push('\n');
-        s
+        crate::report::json::pretty(&sorted)
     }
 
     pub fn fingerprints(&self) -> BTreeSet<&str> {

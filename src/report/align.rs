@@ -147,9 +147,7 @@ impl AlignReport {
 
     /// Pretty-printed JSON with a final newline.
     pub fn to_json(&self) -> String {
-        let mut out = serde_json::to_string_pretty(self).expect("plain structs serialize");
-        out.push('\n');
-        out
+        super::json::pretty(self)
     }
 }
 

@@ -89,9 +89,7 @@ pub fn json(report: &CheckReport) -> String {
         "pairs": report.pairs,
         "stale_baseline": report.stale_baseline,
     });
-    let mut s = serde_json::to_string_pretty(&value).expect("plain values serialize");
-    s.push('\n');
-    s
+    super::json::pretty(&value)
 }
 
 /// GitHub's escaping for a workflow command's message.
@@ -302,9 +300,7 @@ pub fn sarif(report: &CheckReport) -> String {
             "results": results,
         }],
     });
-    let mut s = serde_json::to_string_pretty(&value).expect("plain values serialize");
-    s.push('\n');
-    s
+    super::json::pretty(&value)
 }
 
 /// A relative URI reference for a path: forward slashes, spaces and other reserved bytes escaped.
