@@ -10,8 +10,9 @@
 //!   and the same TSV rules.
 //! - The gazetteer: ~1,500 forms keyed as the facts tokenizer would key them and hashed (an
 //!   eighth of a short run). Written to `$OUT_DIR/gazetteer_table.rs` for `src/facts/gazetteer.rs`.
-//! - The currency and unit forms (~600), keyed likewise: `$OUT_DIR/number_tables.rs` for
-//!   `src/facts/numbers.rs`, which makes a form's value from its row when it meets it.
+//! - The currency and unit forms (~600), keyed likewise, and the number words:
+//!   `$OUT_DIR/number_tables.rs` for `src/facts/numbers.rs`, which makes a form's value from its
+//!   row when it meets it.
 //!
 //! - The splitter's word lists (abbreviations, sentence starters, verbs of saying):
 //!   `$OUT_DIR/segment_tables.rs` for `src/segment/lexicon.rs`.
@@ -46,6 +47,7 @@ const GAZETTEER: &str = "data/gazetteer.tsv";
 const COUNTRIES: &str = "data/countries.tsv";
 const CURRENCIES: &str = "data/currencies.tsv";
 const UNITS: &str = "data/units.tsv";
+const NUMBER_WORDS: &str = "data/number_words.tsv";
 const ABBREVIATIONS: &str = "data/abbreviations.txt";
 const STARTERS: &str = "data/sentence_starters.txt";
 const ATTRIBUTION: &str = "data/attribution_verbs.txt";
@@ -60,7 +62,18 @@ fn main() {
         "src/facts/phrase_data.rs",
         "src/segment/word_lists.rs",
     ];
-    let data = [LEXICON, GAZETTEER, COUNTRIES, CURRENCIES, UNITS, ABBREVIATIONS, STARTERS, ATTRIBUTION, CALENDAR];
+    let data = [
+        LEXICON,
+        GAZETTEER,
+        COUNTRIES,
+        CURRENCIES,
+        UNITS,
+        NUMBER_WORDS,
+        ABBREVIATIONS,
+        STARTERS,
+        ATTRIBUTION,
+        CALENDAR,
+    ];
     for input in data.into_iter().chain(sources).chain(["build.rs"]) {
         println!("cargo:rerun-if-changed={input}");
     }
@@ -68,7 +81,16 @@ fn main() {
     write_out("gazetteer_table.rs", &gazetteer_table(&read(GAZETTEER), &read(COUNTRIES)));
     let currencies = phrases_source("CURRENCIES", CURRENCIES, &read(CURRENCIES), 2, &[]);
     let units = phrases_source("UNITS", UNITS, &read(UNITS), 2, &['=']);
-    write_out("number_tables.rs", &format!("{currencies}{units}"));
+    let number_words = read(NUMBER_WORDS);
+    let word_rows = |lang: &'static str| {
+        move |row: &[&str]| (row.len() == 4 && (row[0] == "fr") == (lang == "fr")).then(|| row[1].to_string())
+    };
+    let french = rows_source(NUMBER_WORDS, &number_words, word_rows("fr"));
+    let english = rows_source(NUMBER_WORDS, &number_words, word_rows("en"));
+    let number_words = format!(
+        "/// Number words, French then English.\npub static NUMBER_WORDS: [StaticRows; 2] = [{french}, {english}];\n"
+    );
+    write_out("number_tables.rs", &format!("{currencies}{units}{number_words}"));
     let word_lists = [ABBREVIATIONS, STARTERS, ATTRIBUTION, CALENDAR].map(read);
     write_out("segment_tables.rs", &segment_tables(&word_lists));
 }
@@ -194,6 +216,29 @@ fn phrases_source(name: &str, path: &str, tsv: &str, fields: usize, markers: &[c
     let triples: Vec<String> = forms.chunks(3).map(|t| format!("[{},{},{}]", t[0], t[1], t[2])).collect();
     writeln!(out, "forms: &[{}] }};", triples.join(",")).unwrap();
     out
+}
+
+/// Rust source of a `StaticRows` table over the TSV at `path`: the rows that `key_of` gives a key,
+/// by that key; the last row of a key wins, as in a map filled in file order.
+fn rows_source(path: &str, tsv: &str, key_of: impl Fn(&[&str]) -> Option<String>) -> String {
+    let mut keys: Vec<String> = Vec::new();
+    let mut lines: Vec<usize> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for line in tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let Some(key) = key_of(&line.split('\t').collect::<Vec<_>>()) else { continue };
+        let at = line.as_ptr() as usize - tsv.as_ptr() as usize;
+        match index.get(&key) {
+            Some(&i) => lines[i] = at,
+            None => {
+                index.insert(key.clone(), keys.len());
+                keys.push(key);
+                lines.push(at);
+            }
+        }
+    }
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let data = format!("include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{path}\"))");
+    format!("StaticRows {{ data: {data}, keys: {}, lines: &{} }}", map_source(&keys), array_value(&lines))
 }
 
 /// Rust source of the splitter's word lists: abbreviations (`TITLES`, `CAPITALISED`, `OTHERS`

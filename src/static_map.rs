@@ -9,14 +9,25 @@
 //! This file has no crate paths: `build.rs` includes it to lay tables out with the very same
 //! hash the look-up uses.
 
-/// FNV-1a over the bytes of a key: a multiply and a xor a byte, and keys are short words.
+/// A hash of a key, eight bytes at a time (keys are short words: one or two rounds), then mixed
+/// so that its low bits (the slot) and its high bits (the fingerprint) both depend on every byte.
 pub fn hash(key: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in key.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut h = key.len() as u64;
+    let mut chunks = key.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+        h = (h.rotate_left(26) ^ word).wrapping_mul(K);
     }
-    h ^ (h >> 32)
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(26) ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    }
+    h ^= h >> 31;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 29)
 }
 
 /// The slot table of `keys`, in the layout [`StaticMap::get`] reads: a power-of-two length at
@@ -69,6 +80,12 @@ impl StrList {
         &self.text[start..self.ends[index] as usize]
     }
 
+    /// The bytes of the string at `index` (no char boundary to check).
+    fn bytes(&self, index: usize) -> &'static [u8] {
+        let start = if index == 0 { 0 } else { self.ends[index - 1] as usize };
+        &self.text.as_bytes()[start..self.ends[index] as usize]
+    }
+
     /// Every string, in order.
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
         (0..self.len()).map(|i| self.get(i))
@@ -96,7 +113,7 @@ impl StaticMap {
                 return None;
             }
             let index = (slot & 0xffff) as usize - 1;
-            if slot & 0xffff_0000 == print && self.keys.get(index) == key {
+            if slot & 0xffff_0000 == print && self.keys.bytes(index) == key.as_bytes() {
                 return Some(index);
             }
             at = (at + 1) & mask;

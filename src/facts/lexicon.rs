@@ -233,6 +233,24 @@ impl StaticPhrases {
     }
 }
 
+/// Rows of a data file by a key word, laid out by `build.rs` (a `crate::static_map` table read in
+/// place): the caller reads its value from the row's line when it meets the word.
+#[derive(Debug)]
+pub struct StaticRows {
+    pub data: &'static str,
+    pub keys: StaticMap,
+    /// For each key, where its row's line starts in `data`.
+    pub lines: &'static [u32],
+}
+
+impl StaticRows {
+    /// The line of the row of `key`.
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        let at = self.lines[self.keys.get(key)?] as usize;
+        self.data[at..].lines().next()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,11 +5,11 @@
 //! precedes it decides its kind: a currency makes it money, a unit a quantity ("%" is a unit here,
 //! so percents come out of the same path), an ordinal suffix or word an ordinal.
 
-use super::lexicon::{rows, DataForm};
+use super::lexicon::DataForm;
 use super::tokens::Token;
 use super::{format_value, Fact, FactKind};
 use crate::lang::Lang;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// A number written with digits, as lexed by [`scan_digits`].
@@ -234,11 +234,12 @@ fn lang_index(lang: Lang) -> usize {
     }
 }
 
-static NUMBER_WORDS: LazyLock<[HashMap<&'static str, NumWord>; 2]> = LazyLock::new(|| {
-    let mut tables = [HashMap::default(), HashMap::default()];
-    for row in rows(include_str!("../../data/number_words.tsv")) {
-        let [lang, word, value, class] = row[..] else { continue };
-        let class = match class {
+impl NumWord {
+    /// The number word of a `data/number_words.tsv` row (`lang, word, value, class`).
+    fn of_row(line: &str) -> NumWord {
+        let mut fields = line.split('\t').skip(2);
+        let value = fields.next().and_then(|v| v.parse().ok()).expect("number_words.tsv: bad value");
+        let class = match fields.next().unwrap_or_default() {
             "atom" => WordClass::Atom,
             "hundred" => WordClass::Hundred,
             "scale" => WordClass::Scale,
@@ -247,16 +248,19 @@ static NUMBER_WORDS: LazyLock<[HashMap<&'static str, NumWord>; 2]> = LazyLock::n
             "ordscale" => WordClass::OrdScale,
             _ => WordClass::Fraction,
         };
-        let idx = if lang == "fr" { 0 } else { 1 };
-        tables[idx].insert(word, NumWord { value: value.parse().expect("number_words.tsv: bad value"), class });
+        NumWord { value, class }
     }
-    tables
-});
+}
+
+/// The number word `folded` (a whole folded word) is in `lang`.
+fn number_word(folded: &str, lang: Lang) -> Option<NumWord> {
+    embedded::NUMBER_WORDS[lang_index(lang)].get(folded).map(NumWord::of_row)
+}
 
 /// The value of a cardinal number word of `lang` from 2 to 1,000 ("treize", "thirteen", "cent"):
 /// what alignment reads as a number. "un"/"one" are left out, being mostly articles and pronouns.
 pub fn small_cardinal(folded: &str, lang: Lang) -> Option<u32> {
-    let word = NUMBER_WORDS[lang_index(lang)].get(folded)?;
+    let word = number_word(folded, lang)?;
     let cardinal = matches!(word.class, WordClass::Atom | WordClass::Hundred | WordClass::Scale);
     (cardinal && (2.0..=1000.0).contains(&word.value)).then_some(word.value as u32)
 }
@@ -264,7 +268,8 @@ pub fn small_cardinal(folded: &str, lang: Lang) -> Option<u32> {
 /// The values of a folded scale word in either language ("million", "milliards", "bn"; "billion"
 /// is 1e9 in English and 1e12 in French); empty for any other word.
 pub fn scale_values(folded: &str) -> Vec<f64> {
-    NUMBER_WORDS.iter().filter_map(|t| t.get(folded)).filter(|w| w.class == WordClass::Scale).map(|w| w.value).collect()
+    let words = [Lang::Fr, Lang::En].into_iter().filter_map(|lang| number_word(folded, lang));
+    words.filter(|w| w.class == WordClass::Scale).map(|w| w.value).collect()
 }
 
 /// A currency form and what it means.
@@ -281,10 +286,10 @@ struct Currency {
     iso_letters: bool,
 }
 
-/// The currency and unit forms of `data/`, laid out by `build.rs`: building their phrase tables
-/// at every start-up was a twentieth of a short `align` run.
+/// The number words, currency and unit forms of `data/`, laid out by `build.rs`: building their
+/// tables at every start-up was a twelfth of a short `align` run.
 mod embedded {
-    use crate::facts::lexicon::StaticPhrases;
+    use crate::facts::lexicon::{StaticPhrases, StaticRows};
     use crate::static_map::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/number_tables.rs"));
 }
@@ -364,12 +369,11 @@ fn word_of(tok: &Token, lang: Lang) -> Option<(NumWord, bool)> {
 }
 
 fn look_up_word(tok: &Token, lang: Lang) -> Option<(NumWord, bool)> {
-    let table = &NUMBER_WORDS[lang_index(lang)];
-    if let Some(w) = table.get(tok.folded.as_str()) {
-        return Some((*w, false));
+    if let Some(w) = number_word(&tok.folded, lang) {
+        return Some((w, false));
     }
     let singular = tok.folded.strip_suffix('s')?;
-    table.get(singular).map(|w| (*w, true))
+    number_word(singular, lang).map(|w| (w, true))
 }
 
 fn is_hyphen(tok: &Token) -> bool {
@@ -1224,6 +1228,20 @@ mod tests {
         let currencies = include_str!("../../data/currencies.tsv");
         embedded::CURRENCIES.assert_matches_run_time(currencies, 2, &[]);
         embedded::UNITS.assert_matches_run_time(include_str!("../../data/units.tsv"), 2, &['=']);
+        // Number words: the last row of a word wins, as a map filled in file order would have it.
+        let mut expected: [rustc_hash::FxHashMap<&str, &str>; 2] = Default::default();
+        for row in super::super::lexicon::rows(include_str!("../../data/number_words.tsv")).filter(|row| row.len() == 4)
+        {
+            expected[usize::from(row[0] != "fr")].insert(row[1], row[2]);
+        }
+        for (lang, words) in [Lang::Fr, Lang::En].into_iter().zip(expected) {
+            assert_eq!(embedded::NUMBER_WORDS[lang_index(lang)].keys.keys.len(), words.len());
+            for (word, value) in words {
+                let line = embedded::NUMBER_WORDS[lang_index(lang)].get(word).unwrap();
+                assert_eq!(line.split('\t').nth(2), Some(value), "{word}");
+                assert_eq!(number_word(word, lang).map(|w| w.value), value.parse().ok(), "{word}");
+            }
+        }
         for (line, form) in super::super::phrase_data::listed_forms(currencies, 2) {
             assert!(Currency::of(DataForm { line, form }).divisor >= 1.0, "{line}");
         }
