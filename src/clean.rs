@@ -10,57 +10,21 @@
 
 use crate::lang::Lang;
 use regex::Regex;
-use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// The phrase lists of `data/noise.txt`, lower-cased.
-struct Phrases {
-    exact: HashSet<String>,
-    link: Vec<String>,
-    meta: Vec<String>,
-    short: Vec<String>,
-    label: HashSet<String>,
-    /// The most characters of an [exact] or [label] phrase: a longer line cannot be one.
-    longest_listed: usize,
-    /// The most characters of a [link] phrase: a longer line is lower-cased only that far.
-    longest_link: usize,
+/// The phrase lists of `data/noise.txt`, lower-cased, laid out by `build.rs` as tables read in
+/// place: `EXACT` and `LABEL` sets, `LINK`, `META` and `SHORT` lists, and the most characters of
+/// an [exact] or [label] phrase (`LONGEST_LISTED`: a longer line cannot be one) and of a [link]
+/// phrase (`LONGEST_LINK`: a longer line is lower-cased only that far).
+mod phrases {
+    use crate::static_map::{StaticMap, StrList};
+    include!(concat!(env!("OUT_DIR"), "/noise_tables.rs"));
 }
 
-static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
-    let mut phrases = Phrases {
-        exact: HashSet::default(),
-        link: Vec::new(),
-        meta: Vec::new(),
-        short: Vec::new(),
-        label: HashSet::default(),
-        longest_listed: 0,
-        longest_link: 0,
-    };
-    let mut section = "";
-    for line in include_str!("../data/noise.txt").lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name;
-            continue;
-        }
-        let phrase = line.to_lowercase();
-        match section {
-            "exact" => drop(phrases.exact.insert(phrase)),
-            "link" => phrases.link.push(phrase),
-            "meta" => phrases.meta.push(phrase),
-            "short" => phrases.short.push(phrase),
-            "label" => drop(phrases.label.insert(phrase)),
-            other => panic!("data/noise.txt: unknown section [{other}]"),
-        }
-    }
-    let chars = |p: &String| p.chars().count();
-    phrases.longest_listed = phrases.exact.iter().chain(&phrases.label).map(chars).max().unwrap_or(0);
-    phrases.longest_link = phrases.link.iter().map(chars).max().unwrap_or(0);
-    phrases
-});
+/// How `build.rs` reads `data/noise.txt`.
+#[path = "noise_list.rs"]
+pub mod noise_list;
 
 /// Markup left in the text: an attribute (`data-script= »`, `href="`) or a tag.
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
@@ -149,7 +113,7 @@ fn sentence_noise(sentence: &str) -> Noise {
         return Noise::Bio;
     }
     let has_markup_char = s.contains(['=', '<', '>']);
-    let exact = s.len() <= MAX_EXACT_BYTES && PHRASES.exact.contains(&normalise(s));
+    let exact = s.len() <= MAX_EXACT_BYTES && phrases::EXACT.contains(&normalise(s));
     if (has_markup_char && MARKUP.is_match(s)) || exact {
         return Noise::Boilerplate;
     }
@@ -166,28 +130,28 @@ fn is_noise_line(line: &str) -> bool {
     }
     let short = words <= SHORT_LINE_WORDS;
     let bare = bare(line);
-    let listed = bare.chars().nth(PHRASES.longest_listed).is_none();
+    let listed = bare.chars().nth(phrases::LONGEST_LISTED).is_none();
     // Most lines are sentences of a paragraph: of those, only the head can match (a link
     // phrase), so only the head is lower-cased.
     let norm = if short || listed {
         bare.to_lowercase()
     } else {
-        let head = bare.char_indices().nth(PHRASES.longest_link + 1).map_or(bare.len(), |(i, _)| i);
+        let head = bare.char_indices().nth(phrases::LONGEST_LINK + 1).map_or(bare.len(), |(i, _)| i);
         bare[..head].to_lowercase()
     };
-    if listed && (PHRASES.exact.contains(&norm) || PHRASES.label.contains(&norm)) {
+    if listed && (phrases::EXACT.contains(&norm) || phrases::LABEL.contains(&norm)) {
         return true;
     }
-    if PHRASES.link.iter().any(|p| starts_with_phrase(&norm, p)) {
+    if phrases::LINK.iter().any(|p| starts_with_phrase(&norm, p)) {
         return true;
     }
     if !short {
         return false;
     }
-    if PHRASES.short.iter().any(|p| norm.contains(p.as_str())) || is_byline(line) {
+    if phrases::SHORT.iter().any(|p| norm.contains(p)) || is_byline(line) {
         return true;
     }
-    !ends_like_sentence(line) && PHRASES.meta.iter().any(|p| starts_with_phrase(&norm, p))
+    !ends_like_sentence(line) && phrases::META.iter().any(|p| starts_with_phrase(&norm, p))
 }
 
 /// `text` starts with `phrase` as whole words ("published" but not "publishedx").
@@ -243,6 +207,20 @@ fn is_bare_name(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tables `build.rs` wrote hold the lists of `data/noise.txt`, in its order.
+    #[test]
+    fn build_time_tables_hold_the_noise_lists() {
+        let listed = noise_list::phrases(include_str!("../data/noise.txt")).unwrap();
+        let of = |section: &'static str| listed.iter().filter(move |(s, _)| *s == section).map(|(_, p)| p.as_str());
+        assert!(of("exact").chain(of("label")).all(|p| phrases::EXACT.contains(p) || phrases::LABEL.contains(p)));
+        assert!(phrases::LINK.iter().eq(of("link")));
+        assert!(phrases::META.iter().eq(of("meta")));
+        assert!(phrases::SHORT.iter().eq(of("short")));
+        let longest = of("exact").chain(of("label")).map(|p| p.chars().count()).max();
+        assert_eq!(longest, Some(phrases::LONGEST_LISTED));
+        assert_eq!(of("link").map(|p| p.chars().count()).max(), Some(phrases::LONGEST_LINK));
+    }
 
     fn noise_of(text: &str) -> Vec<(String, bool)> {
         let spans = crate::segment::split(text, Lang::Fr);

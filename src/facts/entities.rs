@@ -11,28 +11,13 @@ use super::tokens::Token;
 use super::{EntityType, Fact, FactKind};
 use crate::lang::Lang;
 use rustc_hash::FxHashSet as HashSet;
-use std::sync::LazyLock;
 
-struct Stopwords {
-    words: HashSet<&'static str>,
-    titles: HashSet<&'static str>,
+/// The words of `data/name_stopwords.txt` (`NAME_STOPWORDS`: capitalized function words and
+/// titles that do not start a name) and its `TITLES`, laid out by `build.rs` as sets read in place.
+mod stopwords {
+    use crate::static_map::{StaticMap, StrList};
+    include!(concat!(env!("OUT_DIR"), "/name_stopwords.rs"));
 }
-
-static STOPWORDS: LazyLock<Stopwords> = LazyLock::new(|| {
-    let mut s = Stopwords { words: HashSet::default(), titles: HashSet::default() };
-    for line in include_str!("../../data/name_stopwords.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        match line.strip_prefix("title ") {
-            Some(t) => {
-                s.titles.insert(t);
-                s.words.insert(t);
-            }
-            None => {
-                s.words.insert(line);
-            }
-        }
-    }
-    s
-});
 
 /// Particles inside a name: "Charles de Gaulle", "Bank of England", "Ursula von der Leyen".
 const PARTICLES: &[&str] = &[
@@ -180,7 +165,10 @@ pub fn extract(text: &str, tokens: &[Token], claimed: &mut [bool], _lang: Lang, 
 /// word is a sentence-initial common word).
 fn name_at(tokens: &[Token], i: usize, claimed: &[bool], initial: &[bool], words: &DocWords) -> Option<(usize, usize)> {
     let tok = &tokens[i];
-    if !tok.is_capitalized() || STOPWORDS.words.contains(tok.folded.as_str()) || after_lowercase_prefix(tokens, i) {
+    if !tok.is_capitalized()
+        || stopwords::NAME_STOPWORDS.contains(tok.folded.as_str())
+        || after_lowercase_prefix(tokens, i)
+    {
         return None;
     }
     let end = name_end(tokens, i, claimed);
@@ -253,7 +241,7 @@ fn name_end(tokens: &[Token], i: usize, claimed: &[bool]) -> usize {
             && !known_next
             && !tokens[end].initial
             && tokens[end].is_capitalized()
-            && !STOPWORDS.titles.contains(tokens[end].folded.as_str())
+            && !stopwords::TITLES.contains(tokens[end].folded.as_str())
         {
             end += 1;
             continue;
@@ -274,7 +262,7 @@ fn name_type(tokens: &[Token], start: usize, end: usize) -> EntityType {
     }
     let titled = start.checked_sub(1).is_some_and(|p| {
         let prev = if tokens[p].is_punct(".") && p > 0 { &tokens[p - 1] } else { &tokens[p] };
-        STOPWORDS.titles.contains(prev.folded.as_str())
+        stopwords::TITLES.contains(prev.folded.as_str())
     });
     if titled {
         return EntityType::Person;
@@ -316,6 +304,19 @@ fn push(
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    /// The sets `build.rs` wrote hold the words of `data/name_stopwords.txt`.
+    #[test]
+    fn build_time_sets_hold_the_stopwords() {
+        use super::super::phrase_data::name_stopwords;
+        let listed: Vec<(&str, bool)> = name_stopwords(include_str!("../../data/name_stopwords.txt")).collect();
+        assert!(listed
+            .iter()
+            .all(|(w, title)| stopwords::NAME_STOPWORDS.contains(w) && (!title || stopwords::TITLES.contains(w))));
+        let words: std::collections::HashSet<&str> = listed.iter().map(|(w, _)| *w).collect();
+        let titles: std::collections::HashSet<&str> = listed.iter().filter(|(_, t)| *t).map(|(w, _)| *w).collect();
+        assert_eq!((words.len(), titles.len()), (stopwords::NAME_STOPWORDS.keys.len(), stopwords::TITLES.keys.len()));
+    }
 
     fn entities(text: &str, lang: Lang) -> Vec<(String, String)> {
         let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices(". ").map(|(k, _)| k + 2)).collect();

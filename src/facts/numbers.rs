@@ -9,8 +9,6 @@ use super::lexicon::DataForm;
 use super::tokens::Token;
 use super::{format_value, Fact, FactKind};
 use crate::lang::Lang;
-use rustc_hash::FxHashSet as HashSet;
-use std::sync::LazyLock;
 
 /// A number written with digits, as lexed by [`scan_digits`].
 #[derive(Clone, Debug, PartialEq)]
@@ -292,6 +290,7 @@ mod embedded {
     use crate::facts::lexicon::{StaticPhrases, StaticRows};
     use crate::static_map::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/number_tables.rs"));
+    include!(concat!(env!("OUT_DIR"), "/number_names.rs"));
 }
 
 impl Currency {
@@ -333,10 +332,6 @@ fn unit_at(tokens: &[Token], at: usize) -> Option<(usize, Unit)> {
 fn currency_written_at(tokens: &[Token], at: usize) -> Option<(usize, Currency)> {
     embedded::CURRENCIES.longest_at(tokens, at).map(|(end, row)| (end, Currency::of(row)))
 }
-
-static NUMBER_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/number_names.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
 
 /// A number expression over tokens `start..end`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -1003,7 +998,7 @@ fn part_of_name(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let acronym = prev.text.chars().count() >= 2 && prev.text.chars().all(|c| c.is_uppercase());
-    acronym || NUMBER_NAMES.contains(prev.folded.as_str())
+    acronym || embedded::NUMBER_NAMES.contains(prev.folded.as_str())
 }
 
 fn fact(tokens: &[Token], text: &str, start: usize, end: usize, kind: FactKind, value: f64) -> Fact {
@@ -1228,6 +1223,10 @@ mod tests {
         let currencies = include_str!("../../data/currencies.tsv");
         embedded::CURRENCIES.assert_matches_run_time(currencies, 2, &[]);
         embedded::UNITS.assert_matches_run_time(include_str!("../../data/units.tsv"), 2, &['=']);
+        let names: std::collections::HashSet<&str> =
+            super::super::phrase_data::word_lines(include_str!("../../data/number_names.txt")).collect();
+        assert!(names.iter().all(|w| embedded::NUMBER_NAMES.contains(w)));
+        assert_eq!(names.len(), embedded::NUMBER_NAMES.keys.len());
         // Number words: the last row of a word wins, as a map filled in file order would have it.
         let mut expected: [rustc_hash::FxHashMap<&str, &str>; 2] = Default::default();
         for row in super::super::lexicon::rows(include_str!("../../data/number_words.tsv")).filter(|row| row.len() == 4)

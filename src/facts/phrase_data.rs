@@ -39,6 +39,19 @@ fn cldr_forms(name: &str) -> impl Iterator<Item = &str> {
     name.split(['(', ')']).map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// The words of a word list: one a line, blank and `#` comment lines skipped.
+pub fn word_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The words of `data/name_stopwords.txt`, each with whether it is a title (written `title WORD`).
+pub fn name_stopwords(data: &str) -> impl Iterator<Item = (&str, bool)> {
+    word_lines(data).map(|line| match line.strip_prefix("title ") {
+        Some(title) => (title, true),
+        None => (line, false),
+    })
+}
+
 /// Lower-cases and removes accents, cheaply for ASCII.
 pub fn fold_word(word: &str) -> String {
     if word.is_ascii() {

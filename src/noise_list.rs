@@ -1,0 +1,28 @@
+//! Reading `data/noise.txt`: `[section]` headers over boilerplate phrases, one a line.
+//!
+//! Free of crate paths, so that `build.rs` includes this file too and lays the lists out as
+//! tables read in place (`crate::static_map`) by the rules written here.
+
+/// The sections of `data/noise.txt`.
+pub const SECTIONS: [&str; 5] = ["exact", "link", "meta", "short", "label"];
+
+/// Every phrase of the list, lower-cased, with its section, in the file's order; an unknown
+/// section (or a phrase before any) is an error.
+pub fn phrases(data: &str) -> Result<Vec<(&str, String)>, String> {
+    let mut out = Vec::new();
+    let mut section = "";
+    for line in data.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        if !SECTIONS.contains(&section) {
+            return Err(format!("data/noise.txt: unknown section [{section}]"));
+        }
+        out.push((section, line.to_lowercase()));
+    }
+    Ok(out)
+}
