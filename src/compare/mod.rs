@@ -546,8 +546,7 @@ fn quotations(side: &PairSide) -> Vec<(usize, usize)> {
 fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut at = 0;
-    while let Some((offset, open)) = text[at..].char_indices().find(|&(_, c)| matches!(c, '«' | '“' | '"')) {
-        let start = at + offset;
+    while let Some((start, open)) = next_opening(text, at) {
         let body = start + open.len_utf8();
         let stops: &[char] = match open {
             '«' => &['»'],
@@ -565,6 +564,23 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
         }
     }
     spans
+}
+
+/// The first opening mark of a quotation (« “ ") at or after byte `from` (a char boundary), with
+/// its offset. The marks are found by the first byte of their UTF-8 forms, which never continues
+/// another character, so the text between them is not decoded char by char.
+fn next_opening(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(offset) = memchr::memchr3(b'"', 0xC2, 0xE2, &bytes[at..]) {
+        let start = at + offset;
+        let mark = text[start..].chars().next()?;
+        if matches!(mark, '«' | '“' | '"') {
+            return Some((start, mark));
+        }
+        at = start + 1;
+    }
+    None
 }
 
 fn has_quote_marks(side: &PairSide) -> bool {

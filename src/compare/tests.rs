@@ -427,3 +427,14 @@ fn quotation_scan_matches_the_regex() {
     }
     assert!(checked > 900_000);
 }
+
+/// The quotation scan looks for the first byte of the marks: characters that share it ("°" and
+/// "«", "—" and "“") are passed over as the regular expression passes over them.
+#[test]
+fn quotation_scan_passes_over_characters_sharing_a_first_byte() {
+    let quote = regex::Regex::new(r#"«[^»]+»|“[^”“]+”|"[^"]+""#).unwrap();
+    for text in every_string(&['«', '»', '“', '"', '—', '°', 'é'], 6) {
+        let expected: Vec<_> = quote.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(quoted_spans(&text), expected, "{text:?}");
+    }
+}
