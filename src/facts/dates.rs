@@ -7,7 +7,7 @@
 
 use super::lexicon::{rows, PhraseTable};
 use super::numbers::NumLit as NumLitRef;
-use super::tokens::{CalendarWord, Token};
+use super::tokens::{CalendarWord, TokKind, Token};
 use super::{Fact, FactKind};
 use crate::lang::Lang;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
@@ -1424,6 +1424,16 @@ fn holiday_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDat
 
 /// The date at `tokens[i]`, if one starts there.
 fn date_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<Found> {
+    // A mark (one character, no letter nor digit) starts no pattern but a holiday's: every other
+    // one starts with a word or digits. Marks are a fifth of the tokens.
+    if tokens.get(i).is_some_and(|t| matches!(t.kind, TokKind::Punct)) {
+        return holiday_at(tokens, i, lang, reference).map(|(end, v)| Found { end, value: v.iso() });
+    }
+    any_date_at(tokens, i, lang, reference)
+}
+
+/// The date at `tokens[i]` by every pattern, in order.
+fn any_date_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<Found> {
     if let Some((end, v)) = offset_date(tokens, i, lang, reference) {
         return Some(Found { end, value: v });
     }
@@ -1548,6 +1558,28 @@ mod tests {
     }
 
     const MONDAY: Option<&str> = Some("2024-05-06");
+
+    /// At a mark, every pattern but the holidays' finds nothing, as `date_at` takes for granted.
+    #[test]
+    fn no_date_but_a_holiday_starts_at_a_mark() {
+        let texts = [
+            "le 6 mai 2024, « 1er-Mai » (8-Mai) - hier - à 14 h 30 ; 12/05/2024 : Noël... il y a 3 jours",
+            "on May 6, 2024 - \"last Friday\" (two days ago) / 10:30 a.m. - $5 - Christmas, the 18th. 3/4",
+        ];
+        let reference = NaiveDate::from_ymd_opt(2024, 5, 6);
+        for text in texts {
+            for lang in [Lang::Fr, Lang::En] {
+                let tokens = tokenize(text, lang, &[0]);
+                for (i, t) in tokens.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Punct)) {
+                    for r in [reference, None] {
+                        let holiday = holiday_at(&tokens, i, lang, r).map(|(end, v)| (end, v.iso()));
+                        let any = any_date_at(&tokens, i, lang, r).map(|f| (f.end, f.value));
+                        assert_eq!(any, holiday, "{:?} in {text:?}", t.text);
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn french_full_and_partial_dates() {
