@@ -10,6 +10,7 @@
 //!   and the same TSV rules.
 //! - The gazetteer: ~1,500 forms keyed as the facts tokenizer would key them and hashed (an
 //!   eighth of a short run). Written to `$OUT_DIR/gazetteer_table.rs` for `src/facts/gazetteer.rs`.
+//! - The holiday forms, keyed likewise: `$OUT_DIR/holidays.rs` for `src/facts/dates.rs`.
 //! - The currency and unit forms (~600), keyed likewise, and the number words:
 //!   `$OUT_DIR/number_tables.rs` for `src/facts/numbers.rs`, which makes a form's value from its
 //!   row when it meets it.
@@ -53,6 +54,7 @@ const COUNTRIES: &str = "data/countries.tsv";
 const CURRENCIES: &str = "data/currencies.tsv";
 const UNITS: &str = "data/units.tsv";
 const NUMBER_WORDS: &str = "data/number_words.tsv";
+const HOLIDAYS: &str = "data/holidays.tsv";
 const ABBREVIATIONS: &str = "data/abbreviations.txt";
 const STARTERS: &str = "data/sentence_starters.txt";
 const ATTRIBUTION: &str = "data/attribution_verbs.txt";
@@ -89,6 +91,7 @@ fn main() {
     write_out("gazetteer_table.rs", &gazetteer_table(&read(GAZETTEER), &read(COUNTRIES)));
     let currencies = phrases_source("CURRENCIES", CURRENCIES, &read(CURRENCIES), 2, &[]);
     let units = phrases_source("UNITS", UNITS, &read(UNITS), 2, &['=']);
+    write_out("holidays.rs", &phrases_source("HOLIDAYS", HOLIDAYS, &read(HOLIDAYS), 2, &['^']));
     let number_words = read(NUMBER_WORDS);
     let word_rows = |lang: &'static str| {
         move |row: &[&str]| (row.len() == 4 && (row[0] == "fr") == (lang == "fr")).then(|| row[1].to_string())

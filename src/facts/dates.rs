@@ -5,7 +5,7 @@
 //! names need a day, a year or a time preposition next to them, English ones a capital, and a
 //! bare four-digit number is a year only where a year can stand.
 
-use super::lexicon::{rows, PhraseTable};
+use super::lexicon::{rows, DataForm};
 use super::numbers::NumLit as NumLitRef;
 use super::tokens::{CalendarWord, TokKind, Token};
 use super::{Fact, FactKind};
@@ -1371,10 +1371,19 @@ fn easter_sunday(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month as u32, day as u32)
 }
 
-static HOLIDAYS: LazyLock<PhraseTable<(Holiday, bool)>> = LazyLock::new(|| {
-    let mut table = PhraseTable::default();
-    for row in rows(include_str!("../../data/holidays.tsv")) {
-        let [when, forms] = row[..] else { continue };
+/// The holiday forms of `data/holidays.tsv`, laid out by `build.rs` (keyed as the facts
+/// tokenizer would key them) instead of a phrase table built at every start-up.
+mod embedded {
+    use crate::facts::lexicon::StaticPhrases;
+    use crate::static_map::{StaticMap, StrList};
+    include!(concat!(env!("OUT_DIR"), "/holidays.rs"));
+}
+
+impl Holiday {
+    /// The holiday a form of a `data/holidays.tsv` row names (`when<TAB>forms`, `when` being
+    /// `MM-DD`, `easter±N` or `thanksgiving±N`), and whether the form needs a capital (`^`).
+    fn of(row: DataForm) -> (Holiday, bool) {
+        let when = row.line.split('\t').next().unwrap_or_default();
         let holiday = match (when.strip_prefix("easter"), when.strip_prefix("thanksgiving")) {
             (Some(offset), _) => Holiday::Easter(offset.parse().unwrap_or(0)),
             (_, Some(offset)) => Holiday::Thanksgiving(offset.parse().unwrap_or(0)),
@@ -1383,17 +1392,15 @@ static HOLIDAYS: LazyLock<PhraseTable<(Holiday, bool)>> = LazyLock::new(|| {
                 Holiday::Fixed(m.parse().expect("holidays.tsv: month"), d.parse().expect("holidays.tsv: day"))
             }
         };
-        for form in forms.split('|') {
-            table.insert(form.trim_start_matches('^'), (holiday, form.starts_with('^')));
-        }
+        (holiday, row.form.starts_with('^'))
     }
-    table
-});
+}
 
 /// A holiday ("Christmas", "Pâques 2018", "last Easter"): this year's, unless a year follows or
 /// "last"/"next" points to the previous or the next one.
 fn holiday_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -> Option<(usize, DateVal)> {
-    let (mut end, &(holiday, needs_capital)) = HOLIDAYS.longest_at(tokens, i)?;
+    let (mut end, row) = embedded::HOLIDAYS.longest_at(tokens, i)?;
+    let (holiday, needs_capital) = Holiday::of(row);
     if needs_capital && !tokens[i].is_capitalized() {
         return None;
     }
@@ -1543,6 +1550,17 @@ pub fn dateline(_text: &str, tokens: &[Token], lang: Lang) -> Option<NaiveDate> 
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    /// The table `build.rs` wrote finds what a phrase table built at run time would, and every
+    /// form of the data names a holiday.
+    #[test]
+    fn build_time_holidays_match_a_run_time_phrase_table() {
+        let tsv = include_str!("../../data/holidays.tsv");
+        embedded::HOLIDAYS.assert_matches_run_time(tsv, 2, &['^']);
+        for (line, form) in super::super::phrase_data::listed_forms(tsv, 2) {
+            Holiday::of(DataForm { line, form });
+        }
+    }
 
     fn dates(text: &str, lang: Lang, published: Option<&str>) -> Vec<(String, String)> {
         let reference = published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap());

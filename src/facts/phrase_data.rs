@@ -62,10 +62,9 @@ pub fn fold_word(word: &str) -> String {
 }
 
 /// The key of a phrase (its tokens' key pieces joined by one space) and how many pieces it has,
-/// for a phrase of letters, white space, punctuation and at most a final run of digits after a
-/// letter or a space — exactly what the facts tokenizer would give; `None` for any other phrase
-/// (digits elsewhere follow number rules), which needs the tokenizer. Every phrase of the data is
-/// plain but two holidays ("1er-Mai").
+/// for a phrase of letters, white space, punctuation and at most one run of digits between
+/// letters and spaces (or before a hyphen: "G 20", "MI5", "1er-Mai", "8-Mai") — exactly what the facts tokenizer would give;
+/// `None` for any other phrase (digits elsewhere follow number rules), which needs the tokenizer.
 pub fn plain_phrase_key(phrase: &str) -> Option<(String, usize)> {
     if let Some(key) = ascii_phrase_key(phrase) {
         return Some(key);
@@ -73,6 +72,7 @@ pub fn plain_phrase_key(phrase: &str) -> Option<(String, usize)> {
     let mut key = String::with_capacity(phrase.len());
     let mut count = 0;
     let mut prev: Option<char> = None;
+    let mut seen_digits = false;
     let mut chars = phrase.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let piece = if c.is_whitespace() || c == '-' || c == '‑' {
@@ -87,12 +87,23 @@ pub fn plain_phrase_key(phrase: &str) -> Option<(String, usize)> {
             }
             fold_word(&phrase[at..end])
         } else if c.is_ascii_digit() {
-            let last = phrase[at..].bytes().all(|b| b.is_ascii_digit());
-            if !last || !prev.is_none_or(|p| p.is_whitespace() || p.is_alphabetic()) {
+            // One run of digits, alone between letters and spaces, is a number token of its own;
+            // more digits, or a mark before or after it, follow number rules (groups, decimals,
+            // exponents, signs).
+            let end = phrase[at..].find(|d: char| !d.is_ascii_digit()).map_or(phrase.len(), |n| at + n);
+            let next = phrase[end..].chars().next();
+            let alone = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || c.is_alphabetic());
+            let hyphen_next = next == Some('-');
+            if seen_digits
+                || !alone(prev)
+                || !(alone(next) || hyphen_next)
+                || phrase[end..].contains(|d: char| d.is_ascii_digit())
+            {
                 return None;
             }
-            chars.by_ref().for_each(drop);
-            phrase[at..].to_string()
+            seen_digits = true;
+            while chars.next_if(|(i, _)| *i < end).is_some() {}
+            phrase[at..end].to_string()
         } else if c == '’' || c == '‘' {
             "'".to_string()
         } else {
