@@ -22,6 +22,10 @@ pub struct WeightedToken {
     pub weight: f32,
     keys_start: u32,
     keys_len: u32,
+    /// Which of its sentence's keys ([`Profile::keys`], by position) are this token's, when the
+    /// sentence has at most 64 keys ([`Profile::masked`]): a token has a counterpart in a
+    /// sentence when this mask meets the positions of the keys the two sentences share.
+    pub mask: u64,
 }
 
 /// One sentence's evidence.
@@ -39,6 +43,13 @@ pub struct Profile {
 pub struct Profiles {
     pub sentences: Vec<Profile>,
     key_pool: Vec<u32>,
+}
+
+impl Profile {
+    /// Whether the tokens' [`WeightedToken::mask`]s are set.
+    pub fn masked(&self) -> bool {
+        self.keys.len() <= 64
+    }
 }
 
 impl Profiles {
@@ -375,10 +386,16 @@ fn profiles(raw: &RawSide, bridge: Option<&Bridge>, keys: &mut KeySpace) -> Prof
             }
             let keys_len = out.key_pool.len() as u32 - keys_start;
             profile.keys.extend_from_slice(&out.key_pool[keys_start as usize..]);
-            profile.tokens.push(WeightedToken { weight: idf[identity] * boost, keys_start, keys_len });
+            profile.tokens.push(WeightedToken { weight: idf[identity] * boost, keys_start, keys_len, mask: 0 });
         }
         profile.keys.sort_unstable();
         profile.keys.dedup();
+        if profile.masked() {
+            for token in &mut profile.tokens {
+                let keys = &out.key_pool[token.keys_start as usize..][..token.keys_len as usize];
+                token.mask = keys.iter().filter_map(|k| profile.keys.binary_search(k).ok()).fold(0, |m, p| m | 1 << p);
+            }
+        }
         out.sentences.push(profile);
     }
     out

@@ -1,6 +1,6 @@
 //! How much two groups of sentences look like translations of each other, from 0 to 1.
 
-use super::profile::Profiles;
+use super::profile::{Profiles, WeightedToken};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -55,7 +55,7 @@ impl<'a> Scorer<'a> {
 
     /// The evidence of a 1:1 pair, computed once.
     fn pair(&self, i: usize, j: usize) -> Evidence {
-        self.pairs.borrow_mut().get(i, j, || self.evidence(&[i], &[j]))
+        self.pairs.borrow_mut().get(i, j, || self.pair_evidence(i, j))
     }
 
     /// A bound that [`Scorer::score`] of a group never exceeds, from its 1:1 parts (cached) and
@@ -96,6 +96,24 @@ impl<'a> Scorer<'a> {
         let shared = self.shared_keys(l, r);
         let (matched_left, total_l) = coverage(self.left, l, &shared);
         let (matched_right, total_r) = coverage(self.right, r, &shared);
+        self.combine(l, r, (matched_left, total_l), (matched_right, total_r))
+    }
+
+    /// [`Self::evidence`] of a 1:1 pair through the sentences' key masks (see
+    /// [`WeightedToken::mask`]): one merge of the two key lists marks the shared keys on both
+    /// sides, and a token has a counterpart when its mask meets them. Same sums, same order.
+    fn pair_evidence(&self, i: usize, j: usize) -> Evidence {
+        let (a, b) = (&self.left.sentences[i], &self.right.sentences[j]);
+        if !a.masked() || !b.masked() {
+            return self.evidence(&[i], &[j]);
+        }
+        let (shared_a, shared_b) = shared_masks(&a.keys, &b.keys);
+        self.combine(&[i], &[j], masked_coverage(&a.tokens, shared_a), masked_coverage(&b.tokens, shared_b))
+    }
+
+    /// The score from each side's (matched weight, total weight).
+    fn combine(&self, l: &[usize], r: &[usize], left: (f64, f64), right: (f64, f64)) -> Evidence {
+        let ((matched_left, total_l), (matched_right, total_r)) = (left, right);
         let total = total_l + total_r;
         let lexical = if total == 0.0 { 0.0 } else { (matched_left + matched_right) / total };
         let w = self.weights;
@@ -292,6 +310,38 @@ fn coverage(side: &Profiles, ids: &[usize], shared: &[u32]) -> (f64, f64) {
         }
     }
     (matched, total)
+}
+
+/// (weight of the tokens whose mask meets `shared`, total weight).
+fn masked_coverage(tokens: &[WeightedToken], shared: u64) -> (f64, f64) {
+    let mut matched = 0.0;
+    let mut total = 0.0;
+    for token in tokens {
+        total += token.weight as f64;
+        if token.mask & shared != 0 {
+            matched += token.weight as f64;
+        }
+    }
+    (matched, total)
+}
+
+/// Which positions of two sorted key lists hold a key of the other list, as bit masks.
+fn shared_masks(a: &[u32], b: &[u32]) -> (u64, u64) {
+    let (mut x, mut y) = (0, 0);
+    let (mut in_a, mut in_b) = (0u64, 0u64);
+    while x < a.len() && y < b.len() {
+        match a[x].cmp(&b[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                in_a |= 1 << x;
+                in_b |= 1 << y;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    (in_a, in_b)
 }
 
 /// Appends to `out` the elements two sorted lists have in common.
