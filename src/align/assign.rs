@@ -69,7 +69,7 @@ impl Default for Thresholds {
 }
 
 /// Below this many DP cells the whole matrix is searched; above, only the band.
-const FULL_SEARCH_CELLS: usize = 160_000;
+pub(super) const FULL_SEARCH_CELLS: usize = 160_000;
 
 /// Which content sentences carry on the one before them on each side (see [`super::continuations`]).
 #[derive(Clone, Copy, Debug, Default)]
@@ -92,6 +92,7 @@ pub fn assign(scorer: &Scorer, n: usize, m: usize, continuations: Continuations,
     let band =
         if n * m <= FULL_SEARCH_CELLS { Band::full(n, m) } else { Band::around(&anchors(scorer, n, m), n, m, t.band) };
     let (all_left, all_right): (Vec<usize>, Vec<usize>) = ((0..n).collect(), (0..m).collect());
+    scorer.focus(&band.rows);
     let in_order = monotonic(scorer, &all_left, &all_right, &band, t.in_order, t);
     let mut beads = uncross(scorer, in_order.clone(), t);
     pair_out_of_order(scorer, n, m, &mut beads, t);

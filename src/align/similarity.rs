@@ -53,6 +53,11 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// Tells the score cache which pairs the banded DP will ask for (see `PairScores::focus`).
+    pub fn focus(&self, band: &[(usize, usize)]) {
+        self.pairs.borrow_mut().focus(band);
+    }
+
     /// The evidence of a 1:1 pair, computed once.
     fn pair(&self, i: usize, j: usize) -> Evidence {
         self.pairs.borrow_mut().get(i, j, || self.pair_evidence(i, j))
@@ -189,9 +194,11 @@ struct Evidence {
 /// Marks a pair that shares a key but whose score is not computed yet (scores are never negative).
 const NOT_YET: Evidence = Evidence { score: -1.0, matched_left: 0.0, matched_right: 0.0 };
 
-/// Up to this many sentence pairs (12 MB of evidence) the 1:1 scores sit in a dense matrix; above,
-/// in a hash map holding the pairs asked for (the banded DP asks for a few per sentence).
-const DENSE_PAIRS: usize = 1 << 19;
+/// When the DP searches the whole matrix, the 1:1 scores sit in a dense matrix; when it searches
+/// a band, in a [`Window`] around the band and a hash map for the few other pairs asked for (a
+/// dense matrix there cost n × m for the marks of pairs sharing a common word, most of them never
+/// asked for).
+const DENSE_PAIRS: usize = super::assign::FULL_SEARCH_CELLS;
 
 /// A cache of 1:1 scores that knows which pairs score 0 without computing anything.
 ///
@@ -210,12 +217,31 @@ struct PairScores<'a> {
 enum Store {
     /// Row-major scores, `ready[i]` once row i's pairs sharing a key are marked; `postings[k]`
     /// lists the right sentences holding key k.
-    Dense {
-        scores: Vec<Evidence>,
-        ready: Vec<bool>,
-        postings: Vec<Vec<u32>>,
-    },
-    Sparse(HashMap<(usize, usize), Evidence, BuildHasherDefault<PairHasher>>),
+    Dense { scores: Vec<Evidence>, ready: Vec<bool>, postings: Vec<Vec<u32>> },
+    /// The pairs asked for, in a hash map, and once the DP's band is known ([`Scorer::focus`]),
+    /// those of the band in a [`Window`].
+    Sparse { cache: HashMap<(usize, usize), Evidence, BuildHasherDefault<PairHasher>>, window: Window },
+}
+
+/// For each left sentence, the scores of a run of right sentences (those the banded DP asks for
+/// with it), stored one run after the other: on long articles the DP asks for each pair of the
+/// band several times, and a hash map of millions of pairs spread over memory made those look-ups
+/// slower per sentence as articles grew.
+#[derive(Default)]
+struct Window {
+    /// For each left sentence, (first right sentence, end, where its run starts in `scores`).
+    rows: Vec<(usize, usize, usize)>,
+    scores: Vec<Evidence>,
+}
+
+/// Marks a window slot not looked at yet.
+const UNKNOWN: Evidence = Evidence { score: -2.0, matched_left: 0.0, matched_right: 0.0 };
+
+impl Window {
+    fn slot(&self, i: usize, j: usize) -> Option<usize> {
+        let &(start, end, offset) = self.rows.get(i)?;
+        (start..end).contains(&j).then(|| offset + j - start)
+    }
 }
 
 impl<'a> PairScores<'a> {
@@ -229,7 +255,7 @@ impl<'a> PairScores<'a> {
             }
             Store::Dense { scores: vec![Evidence::default(); n * m], ready: vec![false; n], postings }
         } else {
-            Store::Sparse(HashMap::default())
+            Store::Sparse { cache: HashMap::default(), window: Window::default() }
         };
         PairScores { left, right, store }
     }
@@ -251,16 +277,50 @@ impl<'a> PairScores<'a> {
                 }
                 row[j]
             }
-            Store::Sparse(cache) => *cache.entry((i, j)).or_insert_with(|| {
-                if share_a_key(&self.left.sentences[i].keys, &self.right.sentences[j].keys) {
-                    compute()
-                } else {
-                    Evidence::default()
+            Store::Sparse { cache, window } => {
+                let (left, right) = (self.left, self.right);
+                let compute = || {
+                    if share_a_key(&left.sentences[i].keys, &right.sentences[j].keys) {
+                        compute()
+                    } else {
+                        Evidence::default()
+                    }
+                };
+                match window.slot(i, j) {
+                    Some(slot) => {
+                        let score = &mut window.scores[slot];
+                        if score.score == UNKNOWN.score {
+                            *score = cache.get(&(i, j)).copied().unwrap_or_else(compute);
+                        }
+                        *score
+                    }
+                    None => *cache.entry((i, j)).or_insert_with(compute),
                 }
-            }),
+            }
         }
     }
+
+    /// Makes room for the pairs the DP will ask for: row `i` of `band` (prefixes of i left
+    /// sentences) holds cells of columns `band[i].0..=band[i].1`, and a cell asks for pairs of the
+    /// last 3 sentences at most of each prefix.
+    fn focus(&mut self, band: &[(usize, usize)]) {
+        let Store::Sparse { window, .. } = &mut self.store else { return };
+        let (n, m) = (self.left.sentences.len(), self.right.sentences.len());
+        window.rows.clear();
+        let mut offset = 0;
+        for i in 0..n {
+            let rows = &band[(i + 1).min(band.len())..(i + 4).min(band.len())];
+            let start = rows.iter().map(|r| r.0).min().unwrap_or(0).saturating_sub(SHAPE_REACH);
+            let end = rows.iter().map(|r| r.1).max().unwrap_or(0).min(m).max(start);
+            window.rows.push((start, end, offset));
+            offset += end - start;
+        }
+        window.scores = vec![UNKNOWN; offset];
+    }
 }
+
+/// How many sentences a side a bead of the DP holds at most.
+const SHAPE_REACH: usize = 3;
 
 /// Whether two sorted lists have an element in common.
 fn share_a_key(a: &[u32], b: &[u32]) -> bool {
