@@ -140,11 +140,7 @@ fn weekday_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
 fn day_number(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     let tok = tokens.get(i)?;
     if tok.is_word() {
-        let lang = if tok.folded.ends_with("ieme") || FRENCH_DAY_WORDS.contains(&tok.folded.as_str()) {
-            Lang::Fr
-        } else {
-            Lang::En
-        };
+        let lang = if tok.folded.ends_with("ieme") || french_day_word(&tok.folded) { Lang::Fr } else { Lang::En };
         let (value, end, ordinal) = super::numbers::small_number_at(tokens, i, lang)?;
         return ((1..=31).contains(&value) && (ordinal || value > 1)).then_some((value, end - i));
     }
@@ -162,10 +158,30 @@ fn day_number(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
 }
 
 /// French number words that may name a day ("le quatre octobre"); the others are read as English.
-const FRENCH_DAY_WORDS: &[&str] = &[
-    "premier", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
-    "quatorze", "quinze", "seize", "vingt", "trente",
-];
+/// A `match`, not a list: it is asked of every word, and a match tests the length first.
+fn french_day_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "premier"
+            | "deux"
+            | "trois"
+            | "quatre"
+            | "cinq"
+            | "six"
+            | "sept"
+            | "huit"
+            | "neuf"
+            | "dix"
+            | "onze"
+            | "douze"
+            | "treize"
+            | "quatorze"
+            | "quinze"
+            | "seize"
+            | "vingt"
+            | "trente"
+    )
+}
 
 /// A four-digit year at `tokens[i]`.
 fn year_number(tokens: &[Token], i: usize) -> Option<i32> {
@@ -1295,6 +1311,12 @@ fn count_at(tokens: &[Token], i: usize, lang: Lang) -> Option<(i64, usize)> {
     if let Some(lit) = tok.num() {
         return (!lit.decimal && lit.value < 1000.0).then_some((lit.value as i64, i + 1));
     }
+    // Every word below but "a" and "an" is a number word of its language (a test checks it): no
+    // other word counts anything, and the list is not read for one.
+    let article = lang == Lang::En && matches!(tok.folded.as_str(), "a" | "an");
+    if !article && !super::numbers::is_number_word(tok, lang) {
+        return None;
+    }
     let n = match (lang, tok.folded.as_str()) {
         (Lang::En, "a" | "an" | "one") | (Lang::Fr, "un" | "une") => 1,
         (Lang::En, "two") | (Lang::Fr, "deux") => 2,
@@ -1576,6 +1598,21 @@ mod tests {
     }
 
     const MONDAY: Option<&str> = Some("2024-05-06");
+
+    /// `count_at` reads its list of words only for number words (and the articles "a", "an").
+    #[test]
+    fn counted_words_are_number_words() {
+        let words = [
+            (Lang::Fr, "un une deux trois quatre cinq six sept huit neuf dix"),
+            (Lang::En, "one two three four five six seven eight nine ten"),
+        ];
+        for (lang, list) in words {
+            for word in list.split(' ') {
+                let tokens = tokenize(word, lang, &[0]);
+                assert!(super::super::numbers::is_number_word(&tokens[0], lang), "{word}");
+            }
+        }
+    }
 
     /// At a mark, every pattern but the holidays' finds nothing, as `date_at` takes for granted.
     #[test]

@@ -363,6 +363,11 @@ fn word_of(tok: &Token, lang: Lang) -> Option<(NumWord, bool)> {
     *tok.number_word[lang_index(lang)].get_or_init(|| look_up_word(tok, lang))
 }
 
+/// Whether `tok` is a number word of `lang` ("deux", "millions", "twentieth").
+pub(super) fn is_number_word(tok: &Token, lang: Lang) -> bool {
+    word_of(tok, lang).is_some()
+}
+
 fn look_up_word(tok: &Token, lang: Lang) -> Option<(NumWord, bool)> {
     if let Some(w) = number_word(&tok.folded, lang) {
         return Some((w, false));
