@@ -37,6 +37,12 @@ fn is_group_space(c: char) -> bool {
 /// spaces or commas and writes decimals with a dot. "192.168.1.2" stays four numbers.
 pub fn scan_digits(text: &str, pos: usize, lang: Lang) -> Option<(usize, NumLit)> {
     let bytes = text.as_bytes();
+    let decimal_sep = if lang == Lang::Fr { b',' } else { b'.' };
+    // A number starts with a digit, a minus sign ('-', or '−' whose first byte is 0xE2) or the
+    // decimal separator: the tokenizer asks at every word, which needs no more than this.
+    if !matches!(bytes[pos], b'0'..=b'9' | b'-' | 0xE2) && bytes[pos] != decimal_sep {
+        return None;
+    }
     let prev = text[..pos].chars().next_back();
     let boundary_before = prev.is_none_or(|p| p.is_whitespace() || p == '(');
     let mut i = pos;
@@ -49,7 +55,6 @@ pub fn scan_digits(text: &str, pos: usize, lang: Lang) -> Option<(usize, NumLit)
     } else {
         false
     };
-    let decimal_sep = if lang == Lang::Fr { b',' } else { b'.' };
     if bytes[i] == decimal_sep && boundary_before && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
         let end = digit_run(bytes, i + 1);
         let value: f64 = format!("0.{}", &text[i + 1..end]).parse().ok()?;
