@@ -682,6 +682,15 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
 /// fifths"), or decimals read out ("two hundred point seventy-one").
 fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Option<Expr> {
     let tok = tokens.get(i)?;
+    // A word starts a number only as a number word, a sign word, "half" or an article: every
+    // other word of the text is turned away here, before the patterns below.
+    let opening_word = matches!(
+        (lang, tok.folded.as_str()),
+        (Lang::En, "minus" | "negative" | "half" | "a" | "an") | (Lang::Fr, "moins" | "un" | "une")
+    );
+    if tok.is_word() && !opening_word && word_of(tok, lang).is_none() {
+        return None;
+    }
     let negate = matches!((lang, tok.folded.as_str()), (Lang::En, "minus" | "negative") | (Lang::Fr, "moins"));
     if negate {
         if claimed.get(i + 1).copied().unwrap_or(false) {
