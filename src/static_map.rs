@@ -9,22 +9,32 @@
 //! This file has no crate paths: `build.rs` includes it to lay tables out with the very same
 //! hash the look-up uses.
 
-/// A hash of a key, eight bytes at a time (keys are short words: one or two rounds), then mixed
-/// so that its low bits (the slot) and its high bits (the fingerprint) both depend on every byte.
+/// A hash of a key: eight bytes a round, short keys (most are words) in one round read as two
+/// overlapping halves, then mixed so that its low bits (the slot) and its high bits (the
+/// fingerprint) both depend on every byte.
+#[inline]
 pub fn hash(key: &str) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let mut h = key.len() as u64;
-    let mut chunks = key.as_bytes().chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
-        h = (h.rotate_left(26) ^ word).wrapping_mul(K);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(26) ^ u64::from_le_bytes(last)).wrapping_mul(K);
-    }
+    let b = key.as_bytes();
+    let n = b.len();
+    let read4 = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+    let read8 = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+    let mut h = (n as u64).wrapping_mul(K);
+    let last = if n > 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            h = (h.rotate_left(26) ^ read8(i)).wrapping_mul(K);
+            i += 8;
+        }
+        read8(n - 8)
+    } else if n >= 4 {
+        (read4(0) << 32) | read4(n - 4)
+    } else if n > 0 {
+        (u64::from(b[0]) << 16) | (u64::from(b[n / 2]) << 8) | u64::from(b[n - 1])
+    } else {
+        0
+    };
+    h = (h.rotate_left(26) ^ last).wrapping_mul(K);
     h ^= h >> 31;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^ (h >> 29)
@@ -102,6 +112,7 @@ pub struct StaticMap {
 
 impl StaticMap {
     /// The index of `key`, if the table has it.
+    #[inline]
     pub fn get(&self, key: &str) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let h = hash(key);
@@ -135,7 +146,9 @@ mod tests {
 
     #[test]
     fn finds_every_key_and_nothing_else() {
-        let keys: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+        // Keys of every length class the hash reads differently: short, one round, several rounds.
+        let keys: Vec<String> =
+            (0..3000).map(|i| ["w", "word", "a longer key ", "é"][i % 4].repeat(1 + i % 3) + &i.to_string()).collect();
         let text: String = keys.concat();
         let ends = keys.iter().scan(0, |end, k| Some(*end + k.len() as u32).inspect(|e| *end = *e)).collect();
         let slots = leak(slots(keys.iter().map(String::as_str)));

@@ -5,42 +5,27 @@
 //! names need a day, a year or a time preposition next to them, English ones a capital, and a
 //! bare four-digit number is a year only where a year can stand.
 
-use super::lexicon::{rows, DataForm};
+use super::lexicon::DataForm;
 use super::numbers::NumLit as NumLitRef;
 use super::tokens::{CalendarWord, TokKind, Token};
 use super::{Fact, FactKind};
 use crate::lang::Lang;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use rustc_hash::FxHashMap as HashMap;
-use std::sync::LazyLock;
 
-/// Month and weekday names of one language, folded: wide names and abbreviations.
-#[derive(Default)]
-struct Calendar {
-    months: HashMap<String, (u32, bool)>,
-    weekdays: HashMap<String, (u32, bool)>,
+/// Month and weekday names of both languages, folded (wide names and abbreviations), laid out
+/// by `build.rs` from `data/calendar.tsv` as tables read in place: `NAMES[lang][kind]` (French
+/// then English, months then weekdays) with each name's `NUMBERS` and `ABBREVIATED` flags.
+mod calendar {
+    use crate::static_map::{StaticMap, StrList};
+    include!(concat!(env!("OUT_DIR"), "/calendar.rs"));
 }
 
-static CALENDARS: LazyLock<[Calendar; 2]> = LazyLock::new(|| {
-    let mut cals = [Calendar::default(), Calendar::default()];
-    for row in rows(include_str!("../../data/calendar.tsv")) {
-        let [lang, kind, number, wide, abbr] = row[..] else { continue };
-        let cal = &mut cals[if lang == "fr" { 0 } else { 1 }];
-        let map = if kind == "month" { &mut cal.months } else { &mut cal.weekdays };
-        let n: u32 = number.parse().expect("calendar.tsv: bad number");
-        map.insert(crate::text::fold(abbr), (n, true));
-        map.insert(crate::text::fold(wide), (n, false));
-    }
-    // Common spellings CLDR does not give.
-    for (abbr, n) in [("sept", 9), ("sep", 9), ("tues", 2), ("thur", 4), ("thurs", 4), ("weds", 3)] {
-        let map = if n > 7 || abbr.starts_with("se") { &mut cals[1].months } else { &mut cals[1].weekdays };
-        map.entry(abbr.to_string()).or_insert((n, true));
-    }
-    cals
-});
-
-fn calendar(lang: Lang) -> &'static Calendar {
-    &CALENDARS[if lang == Lang::Fr { 0 } else { 1 }]
+/// The month (`kind` 0) or weekday (`kind` 1) a folded name is in `lang`, with whether it is an
+/// abbreviation.
+fn calendar_name(folded: &str, lang: Lang, kind: usize) -> Option<(u32, bool)> {
+    let lang = usize::from(lang != Lang::Fr);
+    let i = calendar::NAMES[lang][kind].get(folded)?;
+    Some((calendar::NUMBERS[lang][kind][i], calendar::ABBREVIATED[lang][kind][i]))
 }
 
 /// The month and the weekday a token names in `lang` (each with whether it is an abbreviation);
@@ -49,16 +34,14 @@ fn calendar_word(tok: &Token, lang: Lang) -> CalendarWord {
     if !tok.is_word() {
         return (None, None);
     }
-    *tok.calendar[if lang == Lang::Fr { 0 } else { 1 }].get_or_init(|| {
-        let cal = calendar(lang);
-        (cal.months.get(tok.folded.as_str()).copied(), cal.weekdays.get(tok.folded.as_str()).copied())
-    })
+    *tok.calendar[if lang == Lang::Fr { 0 } else { 1 }]
+        .get_or_init(|| (calendar_name(&tok.folded, lang, 0), calendar_name(&tok.folded, lang, 1)))
 }
 
 /// The month (1–12) a folded word names in full in `lang` ("decembre", "september"), not an
 /// abbreviation.
 pub fn month_named(folded: &str, lang: Lang) -> Option<u32> {
-    calendar(lang).months.get(folded).filter(|(_, abbreviated)| !abbreviated).map(|(n, _)| *n)
+    calendar_name(folded, lang, 0).filter(|(_, abbreviated)| !abbreviated).map(|(n, _)| n)
 }
 
 /// A date as far as the text gives it; `None` parts are unknown.
@@ -1572,6 +1555,22 @@ pub fn dateline(_text: &str, tokens: &[Token], lang: Lang) -> Option<NaiveDate> 
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    /// The tables `build.rs` wrote hold every calendar name as `data/calendar.tsv` says it.
+    #[test]
+    fn build_time_calendar_holds_every_name() {
+        let names = super::super::phrase_data::calendar_names(include_str!("../../data/calendar.tsv"));
+        for (lang, kinds) in [Lang::Fr, Lang::En].into_iter().zip(names) {
+            for (kind, list) in kinds.into_iter().enumerate() {
+                assert_eq!(list.len(), calendar::NAMES[usize::from(lang != Lang::Fr)][kind].keys.len());
+                for (name, n, abbreviated) in list {
+                    assert_eq!(calendar_name(&name, lang, kind), Some((n, abbreviated)), "{name}");
+                }
+            }
+        }
+        assert_eq!(month_named("mars", Lang::Fr), Some(3));
+        assert_eq!(calendar_name("sept", Lang::En, 0), Some((9, true)));
+    }
 
     /// The table `build.rs` wrote finds what a phrase table built at run time would, and every
     /// form of the data names a holiday.

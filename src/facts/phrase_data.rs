@@ -52,6 +52,37 @@ pub fn name_stopwords(data: &str) -> impl Iterator<Item = (&str, bool)> {
     })
 }
 
+/// A month or weekday name: folded, its number, and whether it is an abbreviation.
+pub type CalendarName = (String, u32, bool);
+
+/// The month and weekday names of `data/calendar.tsv` (`lang, kind, number, wide, abbreviated`),
+/// folded, French then English, months then weekdays: each name once, with what the last row
+/// naming it says (a wide name after its abbreviation: "mars" is no abbreviation), and a few
+/// common English spellings CLDR does not give.
+pub fn calendar_names(tsv: &str) -> [[Vec<CalendarName>; 2]; 2] {
+    let mut out: [[Vec<CalendarName>; 2]; 2] = Default::default();
+    let set = |list: &mut Vec<CalendarName>, name: String, n: u32, abbreviated: bool, replace: bool| match list
+        .iter_mut()
+        .find(|(known, _, _)| *known == name)
+    {
+        Some(entry) if replace => *entry = (name, n, abbreviated),
+        Some(_) => {}
+        None => list.push((name, n, abbreviated)),
+    };
+    for row in rows(tsv) {
+        let [lang, kind, number, wide, abbr] = row[..] else { continue };
+        let list = &mut out[usize::from(lang != "fr")][usize::from(kind != "month")];
+        let n: u32 = number.parse().expect("calendar.tsv: bad number");
+        set(list, crate::text::fold(abbr), n, true, true);
+        set(list, crate::text::fold(wide), n, false, true);
+    }
+    for (abbr, n) in [("sept", 9), ("sep", 9), ("tues", 2), ("thur", 4), ("thurs", 4), ("weds", 3)] {
+        let is_month = n > 7 || abbr.starts_with("se");
+        set(&mut out[1][usize::from(!is_month)], abbr.to_string(), n, true, false);
+    }
+    out
+}
+
 /// Lower-cases and removes accents, cheaply for ASCII.
 pub fn fold_word(word: &str) -> String {
     if word.is_ascii() {
