@@ -317,7 +317,15 @@ fn relative_on_unknown_day(resolved: &Fact, unknown: &Fact) -> bool {
 pub fn entities_agree(a: &Fact, b: &Fact) -> bool {
     a.kind == FactKind::Entity
         && b.kind == FactKind::Entity
-        && (fold(&a.value) == fold(&b.value) || acronym_anagram(a, b))
+        && (same_folded(&a.value, &b.value) || acronym_anagram(a, b))
+}
+
+/// `fold(a) == fold(b)`, without building either fold when both are ASCII (most keys are).
+fn same_folded(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    fold(a) == fold(b)
 }
 
 /// A spelling variant of one name (Thévenot/Thevenot): the surfaces differ even ignoring case,
