@@ -1,4 +1,4 @@
-//! Alignment throughput on long generated article pairs (50, 500 and 5,000 sentences a side):
+//! Alignment throughput on long generated article pairs (50, 500, 5,000 and 50,000 sentences a side):
 //! comparable, not parallel — each side drops a tenth of the sentences and one paragraph moves.
 //! `cargo bench --bench align`; figures are in docs/align.md.
 
@@ -79,7 +79,7 @@ fn article_pair(n: usize, words: &[(String, String)]) -> (Analysis, Analysis) {
     (analysis("fr", fr, Lang::Fr), analysis("en", en, Lang::En))
 }
 
-#[divan::bench(args = [50, 500, 5000], sample_count = 10)]
+#[divan::bench(args = [50, 500, 5000, 50000], sample_count = 10)]
 fn align_pair(bencher: divan::Bencher, sentences: usize) {
     let (words, lexicon) = vocabulary();
     let (fr, en) = article_pair(sentences, &words);
