@@ -10,7 +10,7 @@ use crate::align::lexicon::{stem, Lexicon};
 use crate::facts::{Fact, FactKind};
 use crate::lang::Lang;
 use crate::text::fold;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// The three classes of fact divergences (CONTRACT.md: kinds begin with these names).
@@ -522,20 +522,17 @@ impl TextView {
     }
 }
 
-/// Words that state a figure with no number word (`data/implied_numbers.tsv`), per language.
-static IMPLIED: LazyLock<[HashMap<&'static str, Vec<f64>>; 2]> = LazyLock::new(|| {
-    let mut tables = [HashMap::default(), HashMap::default()];
-    for row in crate::facts::lexicon::rows(include_str!("../../data/implied_numbers.tsv")) {
-        let [lang, word, figure] = row[..] else { continue };
-        let figure: f64 = figure.parse().expect("implied_numbers.tsv: bad figure");
-        tables[usize::from(lang == "en")].entry(word).or_insert_with(Vec::new).push(figure);
-    }
-    tables
-});
+/// Words that state a figure with no number word (`data/implied_numbers.tsv`), per language
+/// (French, English), laid out by `build.rs` as tables read in place.
+mod implied {
+    use crate::static_map::{StaticMap, StrList};
+    include!(concat!(env!("OUT_DIR"), "/implied_numbers.rs"));
+}
 
 /// The figures a folded word states without a number ("twice" → 2, "trentaine" → 30).
 fn implied_figures(word: &str, lang: Lang) -> &'static [f64] {
-    IMPLIED[usize::from(lang == Lang::En)].get(word).map_or(&[], Vec::as_slice)
+    let lang = usize::from(lang == Lang::En);
+    implied::WORDS[lang].get(word).map_or(&[], |i| implied::FIGURES[lang][i])
 }
 
 /// The English stems a folded word stands for: its own stem in English, the lexicon's
@@ -656,6 +653,23 @@ fn translated_in(words: &[&str], lang: Lang, other: &TextView) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tables `build.rs` wrote give each word the figures of its rows, in the file's order.
+    #[test]
+    fn build_time_implied_figures_match_the_data() {
+        let mut expected: [std::collections::HashMap<&str, Vec<f64>>; 2] = Default::default();
+        for row in crate::facts::lexicon::rows(include_str!("../../data/implied_numbers.tsv")) {
+            let [lang, word, figure] = row[..] else { continue };
+            expected[usize::from(lang == "en")].entry(word).or_default().push(figure.parse().unwrap());
+        }
+        for (lang, words) in [Lang::Fr, Lang::En].into_iter().zip(expected) {
+            assert_eq!(implied::WORDS[usize::from(lang == Lang::En)].keys.len(), words.len());
+            for (word, figures) in words {
+                assert_eq!(implied_figures(word, lang), figures.as_slice(), "{word}");
+            }
+        }
+        assert_eq!(implied_figures("twice", Lang::En), &[2.0]);
+    }
 
     /// The hand scan finds exactly the matches of the regular expression it replaces, on every
     /// short string over the characters that matter.
