@@ -10,7 +10,7 @@
 //! word of an article, which repeats its words: tokens carry small integer ids, not strings.
 
 use super::lexicon::{stem, Lexicon};
-use super::tokens::{tokenize, Token};
+use super::tokens::{classify, scan, Scanned, WordClass};
 use crate::facts::FactKind;
 use crate::lang::Lang;
 use crate::pipeline::Analysis;
@@ -156,25 +156,43 @@ pub fn build(
     (left_profiles, right_profiles)
 }
 
+/// What a word as written stands for on one side, worked out once per distinct spelling.
+#[derive(Clone, Copy)]
+enum Spelling {
+    Number(u32),
+    Skip,
+    Word(u32),
+}
+
 fn raw_side(analysis: &Analysis, content: &[usize]) -> RawSide {
     let doc = &analysis.doc;
     let mut side = RawSide::default();
+    let mut spellings: HashMap<&str, Spelling> = HashMap::default();
     for &i in content {
         let text = doc.sentence_text(i);
         let start = side.tokens.len();
-        for token in tokenize(text, doc.lang) {
-            let raw = match token {
-                Token::Number(n) => {
-                    RawToken { kind: Kind::Number, identity: side.identity(&format!("#{n}")), word: NO_WORD }
+        scan(text, |scanned| {
+            let (kind, spelling) = match scanned {
+                Scanned::Number(n) => (Kind::Number, Spelling::Number(side.identity(&format!("#{n}")))),
+                Scanned::Word { text, capital } => {
+                    let spelling = *spellings.entry(text).or_insert_with(|| match classify(text, doc.lang) {
+                        WordClass::Number(n) => Spelling::Number(side.identity(&format!("#{n}"))),
+                        WordClass::Skip => Spelling::Skip,
+                        WordClass::Content(folded) => Spelling::Word(side.word(folded, doc.lang)),
+                    });
+                    let kind =
+                        if matches!(spelling, Spelling::Number(_)) { Kind::Number } else { Kind::Word { capital } };
+                    (kind, spelling)
                 }
-                Token::Word { folded, capital } => {
-                    let word = side.word(folded, doc.lang);
-                    RawToken { kind: Kind::Word { capital }, identity: side.words[word as usize].1, word }
-                }
-                Token::Fact(key) => RawToken { kind: Kind::Fact, identity: side.identity(&key), word: NO_WORD },
             };
-            side.tokens.push(raw);
-        }
+            match spelling {
+                Spelling::Number(identity) => side.tokens.push(RawToken { kind, identity, word: NO_WORD }),
+                Spelling::Skip => {}
+                Spelling::Word(word) => {
+                    side.tokens.push(RawToken { kind, identity: side.words[word as usize].1, word });
+                }
+            }
+        });
         for key in fact_keys(analysis, i) {
             let identity = side.identity(&key);
             side.tokens.push(RawToken { kind: Kind::Fact, identity, word: NO_WORD });

@@ -19,6 +19,36 @@ pub enum Token {
 /// The tokens of a sentence, in order.
 pub fn tokenize(sentence: &str, lang: Lang) -> Vec<Token> {
     let mut out = Vec::new();
+    scan(sentence, |scanned| match scanned {
+        Scanned::Number(n) => out.push(Token::Number(n)),
+        Scanned::Word { text, capital } => match classify(text, lang) {
+            WordClass::Number(n) => out.push(Token::Number(n.to_string())),
+            WordClass::Skip => {}
+            WordClass::Content(folded) => out.push(Token::Word { folded, capital }),
+        },
+    });
+    out
+}
+
+/// A token as the scanner finds it, before a word is folded and sorted out by [`classify`]:
+/// callers that meet the same word many times (a whole article) classify each word once.
+pub(crate) enum Scanned<'a> {
+    Number(String),
+    Word { text: &'a str, capital: bool },
+}
+
+/// What a word is worth as evidence.
+pub(crate) enum WordClass {
+    /// A number word (data/number_words.tsv), so that "ten-year" meets "10 ans".
+    Number(u32),
+    /// A function word or a single letter.
+    Skip,
+    /// A content word, accent-folded.
+    Content(String),
+}
+
+/// Finds the numbers and the words of a sentence, in order.
+pub(crate) fn scan<'a>(sentence: &'a str, mut emit: impl FnMut(Scanned<'a>)) {
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let mut i = 0;
     let mut first_word = true;
@@ -26,7 +56,7 @@ pub fn tokenize(sentence: &str, lang: Lang) -> Vec<Token> {
         let c = chars[i].1;
         if c.is_ascii_digit() {
             let (number, next) = read_number(&chars, i);
-            out.push(Token::Number(number));
+            emit(Scanned::Number(number));
             i = next;
             first_word = false;
         } else if c.is_alphabetic() {
@@ -34,28 +64,26 @@ pub fn tokenize(sentence: &str, lang: Lang) -> Vec<Token> {
             while i < chars.len() && chars[i].1.is_alphanumeric() {
                 i += 1;
             }
-            let word = &sentence[chars[start].0..chars.get(i).map_or(sentence.len(), |&(at, _)| at)];
+            let text = &sentence[chars[start].0..chars.get(i).map_or(sentence.len(), |&(at, _)| at)];
             let capital = !first_word && c.is_uppercase();
             first_word = false;
-            push_word(word, capital, lang, &mut out);
+            emit(Scanned::Word { text, capital });
         } else {
             i += 1;
         }
     }
-    out
 }
 
-fn push_word(word: &str, capital: bool, lang: Lang, out: &mut Vec<Token>) {
+/// Sorts out a word as written: depends on the word and the language only.
+pub(crate) fn classify(word: &str, lang: Lang) -> WordClass {
     let folded = crate::text::fold(word);
-    // Number words (data/number_words.tsv), so that "ten-year" meets "10 ans".
     if let Some(n) = crate::facts::numbers::small_cardinal(&folded, lang) {
-        out.push(Token::Number(n.to_string()));
-        return;
+        return WordClass::Number(n);
     }
     if folded.chars().count() < 2 || is_stopword(&folded, lang) {
-        return;
+        return WordClass::Skip;
     }
-    out.push(Token::Word { folded, capital });
+    WordClass::Content(folded)
 }
 
 /// Reads digits with thousands separators (a group of exactly three digits after a space, comma
