@@ -11,15 +11,9 @@ fn main() {
     divan::main();
 }
 
-/// A tiny deterministic generator, so every run benches the same text.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        ((self.0 >> 33) % below as u64) as usize
-    }
-}
+#[path = "common/lcg.rs"]
+mod lcg;
+use lcg::Lcg;
 
 /// Vocabulary size: news articles use a few thousand distinct content words.
 const VOCABULARY: usize = 3000;

@@ -14,15 +14,9 @@ fn main() {
     divan::main();
 }
 
-/// A tiny deterministic generator, so every run benches the same text.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
-}
+#[path = "common/lcg.rs"]
+mod lcg;
+use lcg::Lcg;
 
 /// French and English content words that translate each other, from the built-in lexicon.
 fn word_pairs() -> Vec<(String, String)> {
@@ -47,10 +41,10 @@ const MONTHS: [(&str, &str); 4] =
 
 /// One sentence in each language: content words, a place, a figure and sometimes a date.
 fn sentence_pair(rng: &mut Lcg, words: &[(String, String)], i: usize) -> (String, String) {
-    let picks: Vec<&(String, String)> = (0..5 + rng.below(6)).map(|_| &words[rng.below(words.len())]).collect();
+    let picks: Vec<&(String, String)> = (0..5 + rng.next(6)).map(|_| &words[rng.next(words.len())]).collect();
     let fr_words: Vec<&str> = picks.iter().map(|(fr, _)| fr.as_str()).collect();
     let en_words: Vec<&str> = picks.iter().map(|(_, en)| en.as_str()).collect();
-    let (fr_place, en_place) = PLACES[rng.below(PLACES.len())];
+    let (fr_place, en_place) = PLACES[rng.next(PLACES.len())];
     let figure = 12 + i * 37 % 900;
     let mut fr = format!(
         "Selon le rapport, les {} de {fr_place} sont {figure} pour la {}",
@@ -62,9 +56,9 @@ fn sentence_pair(rng: &mut Lcg, words: &[(String, String)], i: usize) -> (String
         en_words.join(" and the "),
         en_words[0]
     );
-    if rng.below(3) == 0 {
-        let (fr_month, en_month) = MONTHS[rng.below(MONTHS.len())];
-        let day = 1 + rng.below(28);
+    if rng.next(3) == 0 {
+        let (fr_month, en_month) = MONTHS[rng.next(MONTHS.len())];
+        let day = 1 + rng.next(28);
         fr.push_str(&format!(" depuis le {day} {fr_month}"));
         en.push_str(&format!(" since {en_month} {day}"));
     }
@@ -85,7 +79,7 @@ fn write_pair(dir: &Path, n: usize, words: &[(String, String)]) -> (PathBuf, Pat
     for (k, (f, e)) in pairs.iter().enumerate() {
         let separator = if k % 3 == 2 { "\n\n" } else { " " };
         for (text, side) in [(f, &mut fr), (e, &mut en)] {
-            if rng.below(10) != 0 {
+            if rng.next(10) != 0 {
                 side.push_str(text);
                 side.push_str(separator);
             }
