@@ -49,9 +49,9 @@ static BUILTIN: Lexicon = Lexicon { embedded: true, added: HashMap::with_hasher(
 static STEMMERS: LazyLock<[Stemmer; 2]> =
     LazyLock::new(|| [Stemmer::create(Lang::Fr.stemmer_algorithm()), Stemmer::create(Lang::En.stemmer_algorithm())]);
 
-/// The stem of an accent-folded, lower-cased word. Stems are folded again because the French
-/// stemmer can keep accents that the folding removed earlier (it never adds new ones). A word
-/// the build already stemmed ([`known_stems`]) is looked up instead.
+/// The stem of an accent-folded, lower-cased word. The stem needs no second fold: the Snowball
+/// stemmers only remove or replace endings and never add an accent. A word the build already
+/// stemmed ([`known_stems`]) is looked up instead.
 pub fn stem(word: &str, lang: Lang) -> String {
     let at = match lang {
         Lang::Fr => 0,
