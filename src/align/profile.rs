@@ -9,7 +9,7 @@
 //! Everything that depends on a word only (its stems, its keys) is worked out once per distinct
 //! word of an article, which repeats its words: tokens carry small integer ids, not strings.
 
-use super::lexicon::{stem, Lexicon};
+use super::lexicon::{stem_cow, Lexicon};
 use super::tokens::{classify, scan, Scanned, WordClass};
 use crate::facts::FactKind;
 use crate::lang::Lang;
@@ -90,9 +90,9 @@ struct RawSide {
     /// Distinct accent-folded words, and each one's identity (its stem).
     words: Vec<(String, u32)>,
     word_ids: HashMap<String, u32>,
-    /// Distinct identities.
-    identities: Vec<String>,
-    identity_ids: HashMap<String, u32>,
+    /// Distinct identities: stems borrowed from the build's stem table when it has them.
+    identities: Vec<Cow<'static, str>>,
+    identity_ids: HashMap<Cow<'static, str>, u32>,
 }
 
 impl RawSide {
@@ -100,13 +100,13 @@ impl RawSide {
         &self.tokens[s.tokens.clone()]
     }
 
-    fn identity(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.identity_ids.get(key) {
+    fn identity(&mut self, key: Cow<'static, str>) -> u32 {
+        if let Some(&id) = self.identity_ids.get(key.as_ref()) {
             return id;
         }
         let id = self.identities.len() as u32;
-        self.identities.push(key.to_string());
-        self.identity_ids.insert(key.to_string(), id);
+        self.identities.push(key.clone());
+        self.identity_ids.insert(key, id);
         id
     }
 
@@ -116,7 +116,7 @@ impl RawSide {
         if let Some(&id) = self.word_ids.get(&folded) {
             return id;
         }
-        let identity = self.identity(&stem(&folded, lang));
+        let identity = self.identity(stem_cow(&folded, lang));
         let id = self.words.len() as u32;
         self.words.push((folded.clone(), identity));
         self.word_ids.insert(folded, id);
@@ -125,7 +125,7 @@ impl RawSide {
 
     /// The stem of a word of this side, if the side has it.
     fn stem_of(&self, folded: &str) -> Option<&str> {
-        self.word_ids.get(folded).map(|&w| self.identities[self.words[w as usize].1 as usize].as_str())
+        self.word_ids.get(folded).map(|&w| self.identities[self.words[w as usize].1 as usize].as_ref())
     }
 }
 
@@ -173,10 +173,10 @@ fn raw_side(analysis: &Analysis, content: &[usize]) -> RawSide {
         let start = side.tokens.len();
         scan(text, |scanned| {
             let (kind, spelling) = match scanned {
-                Scanned::Number(n) => (Kind::Number, Spelling::Number(side.identity(&format!("#{n}")))),
+                Scanned::Number(n) => (Kind::Number, Spelling::Number(side.identity(number_key(n)))),
                 Scanned::Word { text, capital } => {
                     let spelling = *spellings.entry(text).or_insert_with(|| match classify(text, doc.lang) {
-                        WordClass::Number(n) => Spelling::Number(side.identity(&format!("#{n}"))),
+                        WordClass::Number(n) => Spelling::Number(side.identity(number_key(n))),
                         WordClass::Skip => Spelling::Skip,
                         WordClass::Content(folded) => Spelling::Word(side.word(folded, doc.lang)),
                     });
@@ -194,13 +194,18 @@ fn raw_side(analysis: &Analysis, content: &[usize]) -> RawSide {
             }
         });
         for key in fact_keys(analysis, i) {
-            let identity = side.identity(&key);
+            let identity = side.identity(Cow::Owned(key));
             side.tokens.push(RawToken { kind: Kind::Fact, identity, word: NO_WORD });
         }
         let chars = text.chars().filter(|c| !c.is_whitespace()).count();
         side.sentences.push(RawSentence { tokens: start..side.tokens.len(), chars });
     }
     side
+}
+
+/// The identity of a number, apart from words' stems.
+fn number_key(n: impl std::fmt::Display) -> Cow<'static, str> {
+    Cow::Owned(format!("#{n}"))
 }
 
 /// The dates and entities of sentence `i`, keyed by kind and value. Numbers are left to the
@@ -225,19 +230,20 @@ fn fact_keys(analysis: &Analysis, i: usize) -> Vec<String> {
     keys
 }
 
-/// Interns key strings as small integers.
+/// Interns key strings as small integers. Keys are borrowed from the sides' identities and the
+/// lexicon: only a stem the stemmer worked out at run time is owned.
 #[derive(Default)]
-struct KeySpace {
-    ids: HashMap<String, u32>,
+struct KeySpace<'a> {
+    ids: HashMap<Cow<'a, str>, u32>,
 }
 
-impl KeySpace {
-    fn id(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.ids.get(key) {
+impl<'a> KeySpace<'a> {
+    fn id(&mut self, key: Cow<'a, str>) -> u32 {
+        if let Some(&id) = self.ids.get(key.as_ref()) {
             return id;
         }
         let id = self.ids.len() as u32;
-        self.ids.insert(key.to_string(), id);
+        self.ids.insert(key, id);
         id
     }
 }
@@ -256,10 +262,10 @@ impl<'a> Bridge<'a> {
     }
 
     /// The English keys of a French word: translations, its own spelling, cognates.
-    fn keys(&self, folded: &str, fr_stem: &str) -> Vec<Cow<'_, str>> {
-        let mut out: Vec<Cow<str>> = self.lexicon.translations(fr_stem).map(Cow::Borrowed).collect();
+    fn keys(&self, folded: &str, fr_stem: &str) -> Vec<Cow<'a, str>> {
+        let mut out: Vec<Cow<'a, str>> = self.lexicon.translations(fr_stem).map(Cow::Borrowed).collect();
         // A word the English article uses too was stemmed with it.
-        out.push(self.english.stem_of(folded).map_or_else(|| Cow::Owned(stem(folded, Lang::En)), Cow::Borrowed));
+        out.push(self.english.stem_of(folded).map_or_else(|| stem_cow(folded, Lang::En), Cow::Borrowed));
         if let Some(cognates) = self.cognates.get(folded) {
             out.extend(cognates.iter().map(|&s| Cow::Borrowed(s)));
         }
@@ -291,7 +297,7 @@ fn find_cognates<'a>(french: &'a RawSide, english: &'a RawSide) -> HashMap<&'a s
     let mut en_by_block: HashMap<(char, usize), Vec<EnglishWord>> = HashMap::default();
     for (w, identity) in vocabulary(english) {
         let first = w.chars().next().unwrap_or(' ');
-        let stem = english.identities[identity as usize].as_str();
+        let stem = english.identities[identity as usize].as_ref();
         en_by_block.entry((first, w.chars().count())).or_default().push(EnglishWord {
             word: w,
             stem,
@@ -374,7 +380,7 @@ fn weights(raw: &RawSide) -> Vec<f32> {
 const NUMBER_BOOST: f32 = 2.0;
 const NAME_BOOST: f32 = 1.5;
 
-fn profiles(raw: &RawSide, bridge: Option<&Bridge>, keys: &mut KeySpace) -> Profiles {
+fn profiles<'a>(raw: &'a RawSide, bridge: Option<&Bridge<'a>>, keys: &mut KeySpace<'a>) -> Profiles {
     let idf = weights(raw);
     let mut out = Profiles::default();
     // A token's keys depend on its word (through the bridge) or its identity only: worked out
@@ -395,13 +401,13 @@ fn profiles(raw: &RawSide, bridge: Option<&Bridge>, keys: &mut KeySpace) -> Prof
                 Some(bridge) if token.word != NO_WORD => {
                     let ids = word_keys[token.word as usize].get_or_insert_with(|| {
                         let folded = &raw.words[token.word as usize].0;
-                        bridge.keys(folded, &raw.identities[identity]).iter().map(|key| keys.id(key)).collect()
+                        bridge.keys(folded, &raw.identities[identity]).into_iter().map(|key| keys.id(key)).collect()
                     });
                     out.key_pool.extend_from_slice(ids);
                 }
-                _ => out
-                    .key_pool
-                    .push(*identity_keys[identity].get_or_insert_with(|| keys.id(&raw.identities[identity]))),
+                _ => out.key_pool.push(
+                    *identity_keys[identity].get_or_insert_with(|| keys.id(Cow::Borrowed(&raw.identities[identity]))),
+                ),
             }
             let keys_len = out.key_pool.len() as u32 - keys_start;
             profile.keys.extend_from_slice(&out.key_pool[keys_start as usize..]);
