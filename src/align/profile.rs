@@ -310,18 +310,33 @@ fn find_cognates<'a>(french: &'a RawSide, english: &'a RawSide) -> HashMap<&'a s
         let len = fr.chars().count();
         let letters = LetterCounts::of(fr);
         for en_len in len.saturating_sub(3)..=len + 2 {
-            for en in en_by_block.get(&(first, en_len)).into_iter().flatten() {
-                if en.word == fr {
+            let Some(block) = en_by_block.get(&(first, en_len)) else {
+                continue;
+            };
+            let max_distance = max_cognate_distance(len.max(en_len));
+            for en in block {
+                if en.word == fr
+                    || letters.set_distance(&en.letters) > max_distance
+                    || letters.distance(&en.letters) > max_distance
+                {
                     continue;
                 }
-                let bound = 1.0 - letters.distance(&en.letters) as f64 / len.max(en_len) as f64;
-                if bound >= COGNATE_SIMILARITY && strsim::normalized_levenshtein(fr, en.word) >= COGNATE_SIMILARITY {
+                if strsim::normalized_levenshtein(fr, en.word) >= COGNATE_SIMILARITY {
                     out.entry(fr).or_default().push(en.stem);
                 }
             }
         }
     }
     out
+}
+
+/// The largest letter-count distance that still lets two words of which the longer has `chars`
+/// characters be cognates: the edit distance is at least that distance, and the similarity is
+/// one minus the edit distance over the longer length. Worked out with the very division the
+/// similarity makes, so that comparing distances decides as comparing similarities would.
+fn max_cognate_distance(chars: usize) -> usize {
+    let similarity = |distance: usize| 1.0 - distance as f64 / chars as f64;
+    (0..=chars).take_while(|&d| similarity(d) >= COGNATE_SIMILARITY).last().unwrap_or(0)
 }
 
 /// An English word of the article, its stem, and its letters for the cognate bound.
@@ -335,13 +350,30 @@ struct EnglishWord<'a> {
 /// lower bound of the edit distance: each edit fixes at most one surplus letter on each side, so
 /// the larger surplus is never more than the distance. Buckets shared by two letters only lower
 /// the bound, so it stays a bound: the costly Levenshtein runs on the few pairs it lets through.
-struct LetterCounts([i16; 32]);
+/// The buckets a word uses at all give a cheaper, looser bound first
+/// ([`LetterCounts::set_distance`]), which turns most pairs away in a few instructions.
+struct LetterCounts {
+    counts: [i16; 32],
+    present: u32,
+}
 
 impl LetterCounts {
     fn of(word: &str) -> Self {
         let mut counts = [0i16; 32];
-        word.chars().for_each(|c| counts[c as usize % 32] += 1);
-        LetterCounts(counts)
+        let mut present = 0u32;
+        word.chars().for_each(|c| {
+            counts[c as usize % 32] += 1;
+            present |= 1 << (c as u32 % 32);
+        });
+        LetterCounts { counts, present }
+    }
+
+    /// A lower bound of [`Self::distance`]: a bucket one word uses and the other does not holds
+    /// at least one surplus letter of the first.
+    fn set_distance(&self, other: &LetterCounts) -> usize {
+        let only_self = (self.present & !other.present).count_ones();
+        let only_other = (other.present & !self.present).count_ones();
+        only_self.max(only_other) as usize
     }
 
     /// The larger of the two surpluses, from the sum of the differences' sizes (the two
@@ -349,7 +381,7 @@ impl LetterCounts {
     /// without branches, which the compiler turns into a few vector instructions.
     fn distance(&self, other: &LetterCounts) -> usize {
         let (mut both, mut net) = (0i32, 0i32);
-        for (a, b) in self.0.iter().zip(&other.0) {
+        for (a, b) in self.counts.iter().zip(&other.counts) {
             let d = (a - b) as i32;
             both += d.abs();
             net += d;
@@ -442,5 +474,30 @@ mod tests {
         for (a, b) in [("transition", "transitions"), ("ministre", "minister"), ("pain", "pane")] {
             assert!(d(a, b) <= strsim::levenshtein(a, b), "{a}/{b}");
         }
+    }
+
+    #[test]
+    fn letter_set_distance_never_exceeds_the_count_distance() {
+        let words = ["gouvernement", "government", "abc", "abd", "aab", "b", "", "cyberattaque", "cyberattack", "zzzz"];
+        for a in words {
+            for b in words {
+                let (a, b) = (LetterCounts::of(a), LetterCounts::of(b));
+                assert!(a.set_distance(&b) <= a.distance(&b));
+            }
+        }
+        assert_eq!(LetterCounts::of("abc").set_distance(&LetterCounts::of("xyz")), 3);
+    }
+
+    /// Comparing a distance with the largest allowed one decides as the similarity bound did.
+    #[test]
+    fn max_cognate_distance_agrees_with_the_similarity_bound() {
+        for chars in 1..60 {
+            let max = max_cognate_distance(chars);
+            for d in 0..=chars {
+                let passes = 1.0 - d as f64 / chars as f64 >= COGNATE_SIMILARITY;
+                assert_eq!(passes, d <= max, "{chars} {d}");
+            }
+        }
+        assert_eq!(max_cognate_distance(10), 2);
     }
 }
