@@ -219,6 +219,7 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
             f64::NEG_INFINITY
         }
     };
+    let parts = scorer.grid(ls, rs, &band.rows);
     value[0][0] = 0.0;
     for i in 0..=n {
         let (lo, hi) = band.rows[i];
@@ -239,18 +240,21 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
                     (0.0, 0.0)
                 } else {
                     let (l, r) = (&ls[i - di..i], &rs[j - dj..j]);
+                    let part = |x: usize, y: usize| parts.get(i - di + x, j - dj + y);
                     let penalty = if di + dj > 2 { t.merge_penalty } else { 0.0 };
                     // A group that cannot beat the cell's best even at its bound is not scored.
                     if di + dj > 2 {
                         let worth = |bound: f64| before + (bound - threshold - penalty) > best.0;
-                        let lexical = scorer.lexical_bound(l, r);
+                        let lexical = scorer.lexical_bound(l, r, |x, y| part(x, y).matched);
+                        // With no lexical evidence both bounds are 0, whatever the lengths say.
                         if !worth(scorer.bound_with_length(lexical, 1.0))
-                            || !worth(scorer.bound_with_length(lexical, scorer.length_agreement(l, r)))
+                            || (lexical != 0.0
+                                && !worth(scorer.bound_with_length(lexical, scorer.length_agreement(l, r))))
                         {
                             continue;
                         }
                     }
-                    let score = bead_score(scorer, l, r);
+                    let score = bead_score(scorer, l, r, |x, y| part(x, y).score);
                     (score - threshold - penalty, score)
                 };
                 if before + gain > best.0 {
@@ -296,30 +300,30 @@ fn uncross(scorer: &Scorer, beads: Vec<Bead>, t: &Thresholds) -> Vec<Bead> {
     out
 }
 
-/// A bead's score; groups are only scored when one of their 1:1 parts shares evidence, since a
-/// group's coverage is the sum of its parts', and when both ends of each side share evidence with
-/// the other side (see [`edges_share_evidence`]).
-fn bead_score(scorer: &Scorer, l: &[usize], r: &[usize]) -> f64 {
-    let mut one = |i: usize, j: usize| scorer.score(&[i], &[j]);
+/// A bead's score, `one(x, y)` being the 1:1 score of `l[x]` with `r[y]`; groups are only scored
+/// when one of their 1:1 parts shares evidence, since a group's coverage is the sum of its
+/// parts', and when both ends of each side share evidence with the other side (see
+/// [`edges_share_evidence`]).
+fn bead_score(scorer: &Scorer, l: &[usize], r: &[usize], one: impl Fn(usize, usize) -> f64) -> f64 {
     if l.len() == 1 && r.len() == 1 {
-        return one(l[0], r[0]);
+        return one(0, 0);
     }
-    let best_part = l.iter().flat_map(|&i| r.iter().map(move |&j| (i, j))).map(|(i, j)| one(i, j)).fold(0.0, f64::max);
-    if best_part < GROUP_MIN_PART || !edges_share_evidence(l, r, &mut one) {
+    let best_part = (0..l.len()).flat_map(|x| (0..r.len()).map(move |y| (x, y))).map(|(x, y)| one(x, y)).fold(0.0, f64::max);
+    if best_part < GROUP_MIN_PART || !edges_share_evidence(l.len(), r.len(), one) {
         return 0.0;
     }
     scorer.score(l, r)
 }
 
-/// Whether the first and the last sentence of each side of a group share evidence with some
+/// Whether the first and the last sentence of each side of a group (of `left` and `right`
+/// sentences, `one(x, y)` the 1:1 score of the x-th with the y-th) share evidence with some
 /// sentence of the other side. Without this, a group swallows a neighbour that answers nothing
 /// (a quote the other version leaves out) whenever the longer group fits the lengths better. A
 /// sentence *inside* a group needs no evidence of its own: being sandwiched between sentences
 /// that do vouches for it (a short paraphrase such as "All looked up to them.").
-fn edges_share_evidence(l: &[usize], r: &[usize], one: &mut impl FnMut(usize, usize) -> f64) -> bool {
-    let ends = |g: &[usize]| [g[0], g[g.len() - 1]];
-    ends(l).into_iter().all(|i| r.iter().any(|&j| one(i, j) > 0.0))
-        && ends(r).into_iter().all(|j| l.iter().any(|&i| one(i, j) > 0.0))
+fn edges_share_evidence(left: usize, right: usize, one: impl Fn(usize, usize) -> f64) -> bool {
+    [0, left - 1].into_iter().all(|x| (0..right).any(|y| one(x, y) > 0.0))
+        && [0, right - 1].into_iter().all(|y| (0..left).any(|x| one(x, y) > 0.0))
 }
 
 /// A group is only worth scoring when one of its 1:1 parts shows this much evidence: a group's
@@ -675,11 +679,12 @@ mod tests {
     #[test]
     fn a_group_end_without_evidence_is_refused_but_a_middle_one_is_carried() {
         // Left 0 shares evidence with right 0 and right 2; right 1 shares none.
-        let mut one = |i: usize, j: usize| if i == 0 && j != 1 { 0.5 } else { 0.0 };
-        assert!(edges_share_evidence(&[0], &[0, 1, 2], &mut one));
-        assert!(!edges_share_evidence(&[0], &[0, 1], &mut one));
-        assert!(!edges_share_evidence(&[0, 1], &[0], &mut one));
-        assert!(edges_share_evidence(&[0], &[0, 2], &mut one));
+        let one = |x: usize, y: usize| if x == 0 && y != 1 { 0.5 } else { 0.0 };
+        assert!(edges_share_evidence(1, 3, one));
+        assert!(!edges_share_evidence(1, 2, one));
+        assert!(!edges_share_evidence(2, 1, one));
+        // Right 0 and right 2 of a group [left 0] × [right 0, right 2].
+        assert!(edges_share_evidence(1, 2, |x, y| one(x, [0, 2][y])));
     }
 
     #[test]

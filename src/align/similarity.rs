@@ -63,29 +63,48 @@ impl<'a> Scorer<'a> {
         self.pairs.borrow_mut().get(i, j, || self.pair_evidence(i, j))
     }
 
-    /// A bound that [`Scorer::score`] of a group never exceeds, from its 1:1 parts (cached) and
-    /// the sentences' total weights: a token with a counterpart in a group has one in some
-    /// sentence of it, so the group's matched weight is at most the sum of its parts'. The DP
-    /// skips a group whose bound cannot beat what a cell already has. The bound is widened by
-    /// a millionth so that rounding in the sums never puts it below the exact score.
+    /// A bound that [`Scorer::score`] of a group never exceeds, from its 1:1 parts and the
+    /// sentences' total weights: a token with a counterpart in a group has one in some sentence
+    /// of it, so the group's matched weight is at most the sum of its parts'. The DP skips a
+    /// group whose bound cannot beat what a cell already has. The bound is widened by a
+    /// millionth so that rounding in the sums never puts it below the exact score.
     ///
-    /// The bound comes in two steps, so that the DP can give up before working out the length
-    /// agreement: [`Self::lexical_bound`], then [`Self::bound_with_length`] with a length
-    /// agreement of 1 (a looser bound, as every operation rounds monotonically) or the real one.
-    pub fn lexical_bound(&self, l: &[usize], r: &[usize]) -> f64 {
-        let mut matched = 0.0;
-        for &i in l {
-            for &j in r {
-                let part = self.pair(i, j);
-                matched += part.matched_left + part.matched_right;
+    /// `matched(x, y)` is [`Part::matched`] of the pair (`l[x]`, `r[y]`), from the DP's
+    /// [`PairGrid`]. The bound comes in two steps, so that the DP can give up before working
+    /// out the length agreement: [`Self::lexical_bound`], then [`Self::bound_with_length`] with
+    /// a length agreement of 1 (a looser bound, as every operation rounds monotonically) or the
+    /// real one.
+    pub fn lexical_bound(&self, l: &[usize], r: &[usize], matched: impl Fn(usize, usize) -> f64) -> f64 {
+        let mut sum = 0.0;
+        for x in 0..l.len() {
+            for y in 0..r.len() {
+                sum += matched(x, y);
             }
         }
         let total: f64 =
             l.iter().map(|&i| self.left_totals[i]).sum::<f64>() + r.iter().map(|&j| self.right_totals[j]).sum::<f64>();
-        if matched == 0.0 || total == 0.0 {
+        if sum == 0.0 || total == 0.0 {
             return 0.0;
         }
-        (matched / total).min(1.0)
+        (sum / total).min(1.0)
+    }
+
+    /// The 1:1 parts a monotonic pass over left positions `ls` and right positions `rs` asks
+    /// for, row `i` of `band` (prefixes of i sentences of `ls`) holding cells of columns
+    /// `band[i].0..=band[i].1`: each pair is looked up once here, through the cache, and the
+    /// DP then reads the grid, which costs a few instructions where a cache look-up cost dozens
+    /// (the DP asks for each pair up to 14 times: once alone, the rest for the group bounds).
+    pub fn grid(&self, ls: &[usize], rs: &[usize], band: &[(usize, usize)]) -> PairGrid {
+        let mut grid = Window::new(pair_spans(band, ls.len(), rs.len()), Part::default());
+        let mut pairs = self.pairs.borrow_mut();
+        for (&i, &(start, end, offset)) in ls.iter().zip(&grid.rows) {
+            for (y, &j) in rs[start..end].iter().enumerate() {
+                let part = pairs.get(i, j, || self.pair_evidence(i, j));
+                grid.cells[offset + y] =
+                    Part { score: part.score, matched: part.matched_left + part.matched_right };
+            }
+        }
+        PairGrid(grid)
     }
 
     /// The score bound from [`Self::lexical_bound`] and a length agreement.
@@ -220,27 +239,73 @@ enum Store {
     Dense { scores: Vec<Evidence>, ready: Vec<bool>, postings: Vec<Vec<u32>> },
     /// The pairs asked for, in a hash map, and once the DP's band is known ([`Scorer::focus`]),
     /// those of the band in a [`Window`].
-    Sparse { cache: HashMap<(usize, usize), Evidence, BuildHasherDefault<PairHasher>>, window: Window },
+    Sparse { cache: HashMap<(usize, usize), Evidence, BuildHasherDefault<PairHasher>>, window: Window<Evidence> },
 }
 
-/// For each left sentence, the scores of a run of right sentences (those the banded DP asks for
+/// For each left sentence, the values of a run of right sentences (those the banded DP asks for
 /// with it), stored one run after the other: on long articles the DP asks for each pair of the
 /// band several times, and a hash map of millions of pairs spread over memory made those look-ups
 /// slower per sentence as articles grew.
 #[derive(Default)]
-struct Window {
-    /// For each left sentence, (first right sentence, end, where its run starts in `scores`).
+struct Window<T> {
+    /// For each left sentence, (first right sentence, end, where its run starts in `cells`).
     rows: Vec<(usize, usize, usize)>,
-    scores: Vec<Evidence>,
+    cells: Vec<T>,
 }
 
 /// Marks a window slot not looked at yet.
 const UNKNOWN: Evidence = Evidence { score: -2.0, matched_left: 0.0, matched_right: 0.0 };
 
-impl Window {
+impl<T: Copy> Window<T> {
+    /// A window over the runs `spans` ((first, end) for each left sentence), each cell `fill`.
+    fn new(spans: impl Iterator<Item = (usize, usize)>, fill: T) -> Self {
+        let mut offset = 0;
+        let rows: Vec<(usize, usize, usize)> = spans
+            .map(|(start, end)| {
+                offset += end - start;
+                (start, end, offset - (end - start))
+            })
+            .collect();
+        Window { rows, cells: vec![fill; offset] }
+    }
+
     fn slot(&self, i: usize, j: usize) -> Option<usize> {
         let &(start, end, offset) = self.rows.get(i)?;
         (start..end).contains(&j).then(|| offset + j - start)
+    }
+}
+
+/// For each left position of a monotonic pass whose row `i` (prefixes of i left sentences) holds
+/// cells of columns `band[i].0..=band[i].1`, the right positions (first, end) it is paired with:
+/// a cell asks for pairs of the last [`SHAPE_REACH`] sentences at most of each prefix.
+fn pair_spans(band: &[(usize, usize)], n: usize, m: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    (0..n).map(move |i| {
+        let rows = &band[(i + 1).min(band.len())..(i + 1 + SHAPE_REACH).min(band.len())];
+        let start = rows.iter().map(|r| r.0).min().unwrap_or(0).saturating_sub(SHAPE_REACH);
+        let end = rows.iter().map(|r| r.1).max().unwrap_or(0).min(m).max(start);
+        (start, end)
+    })
+}
+
+/// What the monotonic pass needs of a 1:1 pair: its score, and for the bounds of the groups
+/// holding it, the weight of its tokens with a counterpart on both sides together.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Part {
+    pub score: f64,
+    pub matched: f64,
+}
+
+/// The [`Part`]s of the pairs one monotonic pass asks for (see [`Scorer::grid`]), by positions in
+/// its left and right lists.
+pub struct PairGrid(Window<Part>);
+
+impl PairGrid {
+    /// The part of the `x`-th left and `y`-th right position; the pair must be one of the band's.
+    #[inline]
+    pub fn get(&self, x: usize, y: usize) -> Part {
+        let (start, end, offset) = self.0.rows[x];
+        debug_assert!((start..end).contains(&y), "pair ({x}, {y}) outside the grid");
+        self.0.cells[offset + y - start]
     }
 }
 
@@ -288,7 +353,7 @@ impl<'a> PairScores<'a> {
                 };
                 match window.slot(i, j) {
                     Some(slot) => {
-                        let score = &mut window.scores[slot];
+                        let score = &mut window.cells[slot];
                         if score.score == UNKNOWN.score {
                             *score = cache.get(&(i, j)).copied().unwrap_or_else(compute);
                         }
@@ -301,21 +366,11 @@ impl<'a> PairScores<'a> {
     }
 
     /// Makes room for the pairs the DP will ask for: row `i` of `band` (prefixes of i left
-    /// sentences) holds cells of columns `band[i].0..=band[i].1`, and a cell asks for pairs of the
-    /// last 3 sentences at most of each prefix.
+    /// sentences) holds cells of columns `band[i].0..=band[i].1` (see [`pair_spans`]).
     fn focus(&mut self, band: &[(usize, usize)]) {
         let Store::Sparse { window, .. } = &mut self.store else { return };
         let (n, m) = (self.left.sentences.len(), self.right.sentences.len());
-        window.rows.clear();
-        let mut offset = 0;
-        for i in 0..n {
-            let rows = &band[(i + 1).min(band.len())..(i + 4).min(band.len())];
-            let start = rows.iter().map(|r| r.0).min().unwrap_or(0).saturating_sub(SHAPE_REACH);
-            let end = rows.iter().map(|r| r.1).max().unwrap_or(0).min(m).max(start);
-            window.rows.push((start, end, offset));
-            offset += end - start;
-        }
-        window.scores = vec![UNKNOWN; offset];
+        *window = Window::new(pair_spans(band, n, m), UNKNOWN);
     }
 }
 
