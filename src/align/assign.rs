@@ -6,7 +6,7 @@
 //! Positions here are content positions (noise left out), 0..n on the left and 0..m on the right.
 
 use super::profile::Profiles;
-use super::similarity::Scorer;
+use super::similarity::{Part, Scorer};
 use rustc_hash::FxHashMap as HashMap;
 
 /// A group of left positions matched with a group of right positions.
@@ -209,20 +209,15 @@ const SHAPES: [(usize, usize); 8] = [(1, 0), (0, 1), (1, 1), (2, 1), (1, 2), (2,
 /// The best monotonic chain of beads within the band, maximizing Σ (score − threshold).
 fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold: f64, t: &Thresholds) -> Vec<Bead> {
     let (n, m) = (ls.len(), rs.len());
-    let width = |i: usize| band.rows[i].1 - band.rows[i].0 + 1;
-    let mut value: Vec<Vec<f64>> = (0..=n).map(|i| vec![f64::NEG_INFINITY; width(i)]).collect();
-    let mut choice: Vec<Vec<(u8, f32)>> = (0..=n).map(|i| vec![(u8::MAX, 0.0); width(i)]).collect();
-    let get = |value: &Vec<Vec<f64>>, i: usize, j: usize| {
-        if band.contains(i, j) {
-            value[i][j - band.rows[i].0]
-        } else {
-            f64::NEG_INFINITY
-        }
-    };
+    let mut table = Table::new(band);
     let parts = scorer.grid(ls, rs, &band.rows);
-    value[0][0] = 0.0;
+    let no_parts: (usize, &[Part]) = (0, &[]);
+    table.value[0] = 0.0;
     for i in 0..=n {
         let (lo, hi) = band.rows[i];
+        // The parts of the last left sentences of the prefix (`recent[a]`: the a-th from its end).
+        let recent: [(usize, &[Part]); 4] =
+            std::array::from_fn(|a| if (1..=i).contains(&a) { parts.row(i - a) } else { no_parts });
         for j in lo..=hi {
             if i == 0 && j == 0 {
                 continue;
@@ -232,7 +227,7 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
                 if di > i || dj > j {
                     continue;
                 }
-                let before = get(&value, i - di, j - dj);
+                let before = table.value(i - di, j - dj);
                 if before == f64::NEG_INFINITY {
                     continue;
                 }
@@ -240,7 +235,11 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
                     (0.0, 0.0)
                 } else {
                     let (l, r) = (&ls[i - di..i], &rs[j - dj..j]);
-                    let part = |x: usize, y: usize| parts.get(i - di + x, j - dj + y);
+                    // The part of l[x] with r[y].
+                    let part = |x: usize, y: usize| {
+                        let (start, row) = recent[di - x];
+                        row[j - dj + y - start]
+                    };
                     let penalty = if di + dj > 2 { t.merge_penalty } else { 0.0 };
                     // A group that cannot beat the cell's best even at its bound is not scored.
                     if di + dj > 2 {
@@ -261,14 +260,15 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
                     best = (before + gain, shape as u8, score);
                 }
             }
-            value[i][j - lo] = best.0;
-            choice[i][j - lo] = (best.1, best.2 as f32);
+            let cell = table.cell(i, j);
+            table.value[cell] = best.0;
+            table.choice[cell] = (best.1, best.2 as f32);
         }
     }
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (shape, score) = choice[i][j - band.rows[i].0];
+        let (shape, score) = table.choice[table.cell(i, j)];
         let (di, dj) = SHAPES[shape as usize];
         if di > 0 && dj > 0 {
             beads.push(Bead { left: ls[i - di..i].to_vec(), right: rs[j - dj..j].to_vec(), score: score as f64 });
@@ -278,6 +278,46 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
     }
     beads.reverse();
     beads
+}
+
+/// The monotonic pass's cells, row after row, each row holding the columns of the band.
+struct Table<'a> {
+    band: &'a Band,
+    /// Where each row starts in `value` and `choice`.
+    starts: Vec<usize>,
+    /// The best Σ (score − threshold) of a chain reaching the cell.
+    value: Vec<f64>,
+    /// The shape of the chain's last bead, and its score.
+    choice: Vec<(u8, f32)>,
+}
+
+impl<'a> Table<'a> {
+    fn new(band: &'a Band) -> Self {
+        let mut cells = 0;
+        let starts = band
+            .rows
+            .iter()
+            .map(|&(lo, hi)| {
+                cells += hi + 1 - lo;
+                cells - (hi + 1 - lo)
+            })
+            .collect();
+        Table { band, starts, value: vec![f64::NEG_INFINITY; cells], choice: vec![(u8::MAX, 0.0); cells] }
+    }
+
+    /// Where cell (i, j) of the band sits.
+    fn cell(&self, i: usize, j: usize) -> usize {
+        self.starts[i] + j - self.band.rows[i].0
+    }
+
+    /// The value of cell (i, j), minus infinity outside the band.
+    fn value(&self, i: usize, j: usize) -> f64 {
+        if self.band.contains(i, j) {
+            self.value[self.cell(i, j)]
+        } else {
+            f64::NEG_INFINITY
+        }
+    }
 }
 
 /// A 2:2 group can hide two crossing pairs, which the monotonic pass cannot express: split it
@@ -308,7 +348,8 @@ fn bead_score(scorer: &Scorer, l: &[usize], r: &[usize], one: impl Fn(usize, usi
     if l.len() == 1 && r.len() == 1 {
         return one(0, 0);
     }
-    let best_part = (0..l.len()).flat_map(|x| (0..r.len()).map(move |y| (x, y))).map(|(x, y)| one(x, y)).fold(0.0, f64::max);
+    let best_part =
+        (0..l.len()).flat_map(|x| (0..r.len()).map(move |y| (x, y))).map(|(x, y)| one(x, y)).fold(0.0, f64::max);
     if best_part < GROUP_MIN_PART || !edges_share_evidence(l.len(), r.len(), one) {
         return 0.0;
     }

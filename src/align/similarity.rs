@@ -74,6 +74,7 @@ impl<'a> Scorer<'a> {
     /// out the length agreement: [`Self::lexical_bound`], then [`Self::bound_with_length`] with
     /// a length agreement of 1 (a looser bound, as every operation rounds monotonically) or the
     /// real one.
+    #[inline]
     pub fn lexical_bound(&self, l: &[usize], r: &[usize], matched: impl Fn(usize, usize) -> f64) -> f64 {
         let mut sum = 0.0;
         for x in 0..l.len() {
@@ -81,9 +82,12 @@ impl<'a> Scorer<'a> {
                 sum += matched(x, y);
             }
         }
+        if sum == 0.0 {
+            return 0.0;
+        }
         let total: f64 =
             l.iter().map(|&i| self.left_totals[i]).sum::<f64>() + r.iter().map(|&j| self.right_totals[j]).sum::<f64>();
-        if sum == 0.0 || total == 0.0 {
+        if total == 0.0 {
             return 0.0;
         }
         (sum / total).min(1.0)
@@ -100,8 +104,7 @@ impl<'a> Scorer<'a> {
         for (&i, &(start, end, offset)) in ls.iter().zip(&grid.rows) {
             for (y, &j) in rs[start..end].iter().enumerate() {
                 let part = pairs.get(i, j, || self.pair_evidence(i, j));
-                grid.cells[offset + y] =
-                    Part { score: part.score, matched: part.matched_left + part.matched_right };
+                grid.cells[offset + y] = Part { score: part.score, matched: part.matched_left + part.matched_right };
             }
         }
         PairGrid(grid)
@@ -300,12 +303,11 @@ pub struct Part {
 pub struct PairGrid(Window<Part>);
 
 impl PairGrid {
-    /// The part of the `x`-th left and `y`-th right position; the pair must be one of the band's.
-    #[inline]
-    pub fn get(&self, x: usize, y: usize) -> Part {
+    /// The parts of the `x`-th left position: the first right position it is paired with, and
+    /// its parts from there on.
+    pub fn row(&self, x: usize) -> (usize, &[Part]) {
         let (start, end, offset) = self.0.rows[x];
-        debug_assert!((start..end).contains(&y), "pair ({x}, {y}) outside the grid");
-        self.0.cells[offset + y - start]
+        (start, &self.0.cells[offset..offset + end - start])
     }
 }
 
