@@ -476,3 +476,70 @@ fn intersect(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::tests::analysis;
+    use crate::align::{profile, Lexicon};
+    use crate::lang::Lang;
+
+    const FR: [&str; 4] = [
+        "Le gouvernement a annoncé mardi une cyberattaque contre 40 hôpitaux.",
+        "La ministre de la Santé, Claire Odinot, a demandé une enquête.",
+        "Les pirates réclament une rançon de 3 millions d'euros.",
+        "Le président a convoqué un conseil de défense jeudi.",
+    ];
+    const EN: [&str; 5] = [
+        "The government announced on Tuesday a cyberattack against 40 hospitals.",
+        "The hackers are demanding a ransom of 3 million euros.",
+        "Health Minister Claire Odinot has called for an inquiry.",
+        "Local weather remained mild all week in the region.",
+        "The president called a defence council on Thursday.",
+    ];
+
+    fn profiles() -> (Profiles, Profiles) {
+        let (fr, en) = (analysis(Lang::Fr, &FR), analysis(Lang::En, &EN));
+        profile::build(&fr, &[0, 1, 2, 3], &en, &[0, 1, 2, 3, 4], Lexicon::builtin())
+    }
+
+    #[test]
+    fn the_grid_holds_the_scores_computed_directly() {
+        let (left, right) = profiles();
+        let scorer = Scorer::new(&left, &right, Weights::default());
+        // Left positions 1 and 3 against right positions 0, 2, 4; a band of 2 rows × 3 columns.
+        let (ls, rs) = ([1, 3], [0, 2, 4]);
+        let grid = scorer.grid(&ls, &rs, &[(0, 3); 3]);
+        let mut shared = 0;
+        for (x, &i) in ls.iter().enumerate() {
+            let (start, parts) = grid.row(x);
+            assert_eq!((start, parts.len()), (0, rs.len()));
+            for (y, &j) in rs.iter().enumerate() {
+                let direct = scorer.evidence(&[i], &[j]);
+                let expected = Part { score: direct.score, matched: direct.matched_left + direct.matched_right };
+                assert_eq!(parts[y], expected, "pair ({i}, {j})");
+                assert_eq!(scorer.score(&[i], &[j]), direct.score);
+                shared += usize::from(direct.score > 0.0);
+            }
+        }
+        assert!(shared >= 2, "the test needs pairs that share evidence");
+    }
+
+    #[test]
+    fn the_lexical_bound_from_the_grid_bounds_the_group_score() {
+        let (left, right) = profiles();
+        let scorer = Scorer::new(&left, &right, Weights::default());
+        let (ls, rs): (Vec<usize>, Vec<usize>) = ((0..4).collect(), (0..5).collect());
+        let grid = scorer.grid(&ls, &rs, &[(0, 5); 5]);
+        for (l, r) in [(&ls[0..2], &rs[0..1]), (&ls[1..3], &rs[1..3]), (&ls[3..4], &rs[2..5])] {
+            let matched = |x: usize, y: usize| {
+                let (start, parts) = grid.row(l[x]);
+                parts[r[y] - start].matched
+            };
+            let lexical = scorer.lexical_bound(l, r, matched);
+            let score = scorer.score(l, r);
+            assert!(score <= scorer.bound_with_length(lexical, scorer.length_agreement(l, r)), "{l:?} {r:?}");
+            assert!(lexical > 0.0, "{l:?} {r:?} share evidence");
+        }
+    }
+}
