@@ -91,6 +91,7 @@ fn main() {
         STARTERS,
         ATTRIBUTION,
         CALENDAR,
+        HOLIDAYS,
     ];
     for input in data.into_iter().chain(sources).chain(["build.rs"]) {
         println!("cargo:rerun-if-changed={input}");
@@ -108,6 +109,7 @@ fn main() {
     write_out("implied_numbers.rs", &implied_tables(&read(IMPLIED)));
     write_out("holidays.rs", &phrases_source("HOLIDAYS", HOLIDAYS, &read(HOLIDAYS), 2, &['^']));
     let number_words = read(NUMBER_WORDS);
+    write_out("date_words.rs", &date_words_source(&read(CALENDAR), &number_words, &read(HOLIDAYS)));
     let word_rows = |lang: &'static str| {
         move |row: &[&str]| (row.len() == 4 && (row[0] == "fr") == (lang == "fr")).then(|| row[1].to_string())
     };
@@ -427,6 +429,29 @@ fn calendar_tables(tsv: &str) -> String {
     writeln!(out, "pub static NUMBERS: [[&[u32]; 2]; 2] = {numbers};").unwrap();
     writeln!(out, "pub static ABBREVIATED: [[&[bool]; 2]; 2] = {flags};").unwrap();
     out
+}
+
+/// Rust source of `DATE_WORDS`, the words a date leans on within its first tokens (see
+/// `dates::may_start_date`): the month and weekday names of both languages, the number words of
+/// both and their plurals, the first word of every holiday form, the time units and the words
+/// that name a day by themselves.
+fn date_words_source(calendar: &str, number_words: &str, holidays: &str) -> String {
+    let calendar = phrase_data::calendar_names(calendar).into_iter().flatten().flatten().map(|(name, _, _)| name);
+    let numbers = phrase_data::rows(number_words).filter(|row| row.len() == 4).flat_map(|row| {
+        let word = row[1].to_string();
+        [format!("{word}s"), word]
+    });
+    let holidays = phrase_data::listed_forms(holidays, 2).filter_map(|(_, form)| {
+        let (key, _) = phrase_data::plain_phrase_key(form.trim_start_matches('^'))?;
+        key.split(' ').next().map(str::to_string)
+    });
+    let fixed = phrase_data::TIME_UNIT_WORDS.iter().chain(phrase_data::DAY_WORDS).map(|w| w.to_string());
+    let words: Vec<String> = calendar.chain(numbers).chain(holidays).chain(fixed).collect();
+    set_source(
+        "DATE_WORDS",
+        "data/calendar.tsv, data/number_words.tsv, data/holidays.tsv",
+        words.iter().map(String::as_str),
+    )
 }
 
 /// Rust source of the words of `data/implied_numbers.tsv` (`lang, word, figure`): per language

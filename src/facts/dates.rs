@@ -7,6 +7,7 @@
 
 use super::lexicon::DataForm;
 use super::numbers::NumLit as NumLitRef;
+use super::phrase_data::TIME_UNIT_WORDS;
 use super::tokens::{CalendarWord, TokKind, Token};
 use super::{Fact, FactKind};
 use crate::lang::Lang;
@@ -233,29 +234,6 @@ fn resolve_weekday(wd: u32, reference: NaiveDate, direction: Direction) -> Optio
         Direction::After => shift_days(reference, if ahead == 0 { 7 } else { ahead }),
     }
 }
-
-/// Words of a span of time after a count ("two weeks", "trois jours").
-const TIME_UNIT_WORDS: &[&str] = &[
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "fortnight",
-    "fortnights",
-    "month",
-    "months",
-    "year",
-    "years",
-    "jour",
-    "jours",
-    "semaine",
-    "semaines",
-    "mois",
-    "an",
-    "ans",
-    "annee",
-    "annees",
-];
 
 /// The week a weekday is in, written after it: "Tuesday of next week", "Monday of the following
 /// week", "mardi de la semaine prochaine".
@@ -1493,6 +1471,35 @@ fn any_date_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDa
     None
 }
 
+/// The words a date leans on, laid out by `build.rs` (see [`may_start_date`]).
+mod cues {
+    use crate::static_map::{StaticMap, StrList};
+    include!(concat!(env!("OUT_DIR"), "/date_words.rs"));
+}
+
+/// How far (in tokens, the first included) every date pattern that starts with a word meets digits
+/// or a word of `DATE_WORDS`: "the end of March" and "il y a trois jours" are the longest reach.
+const CUE_REACH: usize = 4;
+
+/// Whether a date may lean on `tok`: digits, or a month or weekday name, a number word, the first
+/// word of a holiday, a time unit, or a word that names a day ("hier", "tomorrow").
+fn is_date_cue(tok: &Token) -> bool {
+    match tok.kind {
+        TokKind::Num(_) => true,
+        TokKind::Word => cues::DATE_WORDS.contains(&tok.folded),
+        TokKind::Punct => false,
+    }
+}
+
+/// Whether a date may start at `tokens[i]`, `cue` being [`is_date_cue`] of each token. Every
+/// pattern starts with digits, a mark (a holiday's) or a word; one that starts with a word either
+/// starts with a cue (a month, a number word, "hier") or meets one within [`CUE_REACH`] tokens
+/// ("the end of March", "in a week", "il y a trois jours"). Nine words in ten of a text are
+/// neither, and looking them up in every pattern was most of the dates' cost.
+fn may_start_date(tokens: &[Token], cue: &[bool], i: usize) -> bool {
+    !tokens[i].is_word() || cue[i..(i + CUE_REACH).min(cue.len())].contains(&true)
+}
+
 /// Extracts the dates and times of a token list, claiming their tokens.
 pub fn extract(
     text: &str,
@@ -1502,11 +1509,17 @@ pub fn extract(
     reference: Option<NaiveDate>,
     out: &mut Vec<Fact>,
 ) {
+    let cue: Vec<bool> = tokens.iter().map(is_date_cue).collect();
     let mut last_day: Option<String> = None;
     let mut i = 0;
     while i < tokens.len() {
         if tokens[i].initial {
             last_day = None;
+        }
+        // No date nor time starts here (a time starts with digits, which are a cue).
+        if !may_start_date(tokens, &cue, i) {
+            i += 1;
+            continue;
         }
         if let Some(found) = date_at(tokens, i, lang, reference) {
             if found.value.len() == 10 {
@@ -1759,5 +1772,60 @@ mod tests {
         assert_eq!(values("le 22/04/2024", Lang::Fr, MONDAY), ["2024-04-22"]);
         assert_eq!(values("on 2/29/2020", Lang::En, MONDAY), ["2020-02-29"]);
         assert_eq!(values("2002-10-09", Lang::En, MONDAY), ["2002-10-09"]);
+    }
+
+    /// Every token where a date or a time starts (by every pattern, ungated) passes the cue gate:
+    /// on phrases whose first word is no cue, the samples, and the shared evaluation texts when
+    /// present (read in place). And the gate does skip the words of a plain sentence.
+    #[test]
+    fn every_date_start_passes_the_cue_gate() {
+        let phrases = [
+            (Lang::En, "the end of March, the beginning of May, the middle of June, end of July, mid-August"),
+            (Lang::En, "early May, late October, in a week, in two days, a week ago, a fortnight ago, 3 weeks ago"),
+            (Lang::En, "two weeks and two days ago, a day before Christmas, a month from tomorrow, recent days"),
+            (Lang::En, "last week, previous week, following week, this month, next year on Monday, this week - Friday"),
+            (Lang::En, "He left yesterday; today and tomorrow. It happened the 4th of July and on the 18th."),
+            (Lang::Fr, "fin mars, début mai, mi-juin, il y a trois jours, il ya deux ans, il y a une semaine"),
+            (Lang::Fr, "avant-hier, avant hier, après-demain, aujourd'hui, ces derniers jours, ces dernières semaines"),
+            (Lang::Fr, "cette semaine, cette année, ce mois-ci, la semaine dernière, le mois prochain, l'an dernier"),
+            (
+                Lang::Fr,
+                "dans trois jours, dans une semaine, deux jours avant Noël, le vingt-cinq mardi, le premier mai",
+            ),
+        ];
+        let mut texts: Vec<(Lang, String)> = phrases.iter().map(|&(lang, t)| (lang, t.to_string())).collect();
+        for (lang, name) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
+            let sample = std::fs::read_to_string(format!("data/samples/{name}.txt")).unwrap();
+            texts.push((lang, sample));
+        }
+        let shared = std::path::Path::new("../shared/eval/data/extract-dev");
+        for entry in std::fs::read_dir(shared).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            let lang = if name.starts_with("fr_") { Lang::Fr } else { Lang::En };
+            for line in std::fs::read_to_string(entry.path()).unwrap_or_default().lines() {
+                let case: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+                if let Some(input) = case["input"].as_str() {
+                    texts.push((lang, input.to_string()));
+                }
+            }
+        }
+        let mut skipped = 0;
+        for (lang, text) in &texts {
+            let tokens = tokenize(text, *lang, &[0]);
+            let cue: Vec<bool> = tokens.iter().map(is_date_cue).collect();
+            for i in 0..tokens.len() {
+                let gate = may_start_date(&tokens, &cue, i);
+                skipped += usize::from(!gate);
+                for reference in [None, NaiveDate::from_ymd_opt(2024, 5, 6)] {
+                    let starts =
+                        date_at(&tokens, i, *lang, reference).is_some() || time_at(&tokens, i, *lang).is_some();
+                    assert!(gate || !starts, "{text:?} at {:?}", tokens[i].text);
+                }
+            }
+        }
+        assert!(skipped > 0);
+        let plain = tokenize("She walked to the house with her sister and the dog.", Lang::En, &[0]);
+        let cue: Vec<bool> = plain.iter().map(is_date_cue).collect();
+        assert!((0..plain.len()).all(|i| !plain[i].is_word() || !may_start_date(&plain, &cue, i)));
     }
 }

@@ -52,6 +52,32 @@ pub fn name_stopwords(data: &str) -> impl Iterator<Item = (&str, bool)> {
     })
 }
 
+/// Words of a span of time after a count ("two weeks", "trois jours").
+pub const TIME_UNIT_WORDS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "fortnight",
+    "fortnights",
+    "month",
+    "months",
+    "year",
+    "years",
+    "jour",
+    "jours",
+    "semaine",
+    "semaines",
+    "mois",
+    "an",
+    "ans",
+    "annee",
+    "annees",
+];
+
+/// Words that name a day by themselves ("hier", "tomorrow"), or begin one ("aujourd'hui").
+pub const DAY_WORDS: &[&str] = &["today", "yesterday", "tomorrow", "hier", "demain", "aujourd"];
+
 /// A month or weekday name: folded, its number, and whether it is an abbreviation.
 pub type CalendarName = (String, u32, bool);
 
