@@ -209,62 +209,24 @@ const SHAPES: [(usize, usize); 8] = [(1, 0), (0, 1), (1, 1), (2, 1), (1, 2), (2,
 /// The best monotonic chain of beads within the band, maximizing Σ (score − threshold).
 fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold: f64, t: &Thresholds) -> Vec<Bead> {
     let (n, m) = (ls.len(), rs.len());
-    let mut table = Table::new(band);
     let parts = scorer.grid(ls, rs, &band.rows);
+    let mut pass = Pass { scorer, ls, rs, threshold, t, table: Table::new(band) };
     let no_parts: (usize, &[Part]) = (0, &[]);
-    table.value[0] = 0.0;
+    pass.table.value[0] = 0.0;
     for i in 0..=n {
         let (lo, hi) = band.rows[i];
-        // The parts of the last left sentences of the prefix (`recent[a]`: the a-th from its end).
-        let recent: [(usize, &[Part]); 4] =
-            std::array::from_fn(|a| if (1..=i).contains(&a) { parts.row(i - a) } else { no_parts });
+        let recent: Recent = std::array::from_fn(|a| if (1..=i).contains(&a) { parts.row(i - a) } else { no_parts });
         for j in lo..=hi {
             if i == 0 && j == 0 {
                 continue;
             }
-            let mut best = (f64::NEG_INFINITY, u8::MAX, 0.0f64);
-            for (shape, &(di, dj)) in SHAPES.iter().enumerate() {
-                if di > i || dj > j {
-                    continue;
-                }
-                let before = table.value(i - di, j - dj);
-                if before == f64::NEG_INFINITY {
-                    continue;
-                }
-                let (gain, score) = if di == 0 || dj == 0 {
-                    (0.0, 0.0)
-                } else {
-                    let (l, r) = (&ls[i - di..i], &rs[j - dj..j]);
-                    // The part of l[x] with r[y].
-                    let part = |x: usize, y: usize| {
-                        let (start, row) = recent[di - x];
-                        row[j - dj + y - start]
-                    };
-                    let penalty = if di + dj > 2 { t.merge_penalty } else { 0.0 };
-                    // A group that cannot beat the cell's best even at its bound is not scored.
-                    if di + dj > 2 {
-                        let worth = |bound: f64| before + (bound - threshold - penalty) > best.0;
-                        let lexical = scorer.lexical_bound(l, r, |x, y| part(x, y).matched);
-                        // With no lexical evidence both bounds are 0, whatever the lengths say.
-                        if !worth(scorer.bound_with_length(lexical, 1.0))
-                            || (lexical != 0.0
-                                && !worth(scorer.bound_with_length(lexical, scorer.length_agreement(l, r))))
-                        {
-                            continue;
-                        }
-                    }
-                    let score = bead_score(scorer, l, r, |x, y| part(x, y).score);
-                    (score - threshold - penalty, score)
-                };
-                if before + gain > best.0 {
-                    best = (before + gain, shape as u8, score);
-                }
-            }
-            let cell = table.cell(i, j);
-            table.value[cell] = best.0;
-            table.choice[cell] = (best.1, best.2 as f32);
+            let best = pass.best(i, j, &recent);
+            let cell = pass.table.cell(i, j);
+            pass.table.value[cell] = best.0;
+            pass.table.choice[cell] = (best.1, best.2 as f32);
         }
     }
+    let table = pass.table;
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
@@ -278,6 +240,86 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
     }
     beads.reverse();
     beads
+}
+
+/// The grid rows of the last left sentences of a DP row's prefix: `recent[a]` for the a-th from
+/// its end (1..=3), as (first right position, parts from there on).
+type Recent<'g> = [(usize, &'g [Part]); 4];
+
+/// What filling a cell of one monotonic pass needs.
+struct Pass<'a, 's> {
+    scorer: &'a Scorer<'s>,
+    ls: &'a [usize],
+    rs: &'a [usize],
+    threshold: f64,
+    t: &'a Thresholds,
+    table: Table<'a>,
+}
+
+// `Pass::best` names each shape of `SHAPES` once.
+const _: () = assert!(SHAPES.len() == 8);
+
+impl Pass<'_, '_> {
+    /// The best chain ending at cell (i, j): (its value, the shape of its last bead, that bead's score).
+    fn best(&self, i: usize, j: usize, recent: &Recent) -> (f64, u8, f64) {
+        let mut best = (f64::NEG_INFINITY, u8::MAX, 0.0f64);
+        // One copy of `consider` per shape, so that each knows its group sizes when compiled.
+        macro_rules! consider_shapes {
+            ($($k:literal),*) => {$(
+                self.consider::<{ SHAPES[$k].0 }, { SHAPES[$k].1 }>($k, i, j, recent, &mut best);
+            )*};
+        }
+        consider_shapes!(0, 1, 2, 3, 4, 5, 6, 7);
+        best
+    }
+
+    /// Makes the bead of `DI` left and `DJ` right sentences ending at cell (i, j) the cell's best
+    /// if it beats `best`.
+    #[inline(always)]
+    fn consider<const DI: usize, const DJ: usize>(
+        &self,
+        shape: u8,
+        i: usize,
+        j: usize,
+        recent: &Recent,
+        best: &mut (f64, u8, f64),
+    ) {
+        if DI > i || DJ > j {
+            return;
+        }
+        let before = self.table.value(i - DI, j - DJ);
+        if before == f64::NEG_INFINITY {
+            return;
+        }
+        let (scorer, threshold, t) = (self.scorer, self.threshold, self.t);
+        let (gain, score) = if DI == 0 || DJ == 0 {
+            (0.0, 0.0)
+        } else {
+            let (l, r) = (&self.ls[i - DI..i], &self.rs[j - DJ..j]);
+            // The part of l[x] with r[y].
+            let part = |x: usize, y: usize| {
+                let (start, row) = recent[DI - x];
+                row[j - DJ + y - start]
+            };
+            let penalty = if DI + DJ > 2 { t.merge_penalty } else { 0.0 };
+            // A group that cannot beat the cell's best even at its bound is not scored.
+            if DI + DJ > 2 {
+                let worth = |bound: f64| before + (bound - threshold - penalty) > best.0;
+                let lexical = scorer.lexical_bound(l, r, |x, y| part(x, y).matched);
+                // With no lexical evidence both bounds are 0, whatever the lengths say.
+                if !worth(scorer.bound_with_length(lexical, 1.0))
+                    || (lexical != 0.0 && !worth(scorer.bound_with_length(lexical, scorer.length_agreement(l, r))))
+                {
+                    return;
+                }
+            }
+            let score = bead_score(scorer, l, r, |x, y| part(x, y).score);
+            (score - threshold - penalty, score)
+        };
+        if before + gain > best.0 {
+            *best = (before + gain, shape, score);
+        }
+    }
 }
 
 /// The monotonic pass's cells, row after row, each row holding the columns of the band.
