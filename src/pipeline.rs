@@ -1,10 +1,14 @@
-//! The per-article pipeline: language → segment → clean → facts.
+//! The per-article pipeline: language → segment → clean → facts; and the pair pipeline:
+//! align → compare.
 
+use crate::align::{AlignOptions, Alignment};
 use crate::article::Article;
+use crate::compare::{Comparison, SeverityRules};
 use crate::document::{Document, Sentence};
 use crate::error::InputError;
 use crate::facts::{self, DocumentFacts};
 use crate::lang::{self, Lang};
+use crate::report::compared::Compared;
 use chrono::NaiveDate;
 
 /// Choices that apply to every article of a run.
@@ -60,6 +64,30 @@ pub fn analyze(article: Article, opts: &Options) -> Result<Analysis, InputError>
     Ok(Analysis { doc, facts })
 }
 
+/// Two versions of a story aligned, and compared along the alignment: what every report of
+/// `align` is made from.
+#[derive(Clone, Debug)]
+pub struct AlignedPair {
+    pub left: Analysis,
+    pub right: Analysis,
+    pub alignment: Alignment,
+    pub comparison: Comparison,
+}
+
+impl AlignedPair {
+    /// Aligns two analysed versions, then compares their facts pair by pair.
+    pub fn new(left: Analysis, right: Analysis, align: &AlignOptions, severity: &SeverityRules) -> Self {
+        let alignment = crate::align::align(&left, &right, align);
+        let comparison = crate::compare::compare(&left, &right, &alignment, severity);
+        AlignedPair { left, right, alignment, comparison }
+    }
+
+    /// The pair as the human-readable reports take it.
+    pub fn compared(&self) -> Compared<'_> {
+        Compared { left: &self.left, right: &self.right, alignment: &self.alignment, comparison: &self.comparison }
+    }
+}
+
 /// How many articles are analysed together: large enough to keep both cores busy, small enough
 /// that memory holds a batch, not the corpus.
 pub const BATCH: usize = 256;
@@ -67,27 +95,74 @@ pub const BATCH: usize = 256;
 /// Maps `work` over a stream of articles in parallel batches and hands each result, in input
 /// order, to `consume`. Read errors go to `consume` too, in their place, so that the caller
 /// reports them and goes on.
-pub fn process_stream<T, W, C>(stream: crate::read::ArticleStream, work: W, mut consume: C)
+pub fn process_stream<T, W, C>(stream: crate::read::ArticleStream, work: W, consume: C)
 where
     T: Send,
     W: Fn(Article) -> Result<T, InputError> + Sync,
     C: FnMut(Result<T, InputError>),
 {
+    process_in_order(stream, |read| read.and_then(&work), consume);
+}
+
+/// Maps `work` over any sequence in parallel batches of [`BATCH`] and hands each result, in input
+/// order, to `consume`: memory holds one batch, not the whole input.
+pub fn process_in_order<I, T, W, C>(items: I, work: W, mut consume: C)
+where
+    I: Iterator + Send,
+    I::Item: Send,
+    T: Send,
+    W: Fn(I::Item) -> T + Sync,
+    C: FnMut(T),
+{
     use rayon::prelude::*;
-    let mut stream = stream;
+    let mut items = items;
     let mut read_batch = || {
         let mut batch = Vec::with_capacity(BATCH);
-        batch.extend(stream.by_ref().take(BATCH));
+        batch.extend(items.by_ref().take(BATCH));
         batch
     };
-    let mut batch: Vec<Result<Article, InputError>> = read_batch();
+    let mut batch = read_batch();
     while !batch.is_empty() {
         // Reading (and parsing JSONL) is serial: the next batch is read while the other core
         // works on this one, instead of both cores waiting for the reader.
-        let (next, results) = rayon::join(&mut read_batch, || {
-            batch.into_par_iter().map(|r| r.and_then(&work)).collect::<Vec<Result<T, InputError>>>()
-        });
+        let (next, results) = rayon::join(&mut read_batch, || batch.into_par_iter().map(&work).collect::<Vec<T>>());
         results.into_iter().for_each(&mut consume);
         batch = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Results come back in input order across several batches, each item worked on once.
+    #[test]
+    fn process_in_order_keeps_the_input_order() {
+        let n = 3 * BATCH + 7;
+        let mut seen = Vec::new();
+        process_in_order(0..n, |i| i * 2, |doubled| seen.push(doubled));
+        assert_eq!(seen, (0..n).map(|i| i * 2).collect::<Vec<_>>());
+        let mut none = 0;
+        process_in_order(std::iter::empty::<usize>(), |i| i, |_| none += 1);
+        assert_eq!(none, 0);
+    }
+
+    fn article(id: &str, text: &str) -> Article {
+        Article { id: id.into(), origin: id.into(), text: text.into(), ..Article::default() }
+    }
+
+    /// The pair pipeline puts every content sentence in a pair or among the unmatched, and its
+    /// comparison has one entry per aligned pair.
+    #[test]
+    fn aligned_pair_accounts_for_every_sentence() {
+        let opts = Options::default();
+        let fr =
+            analyze(article("fr", "Le ministre a annoncé 300 millions d'euros lundi. La pluie est tombée."), &opts);
+        let en = analyze(article("en", "The minister announced 300 million euros on Monday."), &opts);
+        let pair = AlignedPair::new(fr.unwrap(), en.unwrap(), &AlignOptions::default(), &SeverityRules::default());
+        assert_eq!(pair.comparison.pairs.len(), pair.alignment.pairs.len());
+        let paired: usize = pair.alignment.pairs.iter().map(|p| p.left.len()).sum();
+        assert_eq!(paired + pair.alignment.unmatched_left.len(), pair.left.doc.sentences.len());
+        assert_eq!(pair.alignment.pairs[0].left, [0]);
     }
 }

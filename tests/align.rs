@@ -139,3 +139,104 @@ fn seed_pair_keeps_the_contract() {
     }
     assert_contract(&align_json(left, right));
 }
+
+/// A manifest (JSON Lines) of the two fixture pairs, plus `extra` lines, in a temporary folder;
+/// paths are relative to the manifest, as a committed manifest would hold them.
+fn manifest(extra: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    for (sub, fixture) in [("align", "tests/fixtures/align"), ("report", "tests/fixtures/report")] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        for name in ["fr.txt", "en.txt"] {
+            std::fs::copy(format!("{fixture}/{name}"), dir.path().join(sub).join(name)).unwrap();
+        }
+    }
+    let mut lines = vec![
+        r#"{"id": "align", "left": "align/fr.txt", "right": "align/en.txt"}"#.to_string(),
+        r#"{"left": "report/fr.txt", "right": "report/en.txt", "published": "2024-05-07"}"#.to_string(),
+    ];
+    lines.extend(extra.iter().map(|l| l.to_string()));
+    let path = dir.path().join("pairs.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    (dir, path)
+}
+
+/// The report without the document ids, which name the paths the articles were given by.
+fn without_ids(mut report: Value) -> Value {
+    for side in ["left", "right"] {
+        report[side]["id"] = Value::Null;
+    }
+    report
+}
+
+#[test]
+fn pairs_manifest_gives_each_pair_the_report_of_a_single_run() {
+    let (dir, path) = manifest(&[]);
+    let out = newsalign().args(["align", "--pairs", path.to_str().unwrap(), "--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "one line a pair");
+    assert_eq!(lines[0]["id"], "align");
+    assert_eq!(lines[1]["id"], "report/fr.txt <> report/en.txt");
+    for (line, sub, published) in [(&lines[0], "align", None), (&lines[1], "report", Some("2024-05-07"))] {
+        let (left, right) = (dir.path().join(sub).join("fr.txt"), dir.path().join(sub).join("en.txt"));
+        assert_eq!(line["left"], left.to_str().unwrap());
+        let mut args = vec!["align", left.to_str().unwrap(), right.to_str().unwrap(), "--format", "json"];
+        args.extend(published.iter().flat_map(|p| ["--published", p]));
+        let single: Value = serde_json::from_slice(&newsalign().args(&args).output().unwrap().stdout).unwrap();
+        assert_contract(&line["report"]);
+        assert_eq!(without_ids(line["report"].clone()), without_ids(single));
+    }
+}
+
+#[test]
+fn pairs_manifest_reports_a_missing_article_and_goes_on() {
+    let (dir, path) = manifest(&[r#"{"id": "gone", "left": "nowhere/fr.txt", "right": "align/en.txt"}"#]);
+    let out_file = dir.path().join("out.jsonl");
+    let out = newsalign()
+        .args(["align", "--pairs", path.to_str().unwrap(), "--format", "json", "-o", out_file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "an unreadable pair makes the run's status 2");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("nowhere/fr.txt"), "{stderr}");
+    let written = std::fs::read_to_string(&out_file).unwrap();
+    let lines: Vec<Value> = written.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3, "the other pairs are still aligned");
+    assert!(lines[0]["report"].is_object() && lines[1]["report"].is_object());
+    assert_eq!(lines[2]["id"], "gone");
+    assert!(lines[2]["report"].is_null());
+    assert!(lines[2]["error"].as_str().unwrap().contains("nowhere/fr.txt"));
+}
+
+#[test]
+fn pairs_manifest_in_text_heads_each_view_with_its_pair() {
+    let (_dir, path) = manifest(&[]);
+    let out = newsalign().args(["align", "--pairs", path.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.find("== align ==").expect("the first pair's heading");
+    let second = text.find("== report/fr.txt <> report/en.txt ==").expect("the second pair's heading");
+    assert!(first < second, "manifest order");
+}
+
+#[test]
+fn pairs_manifest_rejects_what_it_cannot_do_naming_the_flag() {
+    let (_dir, path) = manifest(&[]);
+    let manifest = path.to_str().unwrap();
+    newsalign()
+        .args(["align", "--pairs", manifest, "--format", "html"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--format"));
+    newsalign().args(["align", FR, EN, "--pairs", manifest]).assert().code(2);
+    newsalign().args(["align"]).assert().code(2).stderr(predicate::str::contains("--pairs"));
+    let empty = _dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "\n").unwrap();
+    newsalign()
+        .args(["align", "--pairs", empty.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty.jsonl").and(predicate::str::contains("no pairs")));
+}

@@ -129,3 +129,46 @@ fn severity_config_file_is_read() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("newsalign.toml"));
 }
+
+/// The schema of one line of `align --pairs`, with the report schema it refers to registered.
+fn pairs_schema() -> jsonschema::Validator {
+    let read = |path| serde_json::from_str::<Value>(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let report = read("docs/report.schema.json");
+    let id = report["$id"].as_str().unwrap().to_string();
+    jsonschema::options()
+        .with_resource(id, jsonschema::Resource::from_contents(report).unwrap())
+        .build(&read("docs/align-pairs.schema.json"))
+        .expect("the schema itself is valid")
+}
+
+#[test]
+fn pairs_lines_follow_their_schema_which_rejects_unknown_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = dir.path().join("pairs.jsonl");
+    let here = std::env::current_dir().unwrap();
+    let mut lines: Vec<String> = article_pairs()
+        .iter()
+        .map(|(l, r)| serde_json::json!({"left": here.join(l), "right": here.join(r)}).to_string())
+        .collect();
+    lines.push(r#"{"left": "missing.txt", "right": "missing-too.txt"}"#.into());
+    std::fs::write(&manifest, lines.join("\n")).unwrap();
+    let out = newsalign().args(["align", "--pairs", manifest.to_str().unwrap(), "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let validator = pairs_schema();
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), article_pairs().len() + 1);
+    for line in &lines {
+        let errors: Vec<String> = validator.iter_errors(line).map(|e| format!("{e} at {}", e.instance_path)).collect();
+        assert!(errors.is_empty(), "line does not follow docs/align-pairs.schema.json:\n{}", errors.join("\n"));
+    }
+    let mut extra = lines[0].clone();
+    extra["elapsed"] = Value::from(1);
+    assert!(!validator.is_valid(&extra), "an unknown line field must be rejected");
+    let mut inner = lines[0].clone();
+    inner["report"]["surprise"] = Value::Bool(true);
+    assert!(!validator.is_valid(&inner), "the report inside a line keeps its own schema");
+    let mut both = lines[0].clone();
+    both["error"] = Value::from("x");
+    assert!(!validator.is_valid(&both), "a line has a report or an error, not both");
+}

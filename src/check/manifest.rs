@@ -5,6 +5,7 @@
 //! so a manifest can be committed next to the articles and run from anywhere.
 
 use crate::error::InputError;
+use crate::pipeline::{Analysis, Options};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,19 @@ pub struct PairSpec {
     pub left: PathBuf,
     pub right: PathBuf,
     pub published: Option<NaiveDate>,
+}
+
+impl PairSpec {
+    /// Reads and analyses both articles, the manifest's `published` winning over the run's.
+    pub fn analyze(&self, opts: &Options) -> Result<(Analysis, Analysis), InputError> {
+        let mut opts = opts.clone();
+        opts.published = self.published.or(opts.published);
+        let analyze = |path: &Path| {
+            crate::read::read_one(path, crate::read::StdinFormat::Text)
+                .and_then(|article| crate::pipeline::analyze(article, &opts))
+        };
+        Ok((analyze(&self.left)?, analyze(&self.right)?))
+    }
 }
 
 #[derive(Deserialize)]

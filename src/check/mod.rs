@@ -228,18 +228,12 @@ pub fn check_analyses(
 /// Reads, aligns, compares and judges one manifest pair. An unreadable article makes an
 /// unreadable result rather than an error, so the run goes on.
 pub fn check_spec(spec: &manifest::PairSpec, opts: &CheckOptions) -> PairResult {
-    let mut pipeline = opts.pipeline.clone();
-    pipeline.published = spec.published.or(pipeline.published);
-    let analyze = |path: &std::path::Path| {
-        crate::read::read_one(path, crate::read::StdinFormat::Text)
-            .and_then(|article| crate::pipeline::analyze(article, &pipeline))
-    };
-    match (analyze(&spec.left), analyze(&spec.right)) {
-        (Ok(left), Ok(right)) => {
+    match spec.analyze(&opts.pipeline) {
+        Ok((left, right)) => {
             let paths = (spec.left.display().to_string(), spec.right.display().to_string());
             check_analyses(&spec.id, &left, &right, (&paths.0, &paths.1), opts)
         }
-        (Err(e), _) | (_, Err(e)) => PairResult::unreadable(&spec.id, e.to_string(), opts.policy.allow_missing),
+        Err(e) => PairResult::unreadable(&spec.id, e.to_string(), opts.policy.allow_missing),
     }
 }
 

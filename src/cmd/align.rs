@@ -1,11 +1,13 @@
-//! `newsalign align`: two articles → sentence alignment → divergences → report.
+//! `newsalign align`: two articles (or every pair of a manifest) → sentence alignment →
+//! divergences → report.
 
-use super::common::{InputArgs, OutputArgs, SeverityArgs};
+use super::common::{progress_bar, InputArgs, InputProblems, OutputArgs, SeverityArgs};
 use clap::{Args, ValueEnum};
-use newsalign::align::{self, AlignOptions, Lexicon};
-use newsalign::compare;
-use newsalign::report::align::AlignReport;
-use newsalign::report::compared::Compared;
+use newsalign::align::{AlignOptions, Lexicon};
+use newsalign::check::manifest::{self, PairSpec};
+use newsalign::compare::SeverityRules;
+use newsalign::pipeline::AlignedPair;
+use newsalign::report::align::{AlignReport, PairLine};
 use newsalign::{pipeline, report, Error, InputError, Lang};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -25,11 +27,16 @@ pub enum AlignFormat {
 #[derive(Args, Debug)]
 pub struct AlignArgs {
     /// The left article (either language): .txt, .html, or a one-record .jsonl.
-    #[arg(value_name = "LEFT")]
-    pub left: PathBuf,
+    #[arg(value_name = "LEFT", required_unless_present = "pairs", conflicts_with = "pairs")]
+    pub left: Option<PathBuf>,
     /// The right article (either language).
-    #[arg(value_name = "RIGHT")]
-    pub right: PathBuf,
+    #[arg(value_name = "RIGHT", required_unless_present = "pairs")]
+    pub right: Option<PathBuf>,
+    /// Align every pair of a manifest in one run (.jsonl of {"left", "right", "id", "published"},
+    /// or .toml [[pair]] tables; paths relative to the manifest): with --format json, JSON Lines,
+    /// one line a pair (docs/align-pairs.schema.json); with --format text, the views one after another.
+    #[arg(long, value_name = "MANIFEST", conflicts_with_all = ["lang_left", "lang_right"])]
+    pub pairs: Option<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
     /// Language of the left article when it does not state one (wins over --lang).
@@ -56,23 +63,77 @@ pub struct AlignArgs {
 pub fn run(args: AlignArgs) -> Result<i32, Error> {
     let rules = args.severity.rules()?;
     let lexicon = args.lexicon.as_deref().map(read_lexicon).transpose()?;
-    let left = analyze(&args.left, args.lang_left, &args.input)?;
-    let right = analyze(&args.right, args.lang_right, &args.input)?;
     let opts = AlignOptions { lexicon: lexicon.map(Arc::new), ..AlignOptions::default() };
-    let alignment = align::align(&left, &right, &opts);
-    let comparison = compare::compare(&left, &right, &alignment, &rules);
-    let compared = Compared { left: &left, right: &right, alignment: &alignment, comparison: &comparison };
-    let rendered = match args.format {
-        AlignFormat::Json => AlignReport::new(&left, &right, &alignment, &comparison).to_json(),
-        AlignFormat::Text => {
-            let width = output_width(args.output.output.as_deref());
-            report::side_by_side::render(&left.doc, &right.doc, &alignment, &comparison, width, args.show_noise)
-        }
-        AlignFormat::Markdown => report::markdown::render(&compared),
-        AlignFormat::Html => report::html::render(&compared),
+    let (left, right) = match (&args.pairs, &args.left, &args.right) {
+        (Some(manifest), _, _) => return run_pairs(manifest, &args, &opts, &rules),
+        (None, Some(left), Some(right)) => (left, right),
+        _ => return Err(Error::Usage("align needs LEFT and RIGHT, or --pairs MANIFEST".into())),
     };
+    let left = analyze(left, args.lang_left, &args.input)?;
+    let right = analyze(right, args.lang_right, &args.input)?;
+    let pair = AlignedPair::new(left, right, &opts, &rules);
+    let rendered = render(&pair, &args);
     newsalign::output::emit(args.output.output.as_deref(), rendered.as_bytes())?;
     Ok(newsalign::exit::SUCCESS)
+}
+
+/// `--pairs MANIFEST`: every pair aligned in parallel, written in manifest order as it is done.
+/// A pair whose articles cannot be read is reported and the run goes on; the status says so.
+fn run_pairs(manifest: &Path, args: &AlignArgs, opts: &AlignOptions, rules: &SeverityRules) -> Result<i32, Error> {
+    if !matches!(args.format, AlignFormat::Json | AlignFormat::Text) {
+        return Err(Error::Usage("--pairs writes --format json (JSON Lines) or --format text".into()));
+    }
+    let specs = manifest::read(manifest)?;
+    let pipeline = args.input.options();
+    let mut sink = args.output.sink()?;
+    let mut problems = InputProblems::default();
+    let mut write_error = None;
+    let bar = progress_bar("aligning", "pairs");
+    let work = |spec: &PairSpec| {
+        let outcome = spec.analyze(&pipeline).map(|(l, r)| AlignedPair::new(l, r, opts, rules));
+        let rendered = match (args.format, &outcome) {
+            (AlignFormat::Json, _) => PairLine::new(spec, outcome.as_ref()).to_json_line(),
+            (_, Ok(pair)) => format!("== {} ==\n{}\n", spec.id, render(pair, args)),
+            (_, Err(_)) => String::new(),
+        };
+        (rendered, outcome.err())
+    };
+    pipeline::process_in_order(specs.iter(), work, |(rendered, problem)| {
+        bar.inc(1);
+        if let Some(e) = problem {
+            problems.report(&e);
+        }
+        if write_error.is_none() {
+            write_error = sink.write(rendered.as_bytes()).err();
+        }
+    });
+    bar.finish_and_clear();
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    sink.finish()?;
+    Ok(problems.status())
+}
+
+/// One pair in the chosen format.
+fn render(pair: &AlignedPair, args: &AlignArgs) -> String {
+    match args.format {
+        AlignFormat::Json => AlignReport::of(pair).to_json(),
+        AlignFormat::Text => {
+            let width = output_width(args.output.output.as_deref());
+            let (left, right) = (&pair.left, &pair.right);
+            report::side_by_side::render(
+                &left.doc,
+                &right.doc,
+                &pair.alignment,
+                &pair.comparison,
+                width,
+                args.show_noise,
+            )
+        }
+        AlignFormat::Markdown => report::markdown::render(&pair.compared()),
+        AlignFormat::Html => report::html::render(&pair.compared()),
+    }
 }
 
 fn analyze(path: &Path, lang: Option<Lang>, input: &InputArgs) -> Result<pipeline::Analysis, Error> {

@@ -32,6 +32,9 @@ pub enum Command {
     /// Extract numbers, dates and named entities with cross-language keys.
     Facts(facts::FactsArgs),
     /// Align the sentences of two versions of a story and flag where they disagree.
+    #[command(
+        override_usage = "newsalign align [OPTIONS] <LEFT> <RIGHT>\n       newsalign align [OPTIONS] --pairs <MANIFEST>"
+    )]
     Align(align::AlignArgs),
     /// Find exact duplicates, near duplicates and translations in a corpus.
     Dedup(dedup::DedupArgs),

@@ -3,11 +3,13 @@
 //! is `docs/report.schema.json`; a test validates real output against it.
 
 use crate::align::Alignment;
+use crate::check::manifest::PairSpec;
 use crate::compare::{Comparison, Divergence, FactRow, Presence, Unpaired};
 use crate::document::Document;
+use crate::error::InputError;
 use crate::facts::Fact;
 use crate::lang::Lang;
-use crate::pipeline::Analysis;
+use crate::pipeline::{AlignedPair, Analysis};
 use crate::report::compared::Tally;
 use serde::Serialize;
 
@@ -145,9 +147,54 @@ impl AlignReport {
         }
     }
 
+    /// The report of a pair aligned by the pipeline.
+    pub fn of(pair: &AlignedPair) -> Self {
+        AlignReport::new(&pair.left, &pair.right, &pair.alignment, &pair.comparison)
+    }
+
     /// Pretty-printed JSON with a final newline.
     pub fn to_json(&self) -> String {
         super::json::pretty(self)
+    }
+}
+
+/// One line of `newsalign align --pairs MANIFEST --format json`: a pair of the manifest and its
+/// report, or why it has none (`docs/align-pairs.schema.json`). Every pair of the manifest gets
+/// its line, in manifest order, so a reader can zip the output with the manifest.
+#[derive(Clone, Debug, Serialize)]
+pub struct PairLine {
+    /// The manifest's `id`, else "LEFT <> RIGHT" as the manifest wrote them.
+    pub id: String,
+    /// The left article's path, resolved against the manifest's folder.
+    pub left: String,
+    pub right: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<AlignReport>,
+    /// The one-line reason (naming the file) when an article could not be read or analysed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+impl PairLine {
+    pub fn new(spec: &PairSpec, outcome: Result<&AlignedPair, &InputError>) -> Self {
+        let (report, error) = match outcome {
+            Ok(pair) => (Some(AlignReport::of(pair)), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        PairLine {
+            id: spec.id.clone(),
+            left: spec.left.display().to_string(),
+            right: spec.right.display().to_string(),
+            report,
+            error,
+        }
+    }
+
+    /// Compact JSON on one line, with its newline.
+    pub fn to_json_line(&self) -> String {
+        let mut line = serde_json::to_string(self).expect("plain values serialize");
+        line.push('\n');
+        line
     }
 }
 
