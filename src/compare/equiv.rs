@@ -11,7 +11,7 @@ use crate::facts::{Fact, FactKind};
 use crate::lang::Lang;
 use crate::text::fold;
 use rustc_hash::FxHashSet as HashSet;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// The three classes of fact divergences (CONTRACT.md: kinds begin with these names).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -221,8 +221,15 @@ pub fn acronym_anagram(a: &Fact, b: &Fact) -> bool {
         l.sort_unstable();
         l
     };
-    let is_acronym = |f: &Fact| f.text.chars().filter(|c| c.is_uppercase()).count() >= 2 && f.text.chars().count() <= 6;
-    (is_acronym(a) || is_acronym(b)) && letters(a).len() >= 2 && letters(a) == letters(b)
+    // Six characters are at most 24 bytes: most names are longer, and are no acronym at once.
+    let is_acronym = |f: &Fact| {
+        f.text.len() <= 24 && f.text.chars().count() <= 6 && f.text.chars().filter(|c| c.is_uppercase()).count() >= 2
+    };
+    if !(is_acronym(a) || is_acronym(b)) {
+        return false;
+    }
+    let mine = letters(a);
+    mine.len() >= 2 && mine == letters(b)
 }
 
 /// An acronym in parentheses right after the words it stands for ("New York Mercantile
@@ -473,52 +480,104 @@ fn scale_after(rest: &str) -> Vec<f64> {
     crate::facts::numbers::scale_values(&fold(&word))
 }
 
-/// The text of one side of a pair, prepared once for the look-ups of the other side's facts.
+/// The text of one side of a pair, prepared for the look-ups of the other side's facts. Each
+/// part is worked out on first use: a pair asks for the parts of the classes of its unmatched
+/// facts only (a figure needs the digits, a name the words), and reading every word of a long
+/// pair for each part was most of the comparison of a novel.
 pub struct TextView {
     pub lang: Lang,
-    /// Folded words, each with whether it was capitalized.
-    words: Vec<(String, bool)>,
+    text: String,
+    words: OnceLock<Words>,
     /// English stems the text says: its own for English, the lexicon's translations for French.
-    /// Worked out on first use: only names found no other way need them, and stemming every
-    /// word of every pair was a tenth of an `align` run.
-    english_stems: std::sync::OnceLock<HashSet<String>>,
-    /// The figures written in digits.
-    pub digits: Vec<f64>,
-    /// The figures its words state without a number ("twice", "a decade", "une trentaine").
-    pub implied: Vec<f64>,
-    /// The months it names in full ("décembre", "December"; an English one with its capital).
-    pub months: Vec<u32>,
+    /// Only names found no other way need them.
+    english_stems: OnceLock<HashSet<String>>,
+    digits: OnceLock<Vec<f64>>,
+    implied: OnceLock<Vec<f64>>,
+    months: OnceLock<Vec<u32>>,
+}
+
+/// The folded words of a text end to end in one string (not one string a word), with where
+/// each is and whether it was capitalized.
+struct Words {
+    folded: String,
+    spans: Vec<(usize, usize, bool)>,
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let mut folded = String::with_capacity(text.len());
+        let mut spans = Vec::new();
+        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let start = folded.len();
+            if w.is_ascii() {
+                folded.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                folded.push_str(&fold(w));
+            }
+            spans.push((start, folded.len(), w.chars().next().is_some_and(char::is_uppercase)));
+        }
+        Words { folded, spans }
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let (start, end, _) = self.spans[i];
+        &self.folded[start..end]
+    }
 }
 
 impl TextView {
-    pub fn new(text: &str, lang: Lang) -> TextView {
-        let words: Vec<(String, bool)> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| (fold(w), w.chars().next().is_some_and(char::is_uppercase)))
-            .collect();
-        let implied = words.iter().flat_map(|(w, _)| implied_figures(w, lang)).copied().collect();
-        let months = words
-            .iter()
-            .filter(|(_, capitalized)| *capitalized || lang == Lang::Fr)
-            .filter_map(|(w, _)| crate::facts::dates::month_named(w, lang))
-            .collect();
+    pub fn new(text: impl Into<String>, lang: Lang) -> TextView {
         TextView {
             lang,
-            words,
-            english_stems: std::sync::OnceLock::new(),
-            digits: digit_numbers(text),
-            implied,
-            months,
+            text: text.into(),
+            words: OnceLock::new(),
+            english_stems: OnceLock::new(),
+            digits: OnceLock::new(),
+            implied: OnceLock::new(),
+            months: OnceLock::new(),
         }
     }
 
+    /// The figures written in digits.
+    pub fn digits(&self) -> &[f64] {
+        self.digits.get_or_init(|| digit_numbers(&self.text))
+    }
+
+    /// The figures its words state without a number ("twice", "a decade", "une trentaine").
+    pub fn implied(&self) -> &[f64] {
+        self.implied.get_or_init(|| self.words().flat_map(|(w, _)| implied_figures(w, self.lang)).copied().collect())
+    }
+
+    /// The months it names in full ("décembre", "December"; an English one with its capital).
+    pub fn months(&self) -> &[u32] {
+        self.months.get_or_init(|| {
+            self.words()
+                .filter(|(_, capitalized)| *capitalized || self.lang == Lang::Fr)
+                .filter_map(|(w, _)| crate::facts::dates::month_named(w, self.lang))
+                .collect()
+        })
+    }
+
+    fn all_words(&self) -> &Words {
+        self.words.get_or_init(|| Words::of(&self.text))
+    }
+
+    /// The folded words, each with whether it was capitalized.
+    fn words(&self) -> impl Iterator<Item = (&str, bool)> + '_ {
+        let words = self.all_words();
+        words.spans.iter().map(|&(start, end, capitalized)| (&words.folded[start..end], capitalized))
+    }
+
     fn english_stems(&self) -> &HashSet<String> {
-        self.english_stems.get_or_init(|| self.words.iter().flat_map(|(w, _)| english_stems_of(w, self.lang)).collect())
+        self.english_stems.get_or_init(|| self.words().flat_map(|(w, _)| english_stems_of(w, self.lang)).collect())
     }
 
     fn contains_words(&self, seq: &[&str]) -> bool {
-        !seq.is_empty() && self.words.windows(seq.len()).any(|w| w.iter().zip(seq).all(|((a, _), b)| a == b))
+        let words = self.all_words();
+        let n = words.spans.len();
+        !seq.is_empty()
+            && seq.len() <= n
+            && (0..=n - seq.len()).any(|at| seq.iter().enumerate().all(|(k, w)| words.get(at + k) == *w))
     }
 }
 
@@ -624,10 +683,10 @@ fn cognate_in(words: &[&str], other: &TextView) -> bool {
     if len < 4 {
         return false;
     }
-    other.words.iter().any(|(w, capitalized)| {
+    other.words().any(|(w, capitalized)| {
         let other_len = w.chars().count();
         let bar = if len >= 6 && other_len >= 6 { 0.90 } else { 0.92 };
-        (other.lang == Lang::Fr || *capitalized)
+        (other.lang == Lang::Fr || capitalized)
             && other_len >= 4
             && (strsim::jaro_winkler(longest, w) >= bar
                 || (derived(longest, w) && (w.len() > longest.len() || !capitalized)))
@@ -785,8 +844,8 @@ mod tests {
         assert_eq!(month_of("2014-09"), Some((Some(2014), 9)));
         assert_eq!(month_of("2014-09-03"), None);
         assert_eq!(month_of("2014"), None);
-        assert_eq!(TextView::new("for December delivery, as you may know", Lang::En).months, [12]);
-        assert_eq!(TextView::new("avant septembre prochain", Lang::Fr).months, [9]);
+        assert_eq!(TextView::new("for December delivery, as you may know", Lang::En).months(), [12]);
+        assert_eq!(TextView::new("avant septembre prochain", Lang::Fr).months(), [9]);
     }
 
     #[test]

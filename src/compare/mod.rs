@@ -221,7 +221,7 @@ impl<'a> PairSide<'a> {
                 }
                 joined.push_str(doc.sentence_text(i));
             }
-            equiv::TextView::new(&joined, doc.lang)
+            equiv::TextView::new(joined, doc.lang)
         })
     }
 }
@@ -249,19 +249,19 @@ fn agrees(fact: &Fact, other: &Fact) -> bool {
 /// stated in the other side's text (an extractor can miss a figure, a "1950s", a name).
 fn stated_in_text(fact: &Fact, me: &PairSide, other: &PairSide) -> bool {
     let view = other.view();
-    let digits = &view.digits;
     match equiv::class_of_fact(fact) {
-        Class::Number => {
-            equiv::numeric(fact).is_some_and(|v| digits.iter().chain(&view.implied).any(|&d| equiv::same_number(v, d)))
-        }
+        Class::Number => equiv::numeric(fact).is_some_and(|v| {
+            let same = |d: &f64| equiv::same_number(v, *d);
+            view.digits().iter().any(same) || view.implied().iter().any(same)
+        }),
         Class::Date => {
             // a decade ("the 1980s") may be written with two digits ("les années 80")
             let decade = fact.value.len() == 3;
-            let written = |n: f64| digits.iter().any(|d| d.trunc() == n || (decade && d.trunc() == n % 100.0));
+            let written = |n: f64| view.digits().iter().any(|d| d.trunc() == n || (decade && d.trunc() == n % 100.0));
             let figures = equiv::date_digits(&fact.value);
             (!figures.is_empty() && figures.into_iter().all(written))
                 || equiv::month_of(&fact.value).is_some_and(|(year, month)| {
-                    view.months.contains(&month) && year.is_none_or(|y| written(f64::from(y)))
+                    view.months().contains(&month) && year.is_none_or(|y| written(f64::from(y)))
                 })
         }
         Class::Entity => equiv::name_written_in(fact, me.analysis.doc.lang, view),
