@@ -6,6 +6,9 @@
 //! drops about a tenth of the sentences and one paragraph moves). 15 sentences a side is the size
 //! of a short news story; 50 and 500 are long ones. `cargo bench --bench align_process`; the figures
 //! are in docs/align.md.
+//!
+//! `align_pairs_process` times the corpus way instead: one `newsalign align --pairs MANIFEST`
+//! process over 100 generated short pairs.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -67,9 +70,10 @@ fn sentence_pair(rng: &mut Lcg, words: &[(String, String)], i: usize) -> (String
     (fr, en)
 }
 
-/// Writes a French and an English article of about `n` sentences a side; returns their paths.
-fn write_pair(dir: &Path, n: usize, words: &[(String, String)]) -> (PathBuf, PathBuf) {
-    let mut rng = Lcg(n as u64);
+/// Writes a French and an English article of about `n` sentences a side, drawn from `seed`;
+/// returns their paths.
+fn write_pair(dir: &Path, n: usize, seed: u64, words: &[(String, String)]) -> (PathBuf, PathBuf) {
+    let mut rng = Lcg(seed);
     let mut pairs: Vec<(String, String)> = (0..n).map(|i| sentence_pair(&mut rng, words, i)).collect();
     if n >= 10 {
         let moved: Vec<(String, String)> = pairs.drain(n / 5..n / 5 + 3).collect();
@@ -85,7 +89,7 @@ fn write_pair(dir: &Path, n: usize, words: &[(String, String)]) -> (PathBuf, Pat
             }
         }
     }
-    let (fr_path, en_path) = (dir.join(format!("fr-{n}.txt")), dir.join(format!("en-{n}.txt")));
+    let (fr_path, en_path) = (dir.join(format!("fr-{n}-{seed}.txt")), dir.join(format!("en-{n}-{seed}.txt")));
     std::fs::write(&fr_path, fr).expect("temporary directory is writable");
     std::fs::write(&en_path, en).expect("temporary directory is writable");
     (fr_path, en_path)
@@ -112,8 +116,45 @@ fn sentences_in(report: &[u8]) -> usize {
 #[divan::bench(args = [15, 50, 500], sample_count = 20)]
 fn align_process(bencher: divan::Bencher, sentences_a_side: usize) {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let (fr, en) = write_pair(dir.path(), sentences_a_side, &word_pairs());
+    let (fr, en) = write_pair(dir.path(), sentences_a_side, sentences_a_side as u64, &word_pairs());
     let tool = env!("CARGO_BIN_EXE_newsalign");
     let sentences = sentences_in(&align(tool, &fr, &en));
     bencher.counter(divan::counter::ItemsCount::new(sentences)).bench(|| align(tool, &fr, &en));
+}
+
+/// How many pairs the manifest of `align_pairs_process` lists.
+const MANIFEST_PAIRS: u64 = 100;
+
+/// Runs one whole `align --pairs` process; its JSON Lines.
+fn align_pairs(tool: &str, manifest: &Path) -> Vec<u8> {
+    let out = Command::new(tool).args(["align", "--pairs"]).arg(manifest).args(["--format", "json"]).output();
+    match out {
+        Ok(out) if out.status.success() => out.stdout,
+        _ => panic!("newsalign align --pairs failed on {}", manifest.display()),
+    }
+}
+
+#[divan::bench(args = [15], sample_count = 10)]
+fn align_pairs_process(bencher: divan::Bencher, sentences_a_side: usize) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let words = word_pairs();
+    let lines: Vec<String> = (0..MANIFEST_PAIRS)
+        .map(|seed| {
+            let (fr, en) = write_pair(dir.path(), sentences_a_side, 1000 + seed, &words);
+            serde_json::json!({"left": fr, "right": en}).to_string()
+        })
+        .collect();
+    let manifest = dir.path().join("pairs.jsonl");
+    std::fs::write(&manifest, lines.join("\n")).expect("temporary directory is writable");
+    let tool = env!("CARGO_BIN_EXE_newsalign");
+    let output = align_pairs(tool, &manifest);
+    let sentences: usize = output
+        .split(|&b| b == b'\n')
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let line: serde_json::Value = serde_json::from_slice(line).expect("each line is JSON");
+            sentences_in(line["report"].to_string().as_bytes())
+        })
+        .sum();
+    bencher.counter(divan::counter::ItemsCount::new(sentences)).bench(|| align_pairs(tool, &manifest));
 }
