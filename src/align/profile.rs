@@ -284,15 +284,10 @@ const COGNATE_MIN_CHARS: usize = 5;
 /// first letter and length so the cost stays near-linear in the vocabularies. The English stems
 /// are the ones the English side already has.
 fn find_cognates<'a>(french: &'a RawSide, english: &'a RawSide) -> HashMap<&'a str, Vec<&'a str>> {
+    // In the sides' own order: a word's cognates become keys, which are sorted afterwards.
     let vocabulary = |side: &'a RawSide| {
-        let mut words: Vec<(&'a str, u32)> = side
-            .words
-            .iter()
-            .filter(|(w, _)| w.len() >= COGNATE_MIN_CHARS)
-            .map(|(w, identity)| (w.as_str(), *identity))
-            .collect();
-        words.sort_unstable();
-        words
+        let long = side.words.iter().filter(|(w, _)| w.len() >= COGNATE_MIN_CHARS);
+        long.map(|(w, identity)| (w.as_str(), *identity))
     };
     let mut en_by_block: HashMap<(char, usize), Vec<EnglishWord>> = HashMap::default();
     for (w, identity) in vocabulary(english) {

@@ -47,30 +47,38 @@ pub(crate) enum WordClass {
     Content(String),
 }
 
-/// Finds the numbers and the words of a sentence, in order.
+/// Finds the numbers and the words of a sentence, in order. Walks the text by byte offsets,
+/// decoding a character only where it is not ASCII.
 pub(crate) fn scan<'a>(sentence: &'a str, mut emit: impl FnMut(Scanned<'a>)) {
-    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
-    let mut i = 0;
+    let mut at = 0;
     let mut first_word = true;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(c) = char_at(sentence, at) {
         if c.is_ascii_digit() {
-            let (number, next) = read_number(&chars, i);
+            let (number, next) = read_number(sentence, at);
             emit(Scanned::Number(number));
-            i = next;
+            at = next;
             first_word = false;
         } else if c.is_alphabetic() {
-            let start = i;
-            while i < chars.len() && chars[i].1.is_alphanumeric() {
-                i += 1;
+            let start = at;
+            at += c.len_utf8();
+            while let Some(next) = char_at(sentence, at).filter(|c| c.is_alphanumeric()) {
+                at += next.len_utf8();
             }
-            let text = &sentence[chars[start].0..chars.get(i).map_or(sentence.len(), |&(at, _)| at)];
             let capital = !first_word && c.is_uppercase();
             first_word = false;
-            emit(Scanned::Word { text, capital });
+            emit(Scanned::Word { text: &sentence[start..at], capital });
         } else {
-            i += 1;
+            at += c.len_utf8();
         }
+    }
+}
+
+/// The character at byte offset `at` (a char boundary), read as a byte when it is ASCII.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(b as char),
+        _ => text[at..].chars().next(),
     }
 }
 
@@ -88,30 +96,30 @@ pub(crate) fn classify(word: &str, lang: Lang) -> WordClass {
 
 /// Reads digits with thousands separators (a group of exactly three digits after a space, comma
 /// or dot) and a decimal part (a comma or dot before other digits). Returns the value and the
-/// index after it.
-fn read_number(chars: &[(usize, char)], start: usize) -> (String, usize) {
-    let digits_from = |mut i: usize| {
-        let from = i;
-        while i < chars.len() && chars[i].1.is_ascii_digit() {
+/// byte offset after it.
+fn read_number(text: &str, start: usize) -> (String, usize) {
+    let bytes = text.as_bytes();
+    let digits_end = |mut i: usize| {
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
-        (from, i)
+        i
     };
-    let (_, mut i) = digits_from(start);
-    let mut value: String = chars[start..i].iter().map(|&(_, c)| c).collect();
+    let mut i = digits_end(start);
+    let mut value = text[start..i].to_string();
     let first_group_short = value.len() <= 3;
-    while i + 1 < chars.len() {
-        let sep = chars[i].1;
-        if !matches!(sep, ' ' | '\u{a0}' | '\u{202f}' | ',' | '.') || !chars[i + 1].1.is_ascii_digit() {
+    while let Some(sep) = char_at(text, i) {
+        let from = i + sep.len_utf8();
+        if !matches!(sep, ' ' | '\u{a0}' | '\u{202f}' | ',' | '.') || !bytes.get(from).is_some_and(u8::is_ascii_digit) {
             break;
         }
-        let (from, to) = digits_from(i + 1);
-        let group: String = chars[from..to].iter().map(|&(_, c)| c).collect();
+        let to = digits_end(from);
+        let group = &text[from..to];
         if group.len() == 3 && first_group_short {
-            value.push_str(&group);
+            value.push_str(group);
         } else if matches!(sep, ',' | '.') {
             value.push('.');
-            value.push_str(&group);
+            value.push_str(group);
             i = to;
             break;
         } else {
@@ -170,6 +178,30 @@ mod tests {
         assert_eq!(numbers("2,5 % puis 12.75"), ["2.5", "12.75"]);
         assert_eq!(numbers("en 2013 100 personnes"), ["2013", "100"]);
         assert_eq!(numbers("dix ans"), ["10"]);
+    }
+
+    /// What [`scan`] finds, as strings: `#` before a number, `^` before a capitalized word.
+    fn scanned(sentence: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        scan(sentence, |s| {
+            out.push(match s {
+                Scanned::Number(n) => format!("#{n}"),
+                Scanned::Word { text, capital } => format!("{}{text}", if capital { "^" } else { "" }),
+            })
+        });
+        out
+    }
+
+    /// The byte walk handles letters and separators of several bytes where they meet numbers and words.
+    #[test]
+    fn scan_reads_multibyte_text() {
+        assert_eq!(scanned("Élèves: 1\u{202f}000 à Ça"), ["Élèves", "#1000", "à", "^Ça"]);
+        assert_eq!(scanned("3\u{a0}000\u{a0}000 € et 2,5\u{a0}%"), ["#3000000", "et", "#2.5"]);
+        assert_eq!(scanned("l’État—Œuvre 12e, 1.000,5 km"), ["l", "^État", "^Œuvre", "#12", "e", "#1000.5", "km"]);
+        assert_eq!(scanned("fin 3 000."), ["fin", "#3000"]);
+        assert_eq!(scanned("x 12 3456 7,"), ["x", "#12", "#3456", "#7"]);
+        assert_eq!(scanned("日本語 b2b 𝔸x"), ["日本語", "b2b", "^𝔸x"]);
+        assert_eq!(scanned(""), Vec::<String>::new());
     }
 
     #[test]
