@@ -140,6 +140,7 @@ impl Band {
         Band { rows }
     }
 
+    #[cfg(test)]
     fn contains(&self, i: usize, j: usize) -> bool {
         let (lo, hi) = self.rows[i];
         lo <= j && j <= hi
@@ -210,27 +211,32 @@ const SHAPES: [(usize, usize); 8] = [(1, 0), (0, 1), (1, 1), (2, 1), (1, 2), (2,
 fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold: f64, t: &Thresholds) -> Vec<Bead> {
     let (n, m) = (ls.len(), rs.len());
     let parts = scorer.grid(ls, rs, &band.rows);
-    let mut pass = Pass { scorer, ls, rs, threshold, t, table: Table::new(band) };
-    let no_parts: (usize, &[Part]) = (0, &[]);
-    pass.table.value[0] = 0.0;
+    let pass = Pass { scorer, ls, rs, threshold, t };
+    let mut table = Table::new(band);
     for i in 0..=n {
         let (lo, hi) = band.rows[i];
-        let recent: Recent = std::array::from_fn(|a| if (1..=i).contains(&a) { parts.row(i - a) } else { no_parts });
-        for j in lo..=hi {
-            if i == 0 && j == 0 {
-                continue;
+        let (done, row) = table.value.split_at_mut(table.starts[i]);
+        let recent: Recent = std::array::from_fn(|a| match i.checked_sub(a).filter(|_| a > 0) {
+            Some(k) => {
+                let (lo, hi) = band.rows[k];
+                let (start, parts) = parts.row(k);
+                Earlier { lo, values: &done[table.starts[k]..][..=hi - lo], start, parts }
             }
-            let best = pass.best(i, j, &recent);
-            let cell = pass.table.cell(i, j);
-            pass.table.value[cell] = best.0;
-            pass.table.choice[cell] = (best.1, best.2 as f32);
+            None => Earlier { lo: usize::MAX, values: &[], start: 0, parts: &[] },
+        });
+        // The value of cell (i, j - 1), the chain that leaves right sentence j - 1 out.
+        let mut previous = f64::NEG_INFINITY;
+        for j in lo..=hi {
+            let best = if i == 0 && j == 0 { (0.0, u8::MAX, 0.0) } else { pass.best(i, j, previous, &recent) };
+            row[j - lo] = best.0;
+            table.choice[table.starts[i] + j - lo] = (best.1, best.2 as f32);
+            previous = best.0;
         }
     }
-    let table = pass.table;
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (shape, score) = table.choice[table.cell(i, j)];
+        let (shape, score) = table.choice[table.starts[i] + j - band.rows[i].0];
         let (di, dj) = SHAPES[shape as usize];
         if di > 0 && dj > 0 {
             beads.push(Bead { left: ls[i - di..i].to_vec(), right: rs[j - dj..j].to_vec(), score: score as f64 });
@@ -242,9 +248,34 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
     beads
 }
 
-/// The grid rows of the last left sentences of a DP row's prefix: `recent[a]` for the a-th from
-/// its end (1..=3), as (first right position, parts from there on).
-type Recent<'g> = [(usize, &'g [Part]); 4];
+/// A finished row of the DP, as a cell of a later row sees it: its band (from `lo`), its values,
+/// and the grid row of the left sentence that ends its prefix (first right position, parts).
+struct Earlier<'a> {
+    lo: usize,
+    values: &'a [f64],
+    start: usize,
+    parts: &'a [Part],
+}
+
+impl Earlier<'_> {
+    /// The value of the row's cell in column j, minus infinity outside the band.
+    #[inline(always)]
+    fn value(&self, j: usize) -> f64 {
+        match j.checked_sub(self.lo) {
+            Some(k) if k < self.values.len() => self.values[k],
+            _ => f64::NEG_INFINITY,
+        }
+    }
+
+    /// The part of the row's left sentence with right position j.
+    #[inline(always)]
+    fn part(&self, j: usize) -> Part {
+        self.parts[j - self.start]
+    }
+}
+
+/// For a cell of row i, `recent[a]` is row i − a (1..=3).
+type Recent<'a> = [Earlier<'a>; 4];
 
 /// What filling a cell of one monotonic pass needs.
 struct Pass<'a, 's> {
@@ -253,20 +284,20 @@ struct Pass<'a, 's> {
     rs: &'a [usize],
     threshold: f64,
     t: &'a Thresholds,
-    table: Table<'a>,
 }
 
 // `Pass::best` names each shape of `SHAPES` once.
 const _: () = assert!(SHAPES.len() == 8);
 
 impl Pass<'_, '_> {
-    /// The best chain ending at cell (i, j): (its value, the shape of its last bead, that bead's score).
-    fn best(&self, i: usize, j: usize, recent: &Recent) -> (f64, u8, f64) {
+    /// The best chain ending at cell (i, j) (`previous` is the value of cell (i, j − 1)): its
+    /// value, the shape of its last bead, that bead's score.
+    fn best(&self, i: usize, j: usize, previous: f64, recent: &Recent) -> (f64, u8, f64) {
         let mut best = (f64::NEG_INFINITY, u8::MAX, 0.0f64);
         // One copy of `consider` per shape, so that each knows its group sizes when compiled.
         macro_rules! consider_shapes {
             ($($k:literal),*) => {$(
-                self.consider::<{ SHAPES[$k].0 }, { SHAPES[$k].1 }>($k, i, j, recent, &mut best);
+                self.consider::<{ SHAPES[$k].0 }, { SHAPES[$k].1 }>($k, i, j, previous, recent, &mut best);
             )*};
         }
         consider_shapes!(0, 1, 2, 3, 4, 5, 6, 7);
@@ -281,13 +312,14 @@ impl Pass<'_, '_> {
         shape: u8,
         i: usize,
         j: usize,
+        previous: f64,
         recent: &Recent,
         best: &mut (f64, u8, f64),
     ) {
         if DI > i || DJ > j {
             return;
         }
-        let before = self.table.value(i - DI, j - DJ);
+        let before = if DI == 0 { previous } else { recent[DI].value(j - DJ) };
         if before == f64::NEG_INFINITY {
             return;
         }
@@ -297,10 +329,7 @@ impl Pass<'_, '_> {
         } else {
             let (l, r) = (&self.ls[i - DI..i], &self.rs[j - DJ..j]);
             // The part of l[x] with r[y].
-            let part = |x: usize, y: usize| {
-                let (start, row) = recent[DI - x];
-                row[j - DJ + y - start]
-            };
+            let part = |x: usize, y: usize| recent[DI - x].part(j - DJ + y);
             let penalty = if DI + DJ > 2 { t.merge_penalty } else { 0.0 };
             // A group that cannot beat the cell's best even at its bound is not scored.
             if DI + DJ > 2 {
@@ -322,9 +351,8 @@ impl Pass<'_, '_> {
     }
 }
 
-/// The monotonic pass's cells, row after row, each row holding the columns of the band.
-struct Table<'a> {
-    band: &'a Band,
+/// The monotonic pass's cells, row after row, each row holding the columns of its band.
+struct Table {
     /// Where each row starts in `value` and `choice`.
     starts: Vec<usize>,
     /// The best Σ (score − threshold) of a chain reaching the cell.
@@ -333,8 +361,8 @@ struct Table<'a> {
     choice: Vec<(u8, f32)>,
 }
 
-impl<'a> Table<'a> {
-    fn new(band: &'a Band) -> Self {
+impl Table {
+    fn new(band: &Band) -> Self {
         let mut cells = 0;
         let starts = band
             .rows
@@ -344,21 +372,7 @@ impl<'a> Table<'a> {
                 cells - (hi + 1 - lo)
             })
             .collect();
-        Table { band, starts, value: vec![f64::NEG_INFINITY; cells], choice: vec![(u8::MAX, 0.0); cells] }
-    }
-
-    /// Where cell (i, j) of the band sits.
-    fn cell(&self, i: usize, j: usize) -> usize {
-        self.starts[i] + j - self.band.rows[i].0
-    }
-
-    /// The value of cell (i, j), minus infinity outside the band.
-    fn value(&self, i: usize, j: usize) -> f64 {
-        if self.band.contains(i, j) {
-            self.value[self.cell(i, j)]
-        } else {
-            f64::NEG_INFINITY
-        }
+        Table { starts, value: vec![f64::NEG_INFINITY; cells], choice: vec![(u8::MAX, 0.0); cells] }
     }
 }
 
