@@ -216,7 +216,7 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
     for i in 0..=n {
         let (lo, hi) = band.rows[i];
         let (done, row) = table.value.split_at_mut(table.starts[i]);
-        let recent: Recent = std::array::from_fn(|a| match i.checked_sub(a).filter(|_| a > 0) {
+        let earlier: [Earlier; 4] = std::array::from_fn(|a| match i.checked_sub(a).filter(|_| a > 0) {
             Some(k) => {
                 let (lo, hi) = band.rows[k];
                 let (start, parts) = parts.row(k);
@@ -224,13 +224,16 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
             }
             None => Earlier { lo: usize::MAX, values: &[], start: 0, parts: &[] },
         });
-        // The value of cell (i, j - 1), the chain that leaves right sentence j - 1 out.
-        let mut previous = f64::NEG_INFINITY;
+        let mut around = Around::default();
+        for c in (1..=3).rev() {
+            around.slide(&earlier, lo.checked_sub(c));
+        }
         for j in lo..=hi {
-            let best = if i == 0 && j == 0 { (0.0, u8::MAX, 0.0) } else { pass.best(i, j, previous, &recent) };
+            around.slide(&earlier, Some(j));
+            let best = if i == 0 && j == 0 { (0.0, u8::MAX, 0.0) } else { pass.best(i, j, &around) };
             row[j - lo] = best.0;
             table.choice[table.starts[i] + j - lo] = (best.1, best.2 as f32);
-            previous = best.0;
+            around.before[0][0] = best.0;
         }
     }
     let mut beads = Vec::new();
@@ -259,23 +262,44 @@ struct Earlier<'a> {
 
 impl Earlier<'_> {
     /// The value of the row's cell in column j, minus infinity outside the band.
-    #[inline(always)]
-    fn value(&self, j: usize) -> f64 {
-        match j.checked_sub(self.lo) {
+    fn value(&self, j: Option<usize>) -> f64 {
+        match j.and_then(|j| j.checked_sub(self.lo)) {
             Some(k) if k < self.values.len() => self.values[k],
             _ => f64::NEG_INFINITY,
         }
     }
 
-    /// The part of the row's left sentence with right position j.
-    #[inline(always)]
-    fn part(&self, j: usize) -> Part {
-        self.parts[j - self.start]
+    /// The part of the row's left sentence with right position j; none outside the grid, where
+    /// no bead the DP considers reaches.
+    fn part(&self, j: Option<usize>) -> Part {
+        j.and_then(|j| self.parts.get(j.wrapping_sub(self.start))).copied().unwrap_or_default()
     }
 }
 
-/// For a cell of row i, `recent[a]` is row i − a (1..=3).
-type Recent<'a> = [Earlier<'a>; 4];
+/// What the beads ending at cell (i, j) start from, slid along row i one column at a time:
+/// `before[c][a]` is the value of cell (i − a, j − c), `parts[c][a]` the part of the a-th last
+/// left sentence of the prefix with right sentence j − c. Each cell so reads three values and
+/// three parts, where its beads use eight values and fourteen parts.
+#[derive(Default)]
+struct Around {
+    before: [[f64; 4]; 4],
+    parts: [[Part; 4]; 4],
+}
+
+impl Around {
+    /// Moves on to column `j` (`None` left of column 0) of the row after the `earlier` rows;
+    /// the caller sets `before[0][0]` once it has the cell's value.
+    #[inline(always)]
+    fn slide(&mut self, earlier: &[Earlier; 4], j: Option<usize>) {
+        self.before.copy_within(0..3, 1);
+        self.parts.copy_within(0..3, 1);
+        self.before[0][0] = f64::NEG_INFINITY;
+        for a in 1..=3 {
+            self.before[0][a] = earlier[a].value(j);
+            self.parts[1][a] = earlier[a].part(j.and_then(|j| j.checked_sub(1)));
+        }
+    }
+}
 
 /// What filling a cell of one monotonic pass needs.
 struct Pass<'a, 's> {
@@ -290,14 +314,13 @@ struct Pass<'a, 's> {
 const _: () = assert!(SHAPES.len() == 8);
 
 impl Pass<'_, '_> {
-    /// The best chain ending at cell (i, j) (`previous` is the value of cell (i, j − 1)): its
-    /// value, the shape of its last bead, that bead's score.
-    fn best(&self, i: usize, j: usize, previous: f64, recent: &Recent) -> (f64, u8, f64) {
+    /// The best chain ending at cell (i, j): its value, the shape of its last bead, that bead's score.
+    fn best(&self, i: usize, j: usize, around: &Around) -> (f64, u8, f64) {
         let mut best = (f64::NEG_INFINITY, u8::MAX, 0.0f64);
         // One copy of `consider` per shape, so that each knows its group sizes when compiled.
         macro_rules! consider_shapes {
             ($($k:literal),*) => {$(
-                self.consider::<{ SHAPES[$k].0 }, { SHAPES[$k].1 }>($k, i, j, previous, recent, &mut best);
+                self.consider::<{ SHAPES[$k].0 }, { SHAPES[$k].1 }>($k, i, j, around, &mut best);
             )*};
         }
         consider_shapes!(0, 1, 2, 3, 4, 5, 6, 7);
@@ -312,14 +335,11 @@ impl Pass<'_, '_> {
         shape: u8,
         i: usize,
         j: usize,
-        previous: f64,
-        recent: &Recent,
+        around: &Around,
         best: &mut (f64, u8, f64),
     ) {
-        if DI > i || DJ > j {
-            return;
-        }
-        let before = if DI == 0 { previous } else { recent[DI].value(j - DJ) };
+        // Minus infinity also outside the table (DI > i or DJ > j).
+        let before = around.before[DJ][DI];
         if before == f64::NEG_INFINITY {
             return;
         }
@@ -329,7 +349,7 @@ impl Pass<'_, '_> {
         } else {
             let (l, r) = (&self.ls[i - DI..i], &self.rs[j - DJ..j]);
             // The part of l[x] with r[y].
-            let part = |x: usize, y: usize| recent[DI - x].part(j - DJ + y);
+            let part = |x: usize, y: usize| around.parts[DJ - y][DI - x];
             let penalty = if DI + DJ > 2 { t.merge_penalty } else { 0.0 };
             // A group that cannot beat the cell's best even at its bound is not scored.
             if DI + DJ > 2 {
