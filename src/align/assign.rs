@@ -294,9 +294,9 @@ impl Around {
         self.before.copy_within(0..3, 1);
         self.parts.copy_within(0..3, 1);
         self.before[0][0] = f64::NEG_INFINITY;
-        for a in 1..=3 {
-            self.before[0][a] = earlier[a].value(j);
-            self.parts[1][a] = earlier[a].part(j.and_then(|j| j.checked_sub(1)));
+        for (a, row) in earlier.iter().enumerate().skip(1) {
+            self.before[0][a] = row.value(j);
+            self.parts[1][a] = row.part(j.and_then(|j| j.checked_sub(1)));
         }
     }
 }
