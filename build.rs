@@ -110,6 +110,7 @@ fn main() {
     write_out("holidays.rs", &phrases_source("HOLIDAYS", HOLIDAYS, &read(HOLIDAYS), 2, &['^']));
     let number_words = read(NUMBER_WORDS);
     write_out("date_words.rs", &date_words_source(&read(CALENDAR), &number_words, &read(HOLIDAYS)));
+    write_out("number_starts.rs", &number_starts_source(&number_words, &read(CURRENCIES), &read(UNITS)));
     let word_rows = |lang: &'static str| {
         move |row: &[&str]| (row.len() == 4 && (row[0] == "fr") == (lang == "fr")).then(|| row[1].to_string())
     };
@@ -437,21 +438,40 @@ fn calendar_tables(tsv: &str) -> String {
 /// that name a day by themselves.
 fn date_words_source(calendar: &str, number_words: &str, holidays: &str) -> String {
     let calendar = phrase_data::calendar_names(calendar).into_iter().flatten().flatten().map(|(name, _, _)| name);
-    let numbers = phrase_data::rows(number_words).filter(|row| row.len() == 4).flat_map(|row| {
+    let holidays = first_pieces(holidays, &['^']);
+    let fixed = phrase_data::TIME_UNIT_WORDS.iter().chain(phrase_data::DAY_WORDS).map(|w| w.to_string());
+    let words: Vec<String> = calendar.chain(number_word_forms(number_words)).chain(holidays).chain(fixed).collect();
+    let path = "data/calendar.tsv, data/number_words.tsv, data/holidays.tsv";
+    set_source("DATE_WORDS", path, words.iter().map(String::as_str))
+}
+
+/// Rust source of `NUMBER_STARTS`, the words a number fact may start with (see
+/// `numbers::may_start_number`): the number words of both languages and their plurals, the first
+/// word of every currency and unit form, and the words that open a number ("minus", "un").
+fn number_starts_source(number_words: &str, currencies: &str, units: &str) -> String {
+    let forms = first_pieces(currencies, &[]).chain(first_pieces(units, &['=']));
+    let openers = phrase_data::NUMBER_OPENERS.iter().map(|w| w.to_string());
+    let words: Vec<String> = number_word_forms(number_words).chain(forms).chain(openers).collect();
+    let path = "data/number_words.tsv, data/currencies.tsv, data/units.tsv";
+    set_source("NUMBER_STARTS", path, words.iter().map(String::as_str))
+}
+
+/// The number words of `data/number_words.tsv` (both languages), each also with the plural "s"
+/// that the number patterns strip ("millions", "tiers").
+fn number_word_forms(number_words: &str) -> impl Iterator<Item = String> + '_ {
+    phrase_data::rows(number_words).filter(|row| row.len() == 4).flat_map(|row| {
         let word = row[1].to_string();
         [format!("{word}s"), word]
-    });
-    let holidays = phrase_data::listed_forms(holidays, 2).filter_map(|(_, form)| {
-        let (key, _) = phrase_data::plain_phrase_key(form.trim_start_matches('^'))?;
+    })
+}
+
+/// The first key piece of every form of a two-field phrase table (forms in the last field, `|`
+/// between them, `markers` leading a form as flags).
+fn first_pieces<'a>(tsv: &'a str, markers: &'a [char]) -> impl Iterator<Item = String> + 'a {
+    phrase_data::listed_forms(tsv, 2).filter_map(move |(_, form)| {
+        let (key, _) = phrase_data::plain_phrase_key(form.trim_start_matches(markers))?;
         key.split(' ').next().map(str::to_string)
-    });
-    let fixed = phrase_data::TIME_UNIT_WORDS.iter().chain(phrase_data::DAY_WORDS).map(|w| w.to_string());
-    let words: Vec<String> = calendar.chain(numbers).chain(holidays).chain(fixed).collect();
-    set_source(
-        "DATE_WORDS",
-        "data/calendar.tsv, data/number_words.tsv, data/holidays.tsv",
-        words.iter().map(String::as_str),
-    )
+    })
 }
 
 /// Rust source of the words of `data/implied_numbers.tsv` (`lang, word, figure`): per language

@@ -1049,11 +1049,28 @@ fn skip_connector(tokens: &[Token], at: usize, expr: &Expr) -> usize {
     at
 }
 
+/// The words a number fact may start with, laid out by `build.rs` (see [`may_start_number`]).
+mod starts {
+    use crate::static_map::{StaticMap, StrList};
+    include!(concat!(env!("OUT_DIR"), "/number_starts.rs"));
+}
+
+/// Whether a number fact may start at `tok`. Digits and marks may (a sign, a currency symbol);
+/// a word only as a number word, the first word of a currency or a unit ("percent of 10"), a
+/// sign or an article ([`NUMBER_OPENERS`](super::phrase_data::NUMBER_OPENERS)), a Roman ordinal
+/// ("XXIe") or a code in millions ("MUSD"). Most words are none of these: one look-up turns
+/// them away, instead of one for each pattern.
+fn may_start_number(tok: &Token) -> bool {
+    !tok.is_word()
+        || matches!(tok.text.as_bytes().first(), Some(b'I' | b'V' | b'X' | b'L' | b'C' | b'M'))
+        || starts::NUMBER_STARTS.contains(&tok.folded)
+}
+
 /// Extracts the number facts of a token list, skipping claimed tokens and claiming what it uses.
 pub fn extract(text: &str, tokens: &[Token], claimed: &mut [bool], lang: Lang, out: &mut Vec<Fact>) {
     let mut i = 0;
     while i < tokens.len() {
-        if claimed[i] {
+        if claimed[i] || !may_start_number(&tokens[i]) {
             i += 1;
             continue;
         }
@@ -1409,5 +1426,48 @@ mod tests {
     fn numbers_inside_names_are_not_counts() {
         assert!(values("Covid-19, APT31, le G7, un Airbus A320, le CAC 40, un Boeing 737", Lang::Fr).is_empty());
         assert_eq!(values("60 ans", Lang::Fr), ["60"]);
+    }
+
+    /// Every token where a number fact starts (by every pattern, ungated) passes the gate: on
+    /// phrases that open with a sign, an article, a unit or a currency word, the samples, and
+    /// the shared evaluation texts when present (read in place). The gate does skip plain words.
+    #[test]
+    fn every_number_start_passes_the_gate() {
+        let phrases = [
+            (
+                Lang::En,
+                "minus five, negative 3, half a dozen, a third, an hour, percent of 10, dollars 5, XXIe, MUSD 5",
+            ),
+            (Lang::Fr, "moins cinq, un tiers, une demi-heure, pourcentage de vingt, euros 3, le XIXe siècle, IIIe"),
+        ];
+        let mut texts: Vec<(Lang, String)> = phrases.iter().map(|&(lang, t)| (lang, t.to_string())).collect();
+        for (lang, name) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
+            texts.push((lang, std::fs::read_to_string(format!("data/samples/{name}.txt")).unwrap()));
+        }
+        let shared = std::path::Path::new("../shared/eval/data/extract-dev");
+        for entry in std::fs::read_dir(shared).into_iter().flatten().flatten() {
+            let lang = if entry.file_name().to_string_lossy().starts_with("fr_") { Lang::Fr } else { Lang::En };
+            for line in std::fs::read_to_string(entry.path()).unwrap_or_default().lines() {
+                let case: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+                if let Some(input) = case["input"].as_str() {
+                    texts.push((lang, input.to_string()));
+                }
+            }
+        }
+        let mut skipped = 0;
+        for (lang, text) in &texts {
+            let tokens = tokenize(text, *lang, &[0]);
+            let claimed = vec![false; tokens.len()];
+            for (i, tok) in tokens.iter().enumerate() {
+                let gate = may_start_number(tok);
+                skipped += usize::from(!gate);
+                assert!(gate || number_at(text, &tokens, i, &claimed, *lang).is_none(), "{text:?} at {:?}", tok.text);
+            }
+        }
+        assert!(skipped > 0);
+        for word in super::super::phrase_data::NUMBER_OPENERS {
+            assert!(may_start_number(&tokenize(word, Lang::En, &[0])[0]), "{word}");
+        }
+        assert!(!tokenize("She walked home", Lang::En, &[0]).iter().any(may_start_number));
     }
 }

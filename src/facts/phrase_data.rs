@@ -78,6 +78,10 @@ pub const TIME_UNIT_WORDS: &[&str] = &[
 /// Words that name a day by themselves ("hier", "tomorrow"), or begin one ("aujourd'hui").
 pub const DAY_WORDS: &[&str] = &["today", "yesterday", "tomorrow", "hier", "demain", "aujourd"];
 
+/// Words that open a number without being number words: signs, "half", and the articles that
+/// say one ("a year", "un an").
+pub const NUMBER_OPENERS: &[&str] = &["minus", "negative", "half", "a", "an", "moins", "un", "une"];
+
 /// A month or weekday name: folded, its number, and whether it is an abbreviation.
 pub type CalendarName = (String, u32, bool);
 
