@@ -120,6 +120,28 @@ pub fn format_value(value: f64) -> String {
     }
 }
 
+/// Texts to check a gate of the extractors on: `phrases`, the samples of `data/samples`, and the
+/// inputs of the shared extraction cases when present (read in place, never copied).
+#[cfg(test)]
+fn gate_test_texts(phrases: &[(crate::lang::Lang, &str)]) -> Vec<(crate::lang::Lang, String)> {
+    use crate::lang::Lang;
+    let mut texts: Vec<(Lang, String)> = phrases.iter().map(|&(lang, t)| (lang, t.to_string())).collect();
+    for (lang, name) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
+        texts.push((lang, std::fs::read_to_string(format!("data/samples/{name}.txt")).unwrap()));
+    }
+    let shared = std::path::Path::new("../shared/eval/data/extract-dev");
+    for entry in std::fs::read_dir(shared).into_iter().flatten().flatten() {
+        let lang = if entry.file_name().to_string_lossy().starts_with("fr_") { Lang::Fr } else { Lang::En };
+        for line in std::fs::read_to_string(entry.path()).unwrap_or_default().lines() {
+            let case: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+            if let Some(input) = case["input"].as_str() {
+                texts.push((lang, input.to_string()));
+            }
+        }
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

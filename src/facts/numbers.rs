@@ -1440,20 +1440,7 @@ mod tests {
             ),
             (Lang::Fr, "moins cinq, un tiers, une demi-heure, pourcentage de vingt, euros 3, le XIXe siècle, IIIe"),
         ];
-        let mut texts: Vec<(Lang, String)> = phrases.iter().map(|&(lang, t)| (lang, t.to_string())).collect();
-        for (lang, name) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
-            texts.push((lang, std::fs::read_to_string(format!("data/samples/{name}.txt")).unwrap()));
-        }
-        let shared = std::path::Path::new("../shared/eval/data/extract-dev");
-        for entry in std::fs::read_dir(shared).into_iter().flatten().flatten() {
-            let lang = if entry.file_name().to_string_lossy().starts_with("fr_") { Lang::Fr } else { Lang::En };
-            for line in std::fs::read_to_string(entry.path()).unwrap_or_default().lines() {
-                let case: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
-                if let Some(input) = case["input"].as_str() {
-                    texts.push((lang, input.to_string()));
-                }
-            }
-        }
+        let texts = super::super::gate_test_texts(&phrases);
         let mut skipped = 0;
         for (lang, text) in &texts {
             let tokens = tokenize(text, *lang, &[0]);
