@@ -261,9 +261,11 @@ impl<'a> Bridge<'a> {
         Bridge { lexicon, english, cognates: find_cognates(french, english) }
     }
 
-    /// The English keys of a French word: translations, its own spelling, cognates.
-    fn keys(&self, folded: &str, fr_stem: &str) -> Vec<Cow<'a, str>> {
-        let mut out: Vec<Cow<'a, str>> = self.lexicon.translations(fr_stem).map(Cow::Borrowed).collect();
+    /// The English keys of a French word: translations, its own spelling, cognates; in `out`
+    /// (cleared first), a buffer the caller keeps from word to word.
+    fn keys(&self, folded: &str, fr_stem: &str, out: &mut Vec<Cow<'a, str>>) {
+        out.clear();
+        out.extend(self.lexicon.translations(fr_stem).map(Cow::Borrowed));
         // A word the English article uses too was stemmed with it.
         out.push(self.english.stem_of(folded).map_or_else(|| stem_cow(folded, Lang::En), Cow::Borrowed));
         if let Some(cognates) = self.cognates.get(folded) {
@@ -271,7 +273,6 @@ impl<'a> Bridge<'a> {
         }
         out.sort_unstable();
         out.dedup();
-        out
     }
 }
 
@@ -411,8 +412,9 @@ fn profiles<'a>(raw: &'a RawSide, bridge: Option<&Bridge<'a>>, keys: &mut KeySpa
     let idf = weights(raw);
     let mut out = Profiles::default();
     // A token's keys depend on its word (through the bridge) or its identity only: worked out
-    // once each.
-    let mut word_keys: Vec<Option<Vec<u32>>> = vec![None; raw.words.len()];
+    // once each. A word's keys are copied from where its first token put them in the pool.
+    let mut word_keys: Vec<Option<std::ops::Range<usize>>> = vec![None; raw.words.len()];
+    let mut key_names = Vec::new();
     let mut identity_keys: Vec<Option<u32>> = vec![None; raw.identities.len()];
     for sentence in &raw.sentences {
         let mut profile = Profile { chars: sentence.chars, ..Profile::default() };
@@ -425,13 +427,15 @@ fn profiles<'a>(raw: &'a RawSide, bridge: Option<&Bridge<'a>>, keys: &mut KeySpa
             };
             let identity = token.identity as usize;
             match bridge {
-                Some(bridge) if token.word != NO_WORD => {
-                    let ids = word_keys[token.word as usize].get_or_insert_with(|| {
+                Some(bridge) if token.word != NO_WORD => match &word_keys[token.word as usize] {
+                    Some(first) => out.key_pool.extend_from_within(first.clone()),
+                    None => {
                         let folded = &raw.words[token.word as usize].0;
-                        bridge.keys(folded, &raw.identities[identity]).into_iter().map(|key| keys.id(key)).collect()
-                    });
-                    out.key_pool.extend_from_slice(ids);
-                }
+                        bridge.keys(folded, &raw.identities[identity], &mut key_names);
+                        out.key_pool.extend(key_names.drain(..).map(|key| keys.id(key)));
+                        word_keys[token.word as usize] = Some(keys_start as usize..out.key_pool.len());
+                    }
+                },
                 _ => out.key_pool.push(
                     *identity_keys[identity].get_or_insert_with(|| keys.id(Cow::Borrowed(&raw.identities[identity]))),
                 ),
