@@ -143,7 +143,8 @@ pub fn build(
     let raw_left = raw_side(left, left_content);
     let raw_right = raw_side(right, right_content);
     let (left, right) = (&left.doc, &right.doc);
-    let mut keys = KeySpace::default();
+    let distinct = raw_left.identities.len() + raw_right.identities.len();
+    let mut keys = KeySpace { ids: HashMap::with_capacity_and_hasher(distinct, Default::default()) };
     let cross = left.lang != right.lang;
     let bridge = match (cross, left.lang) {
         (true, Lang::Fr) => Some(Bridge::new(&raw_left, &raw_right, lexicon)),
@@ -164,10 +165,22 @@ enum Spelling {
     Word(u32),
 }
 
+/// Bytes of text per distinct word, a low guess, so that the tables of distinct spellings,
+/// words and identities are sized once instead of growing (rehashing) a dozen times.
+const BYTES_PER_DISTINCT_WORD: usize = 12;
+
 fn raw_side(analysis: &Analysis, content: &[usize]) -> RawSide {
     let doc = &analysis.doc;
-    let mut side = RawSide::default();
-    let mut spellings: HashMap<&str, Spelling> = HashMap::default();
+    let bytes: usize = content.iter().map(|&i| doc.sentence_text(i).len()).sum();
+    let distinct = bytes / BYTES_PER_DISTINCT_WORD;
+    let mut side = RawSide {
+        words: Vec::with_capacity(distinct),
+        word_ids: HashMap::with_capacity_and_hasher(distinct, Default::default()),
+        identities: Vec::with_capacity(distinct),
+        identity_ids: HashMap::with_capacity_and_hasher(distinct, Default::default()),
+        ..RawSide::default()
+    };
+    let mut spellings: HashMap<&str, Spelling> = HashMap::with_capacity_and_hasher(distinct, Default::default());
     for &i in content {
         let text = doc.sentence_text(i);
         let start = side.tokens.len();
