@@ -423,14 +423,16 @@ const NAME_BOOST: f32 = 1.5;
 
 fn profiles<'a>(raw: &'a RawSide, bridge: Option<&Bridge<'a>>, keys: &mut KeySpace<'a>) -> Profiles {
     let idf = weights(raw);
-    let mut out = Profiles::default();
+    let mut out = Profiles { sentences: Vec::with_capacity(raw.sentences.len()), key_pool: Vec::new() };
     // A token's keys depend on its word (through the bridge) or its identity only: worked out
     // once each. A word's keys are copied from where its first token put them in the pool.
     let mut word_keys: Vec<Option<std::ops::Range<usize>>> = vec![None; raw.words.len()];
     let mut key_names = Vec::new();
     let mut identity_keys: Vec<Option<u32>> = vec![None; raw.identities.len()];
     for sentence in &raw.sentences {
-        let mut profile = Profile { chars: sentence.chars, ..Profile::default() };
+        let tokens = raw.sentence(sentence).len();
+        let mut profile =
+            Profile { tokens: Vec::with_capacity(tokens), keys: Vec::with_capacity(tokens), chars: sentence.chars };
         for token in raw.sentence(sentence) {
             let keys_start = out.key_pool.len() as u32;
             let boost = match token.kind {
