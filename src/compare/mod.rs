@@ -236,7 +236,8 @@ fn sentence_facts(analysis: &Analysis, sentence: usize) -> impl Iterator<Item = 
     fact_ids_of(analysis, sentence).iter().filter_map(|&i| analysis.facts.facts.get(i))
 }
 
-/// Whether `fact` agrees with `other` (a fact of the other version).
+/// Whether `fact` agrees with `other` (a fact of the other version). It reads what the facts say
+/// (kind, text, value), never where they are: the fact table looks each saying up once.
 fn agrees(fact: &Fact, other: &Fact) -> bool {
     match equiv::class_of_fact(fact) {
         Class::Number => equiv::number_agrees(fact, other),

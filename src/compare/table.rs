@@ -7,7 +7,9 @@ use super::{
     Severity, SeverityRules, Side, Standing,
 };
 use crate::align::Alignment;
+use crate::facts::FactKind;
 use crate::pipeline::Analysis;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// Everything the reports show beyond the alignment itself.
@@ -266,14 +268,18 @@ fn fact_ids(analysis: &Analysis, sentence: usize) -> &[usize] {
 }
 
 fn fact_rows(me: &Analysis, other: &Analysis, pair_of: &[Option<usize>], stated: &[bool]) -> Vec<FactRow> {
+    // Whether the other version states a fact depends on what the fact says, not where: a name
+    // said a hundred times in a novel is looked for once.
+    let mut stating: FxHashMap<(FactKind, &str, &str, Option<&str>), bool> = FxHashMap::default();
     let mut rows = Vec::new();
     for sentence in me.doc.content_sentences() {
         let pair = pair_of.get(sentence.index).copied().flatten();
         for &fact in fact_ids(me, sentence.index) {
             let Some(f) = me.facts.facts.get(fact) else { continue };
+            let said = (f.kind, f.text.as_str(), f.value.as_str(), f.unit.as_deref());
             let presence = if pair.is_some() && stated.get(fact).copied().unwrap_or(false) {
                 Presence::Partner
-            } else if sentence_stating(f, other).is_some() {
+            } else if *stating.entry(said).or_insert_with(|| sentence_stating(f, other).is_some()) {
                 Presence::Elsewhere
             } else {
                 Presence::Absent
