@@ -88,7 +88,7 @@ enum Direction {
 
 /// Reads `tokens[i..]` as words, for small pattern checks.
 fn word<'t>(tokens: &'t [Token], i: usize) -> &'t str {
-    tokens.get(i).map_or("", |t| if t.is_word() { t.folded.as_str() } else { t.text })
+    tokens.get(i).map_or("", |t| if t.is_word() { t.folded.as_ref() } else { t.text })
 }
 
 fn month_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
@@ -134,7 +134,7 @@ fn day_number(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     }
     let day = lit.value as u32;
     let suffix = tokens.get(i + 1).filter(|t| t.glued() && t.is_word());
-    match suffix.map(|t| t.folded.as_str()) {
+    match suffix.map(|t| t.folded.as_ref()) {
         Some("er" | "st" | "nd" | "rd" | "th") => Some((day, 2)),
         Some(_) => None,
         None => Some((day, 1)),
@@ -268,7 +268,7 @@ fn future_tense(tokens: &[Token], i: usize, lang: Lang) -> bool {
     let start = (0..=i).rev().find(|&k| tokens[k].initial && tokens[k].is_word()).unwrap_or(0);
     let end = (i + 1..tokens.len()).find(|&k| tokens[k].initial && tokens[k].is_word()).unwrap_or(tokens.len());
     tokens[start..end].iter().enumerate().any(|(k, t)| {
-        let w = t.folded.as_str();
+        let w = t.folded.as_ref();
         match lang {
             Lang::En => matches!(w, "will" | "shall" | "ll") || (w == "going" && word(tokens, start + k + 1) == "to"),
             Lang::Fr => {
@@ -438,7 +438,7 @@ fn is_year_context(tokens: &[Token], i: usize, lang: Lang) -> bool {
     }
     let next = tokens.get(i + 1);
     let noun_after =
-        next.is_some_and(|t| t.is_word() && !t.is_capitalized() && !CONNECTIVES.contains(&t.folded.as_str()));
+        next.is_some_and(|t| t.is_word() && !t.is_capitalized() && !CONNECTIVES.contains(&t.folded.as_ref()));
     let unit_after = next.is_some_and(|t| t.is_punct("%€$£"));
     !noun_after && !unit_after
 }
@@ -765,7 +765,7 @@ fn lone_day(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>
         && tokens.get(i + used + 1).is_none_or(|t| t.space_before);
     let pause = spaced_dash
         || next.is_none_or(|t| !t.is_word() && !t.is_punct("%/-:") && t.num().is_none())
-        || next.is_some_and(|t| t.is_word() && CONNECTIVES.contains(&t.folded.as_str()) || t.initial);
+        || next.is_some_and(|t| t.is_word() && CONNECTIVES.contains(&t.folded.as_ref()) || t.initial);
     if !ok
         || !pause
         || next.is_some_and(|t| t.is_punct(",") && tokens.get(i + used + 1).is_some_and(|n| n.num().is_some()))
@@ -1073,7 +1073,7 @@ fn weekday_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
         let not_time = !next.is_some_and(|t| {
             t.is_punct(":")
                 || t.folded == "h"
-                || TIME_UNIT_WORDS.contains(&t.folded.as_str())
+                || TIME_UNIT_WORDS.contains(&t.folded.as_ref())
                 || (t.glued() && t.is_punct("/-"))
         });
         if let (true, Some(r)) = (not_time, reference) {
@@ -1219,7 +1219,7 @@ fn ahead(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>) -
         "an" | "ans" | "annee" | "annees" | "year" | "years" => shift_months(r, 12 * n as i32)?,
         _ => return None,
     };
-    if tokens.get(unit_at + 1).is_some_and(|t| matches!(t.folded.as_str(), "de" | "d" | "of")) {
+    if tokens.get(unit_at + 1).is_some_and(|t| matches!(t.folded.as_ref(), "de" | "d" | "of")) {
         return None; // "dans trois jours de grève" is no date
     }
     Some((unit_at + 1, DateVal::of(date).iso()))
@@ -1274,11 +1274,11 @@ fn count_at(tokens: &[Token], i: usize, lang: Lang) -> Option<(i64, usize)> {
     }
     // Every word below but "a" and "an" is a number word of its language (a test checks it): no
     // other word counts anything, and the list is not read for one.
-    let article = lang == Lang::En && matches!(tok.folded.as_str(), "a" | "an");
+    let article = lang == Lang::En && matches!(tok.folded.as_ref(), "a" | "an");
     if !article && !super::numbers::is_number_word(tok, lang) {
         return None;
     }
-    let n = match (lang, tok.folded.as_str()) {
+    let n = match (lang, tok.folded.as_ref()) {
         (Lang::En, "a" | "an" | "one") | (Lang::Fr, "un" | "une") => 1,
         (Lang::En, "two") | (Lang::Fr, "deux") => 2,
         (Lang::En, "three") | (Lang::Fr, "trois") => 3,

@@ -166,7 +166,7 @@ pub fn extract(text: &str, tokens: &[Token], claimed: &mut [bool], _lang: Lang, 
 fn name_at(tokens: &[Token], i: usize, claimed: &[bool], initial: &[bool], words: &DocWords) -> Option<(usize, usize)> {
     let tok = &tokens[i];
     if !tok.is_capitalized()
-        || stopwords::NAME_STOPWORDS.contains(tok.folded.as_str())
+        || stopwords::NAME_STOPWORDS.contains(tok.folded.as_ref())
         || after_lowercase_prefix(tokens, i)
     {
         return None;
@@ -174,12 +174,12 @@ fn name_at(tokens: &[Token], i: usize, claimed: &[bool], initial: &[bool], words
     let end = name_end(tokens, i, claimed);
     if initial[i] {
         let known_name =
-            words.capital_inside.contains(tok.folded.as_str()) && !words.lower.contains(tok.folded.as_str());
+            words.capital_inside.contains(tok.folded.as_ref()) && !words.lower.contains(tok.folded.as_ref());
         let plain_acronym = is_acronym(tok) && tok.text.chars().count() <= 6 && !initial_all_caps(tokens, i);
         if !(known_name || plain_acronym) {
             if end - i >= 2
                 && tokens[end - 1].is_capitalized()
-                && !words.lower.contains(tok.folded.as_str())
+                && !words.lower.contains(tok.folded.as_ref())
                 && !initial_in_headline(initial, tokens, i)
             {
                 return Some((i, end));
@@ -202,7 +202,7 @@ fn after_lowercase_prefix(tokens: &[Token], i: usize) -> bool {
         && tokens[i - 1].is_punct("-‑")
         && tokens[i - 1].glued()
         && !tokens[i - 2].is_capitalized()
-        && PREFIXES.contains(&tokens[i - 2].folded.as_str())
+        && PREFIXES.contains(&tokens[i - 2].folded.as_ref())
 }
 
 /// Whether the sentence of `tokens[i]` is written all in capitals (then acronyms mean nothing).
@@ -241,12 +241,12 @@ fn name_end(tokens: &[Token], i: usize, claimed: &[bool]) -> usize {
             && !known_next
             && !tokens[end].initial
             && tokens[end].is_capitalized()
-            && !stopwords::TITLES.contains(tokens[end].folded.as_str())
+            && !stopwords::TITLES.contains(tokens[end].folded.as_ref())
         {
             end += 1;
             continue;
         }
-        let particle = free(end) && PARTICLES.contains(&tokens[end].folded.as_str()) && !tokens[end].is_capitalized();
+        let particle = free(end) && PARTICLES.contains(&tokens[end].folded.as_ref()) && !tokens[end].is_capitalized();
         if particle && free(end + 1) && tokens[end + 1].is_capitalized() && !tokens[end + 1].initial {
             end += 2;
             continue;
@@ -257,12 +257,12 @@ fn name_end(tokens: &[Token], i: usize, claimed: &[bool]) -> usize {
 
 fn name_type(tokens: &[Token], start: usize, end: usize) -> EntityType {
     let words: Vec<&Token> = tokens[start..end].iter().filter(|t| t.is_word()).collect();
-    if words.iter().any(|t| ORG_WORDS.contains(&t.folded.as_str())) {
+    if words.iter().any(|t| ORG_WORDS.contains(&t.folded.as_ref())) {
         return EntityType::Org;
     }
     let titled = start.checked_sub(1).is_some_and(|p| {
         let prev = if tokens[p].is_punct(".") && p > 0 { &tokens[p - 1] } else { &tokens[p] };
-        stopwords::TITLES.contains(prev.folded.as_str())
+        stopwords::TITLES.contains(prev.folded.as_ref())
     });
     if titled {
         return EntityType::Person;

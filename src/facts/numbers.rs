@@ -467,7 +467,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
             }
             return Some(Expr { start: i, end, value: current, digits: true, ..Default::default() });
         }
-    } else if lang == Lang::En && matches!(tokens[i].folded.as_str(), "a" | "an") {
+    } else if lang == Lang::En && matches!(tokens[i].folded.as_ref(), "a" | "an") {
         let next = tokens.get(i + 1).and_then(|t| word_of(t, lang))?;
         if !matches!(next.0.class, WordClass::Hundred | WordClass::Scale | WordClass::Dozen | WordClass::Fraction)
             || next.1
@@ -510,7 +510,7 @@ fn parse_expr(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Optio
             j += 1;
             continue;
         }
-        let after_and = j > i && matches!(tokens[j - 1].folded.as_str(), "and" | "et");
+        let after_and = j > i && matches!(tokens[j - 1].folded.as_ref(), "and" | "et");
         let numerator_before = last != Last::Nothing && !after_and && lang == Lang::En;
         if let Some((den, den_end)) = compound_denominator(tokens, j, lang).filter(|_| numerator_before) {
             // "one hundred thirty-fifths" is 100/35, "three twenty-firsts" 3/21
@@ -685,13 +685,13 @@ fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Opt
     // A word starts a number only as a number word, a sign word, "half" or an article: every
     // other word of the text is turned away here, before the patterns below.
     let opening_word = matches!(
-        (lang, tok.folded.as_str()),
+        (lang, tok.folded.as_ref()),
         (Lang::En, "minus" | "negative" | "half" | "a" | "an") | (Lang::Fr, "moins" | "un" | "une")
     );
     if tok.is_word() && !opening_word && word_of(tok, lang).is_none() {
         return None;
     }
-    let negate = matches!((lang, tok.folded.as_str()), (Lang::En, "minus" | "negative") | (Lang::Fr, "moins"));
+    let negate = matches!((lang, tok.folded.as_ref()), (Lang::En, "minus" | "negative") | (Lang::Fr, "moins"));
     if negate {
         if claimed.get(i + 1).copied().unwrap_or(false) {
             return None;
@@ -701,7 +701,7 @@ fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Opt
         inner.value = -inner.value;
         return Some(inner);
     }
-    let w = |k: usize| tokens.get(k).map_or("", |t| t.folded.as_str());
+    let w = |k: usize| tokens.get(k).map_or("", |t| t.folded.as_ref());
     if lang == Lang::En && (w(i), w(i + 1), w(i + 2)) == ("half", "a", "dozen") {
         return Some(Expr { start: i, end: i + 3, value: 6.0, ..Default::default() });
     }
@@ -711,7 +711,7 @@ fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Opt
     if let Some(expr) = digit_fraction(tokens, i) {
         return Some(expr);
     }
-    let article = matches!((lang, tok.folded.as_str()), (Lang::En, "a" | "an") | (Lang::Fr, "un" | "une"));
+    let article = matches!((lang, tok.folded.as_ref()), (Lang::En, "a" | "an") | (Lang::Fr, "un" | "une"));
     let mut expr = match parse_expr(tokens, i, lang, claimed) {
         Some(e) => e,
         None if article => Expr { start: i, end: i + 1, value: 1.0, one_word: true, ..Default::default() },
@@ -727,7 +727,7 @@ fn parse_number(tokens: &[Token], i: usize, lang: Lang, claimed: &[bool]) -> Opt
             expr = Expr { end: den.end, value: expr.value / den.value, fraction: true, ..expr };
         }
     }
-    let ratio_next = matches!(tokens.get(expr.end).map(|t| t.folded.as_str()), Some("sur" | "over" | "out"));
+    let ratio_next = matches!(tokens.get(expr.end).map(|t| t.folded.as_ref()), Some("sur" | "over" | "out"));
     if expr.one_word
         && expr.end == i + 1
         && !expr.fraction
@@ -876,10 +876,10 @@ pub fn whole_number_words_at(tokens: &[Token], i: usize, lang: Lang) -> Option<(
 /// "and"/"et" inside a number: "one hundred and three", "vingt et un".
 fn is_joiner(tokens: &[Token], j: usize, last: Last, lang: Lang) -> bool {
     let next = tokens.get(j + 1).and_then(|t| word_of(t, lang).map(|w| (w, t)));
-    match (lang, tokens[j].folded.as_str()) {
+    match (lang, tokens[j].folded.as_ref()) {
         (Lang::Fr, "et") => {
             matches!(last, Last::Atom(v) if v >= 20.0)
-                && next.is_some_and(|(_, t)| matches!(t.folded.as_str(), "un" | "une" | "onze" | "unieme" | "onzieme"))
+                && next.is_some_and(|(_, t)| matches!(t.folded.as_ref(), "un" | "une" | "onze" | "unieme" | "onzieme"))
         }
         (Lang::En, "and") => {
             let another_hundred = last == Last::Hundred
@@ -906,7 +906,7 @@ fn fraction_follows(tokens: &[Token], mut k: usize, lang: Lang) -> bool {
             k += 1;
         }
     }
-    let one = k == start + 1 && matches!(tokens[start].folded.as_str(), "one" | "un" | "une");
+    let one = k == start + 1 && matches!(tokens[start].folded.as_ref(), "one" | "un" | "une");
     match tokens.get(k).and_then(|t| word_of(t, lang)) {
         Some((w, plural)) => {
             // "and thirty fifths" is 30/5 added whole, "and fifty-four hundredths" a fraction below one
@@ -925,7 +925,7 @@ fn scale_at(tokens: &[Token], k: usize, lang: Lang) -> Option<f64> {
 
 /// "one and a half", "deux et demi": adds the fraction to the expression.
 fn add_half(tokens: &[Token], expr: &mut Expr, lang: Lang) {
-    let words: Vec<&str> = tokens[expr.end..].iter().take(3).map(|t| t.folded.as_str()).collect();
+    let words: Vec<&str> = tokens[expr.end..].iter().take(3).map(|t| t.folded.as_ref()).collect();
     let (skip, frac) = match (lang, words.as_slice()) {
         (Lang::En, ["and", "a", "half", ..]) => (3, 0.5),
         (Lang::Fr, ["et", "un" | "une", "demi" | "demie"]) => (3, 0.5),
@@ -955,8 +955,8 @@ fn add_half(tokens: &[Token], expr: &mut Expr, lang: Lang) {
 
 /// A lone "un"/"une" is an article, and "one" after a determiner a pronoun.
 fn lonely_article(tokens: &[Token], i: usize, lang: Lang) -> bool {
-    let w = tokens[i].folded.as_str();
-    let prev = i.checked_sub(1).map(|p| tokens[p].folded.as_str()).unwrap_or("");
+    let w = tokens[i].folded.as_ref();
+    let prev = i.checked_sub(1).map(|p| tokens[p].folded.as_ref()).unwrap_or("");
     match lang {
         Lang::Fr => matches!(w, "un" | "une") || (w == "seconde" && matches!(prev, "une" | "la" | "par")),
         Lang::En => {
@@ -974,7 +974,7 @@ const ORDINAL_SUFFIXES_FR: &[&str] =
 
 fn ordinal_suffix(tok: &Token, lang: Lang) -> bool {
     let list = if lang == Lang::Fr { ORDINAL_SUFFIXES_FR } else { ORDINAL_SUFFIXES_EN };
-    tok.is_word() && tok.glued() && list.contains(&tok.folded.as_str())
+    tok.is_word() && tok.glued() && list.contains(&tok.folded.as_ref())
 }
 
 /// "IIIe", "XXIe", "Ier": a Roman number with a French ordinal ending.
@@ -1017,7 +1017,7 @@ fn part_of_name(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let acronym = prev.text.chars().count() >= 2 && prev.text.chars().all(|c| c.is_uppercase());
-    acronym || embedded::NUMBER_NAMES.contains(prev.folded.as_str())
+    acronym || embedded::NUMBER_NAMES.contains(prev.folded.as_ref())
 }
 
 fn fact(tokens: &[Token], text: &str, start: usize, end: usize, kind: FactKind, value: f64) -> Fact {
@@ -1037,7 +1037,7 @@ fn fact(tokens: &[Token], text: &str, start: usize, end: usize, kind: FactKind, 
 /// hyphen glued on both sides ("six-mile", "2,5-km").
 fn skip_connector(tokens: &[Token], at: usize, expr: &Expr) -> usize {
     let Some(tok) = tokens.get(at) else { return at };
-    if expr.scaled && matches!(tok.folded.as_str(), "de" | "of") {
+    if expr.scaled && matches!(tok.folded.as_ref(), "de" | "of") {
         return at + 1;
     }
     if expr.scaled && tok.folded == "d" && tokens.get(at + 1).is_some_and(|t| t.is_punct("'’")) {
@@ -1191,7 +1191,7 @@ fn percent_of(text: &str, tokens: &[Token], i: usize, claimed: &[bool], lang: La
         return None;
     }
     let (after, unit) = unit_at(tokens, i).filter(|(_, u)| u.symbol == "%")?;
-    if !tokens.get(after).is_some_and(|t| matches!(t.folded.as_str(), "of" | "de" | "des")) || after + 1 >= tokens.len()
+    if !tokens.get(after).is_some_and(|t| matches!(t.folded.as_ref(), "of" | "de" | "des")) || after + 1 >= tokens.len()
     {
         return None;
     }
@@ -1218,7 +1218,7 @@ fn money_tail(tokens: &[Token], end: usize, value: f64, divisor: f64, lang: Lang
         return (end, value);
     }
     let mut k = end;
-    if tokens.get(k).is_some_and(|t| matches!(t.folded.as_str(), "and" | "et")) {
+    if tokens.get(k).is_some_and(|t| matches!(t.folded.as_ref(), "and" | "et")) {
         k += 1;
     }
     let Some(cents) = (k < tokens.len()).then(|| parse_expr(tokens, k, lang, &[])).flatten() else {
@@ -1233,7 +1233,7 @@ fn money_tail(tokens: &[Token], end: usize, value: f64, divisor: f64, lang: Lang
         return (end, value);
     }
     let after = tokens.get(cents.end);
-    let cent_word = after.is_some_and(|t| matches!(t.folded.as_str(), "cent" | "cents" | "centimes" | "pence"));
+    let cent_word = after.is_some_and(|t| matches!(t.folded.as_ref(), "cent" | "cents" | "centimes" | "pence"));
     let pause = after.is_none_or(|t| t.is_punct(".,;!?)") || t.initial);
     match (cent_word, pause) {
         (true, _) => (cents.end + 1, value + cents.value / 100.0),

@@ -6,6 +6,7 @@
 
 use super::numbers::{scan_digits, NumLit, NumWord};
 use crate::lang::Lang;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// What a token is.
@@ -30,8 +31,9 @@ pub struct Token<'a> {
     pub space_before: bool,
     /// First token of a sentence, or of a quotation or line: its capital says nothing.
     pub initial: bool,
-    /// Lower-cased, accent-folded text (words only; empty for others).
-    pub folded: String,
+    /// Lower-cased, accent-folded text (words only; empty for others): the text itself for a
+    /// word already so (most words), no string made for it.
+    pub folded: Cow<'a, str>,
     /// The number word it is in French and in English (with whether it was a plural), looked up
     /// on first use: the date and number patterns ask it of every word several times.
     pub(super) number_word: [Memo<Option<(NumWord, bool)>>; 2],
@@ -95,6 +97,15 @@ impl Token<'_> {
 
 pub use super::phrase_data::fold_word;
 
+/// [`fold_word`] of a word, borrowed when the word is lower-case ASCII already.
+fn folded_word(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold_word(word))
+    }
+}
+
 /// Punctuation after which a capital says nothing: opening quotes and brackets, colons, dashes.
 fn opens_quote(c: char, space_before: bool) -> bool {
     matches!(c, '«' | '“' | '‘' | '„' | '(' | '[' | ':' | '—' | '–') || (c == '"' && space_before)
@@ -103,7 +114,9 @@ fn opens_quote(c: char, space_before: bool) -> bool {
 /// Splits `text` into tokens. `sentence_starts` are the byte offsets where sentences begin
 /// (sorted); a token at one of them is marked `initial`.
 pub fn tokenize<'a>(text: &'a str, lang: Lang, sentence_starts: &[usize]) -> Vec<Token<'a>> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    // Prose has a token every four to five bytes (words and marks): a fifth was too few, and
+    // growing the vector copied every token once more (a tenth of tokenizing a novel).
+    let mut tokens = Vec::with_capacity(text.len() / 3);
     let bytes = text.as_bytes();
     let mut pos = 0;
     let mut space_before = true;
@@ -137,7 +150,7 @@ pub fn tokenize<'a>(text: &'a str, lang: Lang, sentence_starts: &[usize]) -> Vec
             (pos + c.len_utf8(), TokKind::Punct)
         };
         let piece = &text[pos..end];
-        let folded = if matches!(kind, TokKind::Word) { fold_word(piece) } else { String::new() };
+        let folded = if matches!(kind, TokKind::Word) { folded_word(piece) } else { Cow::Borrowed("") };
         let is_opener = matches!(kind, TokKind::Punct) && opens_quote(c, space_before);
         tokens.push(Token {
             start: pos,
