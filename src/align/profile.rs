@@ -330,7 +330,7 @@ fn find_cognates<'a>(french: &'a RawSide, english: &'a RawSide) -> HashMap<&'a s
                 {
                     continue;
                 }
-                if strsim::normalized_levenshtein(fr, en.word) >= COGNATE_SIMILARITY {
+                if within_edit_distance(fr, en.word, max_distance) {
                     out.entry(fr).or_default().push(en.stem);
                 }
             }
@@ -346,6 +346,36 @@ fn find_cognates<'a>(french: &'a RawSide, english: &'a RawSide) -> HashMap<&'a s
 fn max_cognate_distance(chars: usize) -> usize {
     let similarity = |distance: usize| 1.0 - distance as f64 / chars as f64;
     (0..=chars).take_while(|&d| similarity(d) >= COGNATE_SIMILARITY).last().unwrap_or(0)
+}
+
+/// Whether the Levenshtein distance (in characters) of two words is at most `max`. Words of
+/// ASCII letters, nearly all of them once folded, go through a DP on bytes that stops as soon as
+/// a whole row exceeds `max` (a row's least cell never exceeds the final distance); others
+/// through `strsim`.
+fn within_edit_distance(a: &str, b: &str, max: usize) -> bool {
+    const MAX_LEN: usize = 63;
+    if !a.is_ascii() || !b.is_ascii() || b.len() > MAX_LEN {
+        return strsim::levenshtein(a, b) <= max;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    // row[j]: the distance of the prefix of `a` read so far to b[..j].
+    let mut row = [0usize; MAX_LEN + 1];
+    row.iter_mut().enumerate().for_each(|(j, cell)| *cell = j);
+    for (i, &ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        let mut least = row[0];
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb)).min(above + 1).min(row[j] + 1);
+            diagonal = above;
+            least = least.min(row[j + 1]);
+        }
+        if least > max {
+            return false;
+        }
+    }
+    row[b.len()] <= max
 }
 
 /// An English word of the article, its stem, and its letters for the cognate bound.
@@ -475,6 +505,40 @@ fn profiles<'a>(raw: &'a RawSide, bridge: Option<&Bridge<'a>>, keys: &mut KeySpa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bounded DP decides as the full distance does, ASCII or not, short or long.
+    #[test]
+    fn within_edit_distance_agrees_with_levenshtein() {
+        let words = [
+            "gouvernement",
+            "government",
+            "transition",
+            "transitions",
+            "ministre",
+            "minister",
+            "cyberattaque",
+            "cyberattack",
+            "kitten",
+            "sitting",
+            "abc",
+            "",
+            "élection",
+            "election",
+            "sœur",
+            "ontario",
+            "ontarien",
+        ];
+        let long = "a".repeat(70) + "b";
+        let words: Vec<&str> = words.into_iter().chain([long.as_str(), &long[1..]]).collect();
+        for a in &words {
+            for b in &words {
+                let distance = strsim::levenshtein(a, b);
+                for max in 0..8 {
+                    assert_eq!(within_edit_distance(a, b, max), distance <= max, "{a}/{b} {max}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn letter_count_distance_is_the_larger_surplus() {
