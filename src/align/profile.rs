@@ -319,10 +319,14 @@ fn find_cognates<'a>(french: &'a RawSide, english: &'a RawSide) -> HashMap<&'a s
         let len = fr.chars().count();
         let letters = LetterCounts::of(fr);
         for en_len in len.saturating_sub(3)..=len + 2 {
+            let max_distance = max_cognate_distance(len.max(en_len));
+            // The edit distance is at least the difference of the lengths.
+            if len.abs_diff(en_len) > max_distance {
+                continue;
+            }
             let Some(block) = en_by_block.get(&(first, en_len)) else {
                 continue;
             };
-            let max_distance = max_cognate_distance(len.max(en_len));
             for en in block {
                 if en.word == fr
                     || letters.set_distance(&en.letters) > max_distance
@@ -343,9 +347,28 @@ fn find_cognates<'a>(french: &'a RawSide, english: &'a RawSide) -> HashMap<&'a s
 /// characters be cognates: the edit distance is at least that distance, and the similarity is
 /// one minus the edit distance over the longer length. Worked out with the very division the
 /// similarity makes, so that comparing distances decides as comparing similarities would.
+/// Looked up for the lengths words have.
 fn max_cognate_distance(chars: usize) -> usize {
-    let similarity = |distance: usize| 1.0 - distance as f64 / chars as f64;
-    (0..=chars).take_while(|&d| similarity(d) >= COGNATE_SIMILARITY).last().unwrap_or(0)
+    MAX_COGNATE_DISTANCES.get(chars).map_or_else(|| cognate_distance_limit(chars), |&d| d as usize)
+}
+
+/// [`max_cognate_distance`] of lengths up to 64, worked out when compiling.
+const MAX_COGNATE_DISTANCES: [u8; 65] = {
+    let mut table = [0; 65];
+    let mut chars = 0;
+    while chars < table.len() {
+        table[chars] = cognate_distance_limit(chars) as u8;
+        chars += 1;
+    }
+    table
+};
+
+const fn cognate_distance_limit(chars: usize) -> usize {
+    let mut distance = 0;
+    while distance < chars && 1.0 - (distance + 1) as f64 / chars as f64 >= COGNATE_SIMILARITY {
+        distance += 1;
+    }
+    distance
 }
 
 /// Whether the Levenshtein distance (in characters) of two words is at most `max`. Words of
@@ -569,7 +592,7 @@ mod tests {
     /// Comparing a distance with the largest allowed one decides as the similarity bound did.
     #[test]
     fn max_cognate_distance_agrees_with_the_similarity_bound() {
-        for chars in 1..60 {
+        for chars in 1..100 {
             let max = max_cognate_distance(chars);
             for d in 0..=chars {
                 let passes = 1.0 - d as f64 / chars as f64 >= COGNATE_SIMILARITY;
