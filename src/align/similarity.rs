@@ -60,7 +60,7 @@ impl<'a> Scorer<'a> {
 
     /// The evidence of a 1:1 pair, computed once.
     fn pair(&self, i: usize, j: usize) -> Evidence {
-        self.pairs.borrow_mut().get(i, j, || self.pair_evidence(i, j))
+        self.pairs.borrow_mut().get(i, j, |shared| self.pair_evidence(i, j, shared))
     }
 
     /// A bound that [`Scorer::score`] of a group never exceeds, from its 1:1 parts and the
@@ -103,7 +103,7 @@ impl<'a> Scorer<'a> {
         let mut pairs = self.pairs.borrow_mut();
         for (&i, &(start, end, offset)) in ls.iter().zip(&grid.rows) {
             for (y, &j) in rs[start..end].iter().enumerate() {
-                let part = pairs.get(i, j, || self.pair_evidence(i, j));
+                let part = pairs.get(i, j, |shared| self.pair_evidence(i, j, shared));
                 grid.cells[offset + y] = Part { score: part.score, matched: part.matched_left + part.matched_right };
             }
         }
@@ -127,14 +127,15 @@ impl<'a> Scorer<'a> {
     }
 
     /// [`Self::evidence`] of a 1:1 pair through the sentences' key masks (see
-    /// [`WeightedToken::mask`]): one merge of the two key lists marks the shared keys on both
-    /// sides, and a token has a counterpart when its mask meets them. Same sums, same order.
-    fn pair_evidence(&self, i: usize, j: usize) -> Evidence {
+    /// [`WeightedToken::mask`]): the positions of the shared keys on both sides (`shared`, when
+    /// the cache already knows them, else from one merge of the two key lists), and a token has
+    /// a counterpart when its mask meets them. Same sums, same order.
+    fn pair_evidence(&self, i: usize, j: usize, shared: Option<(u64, u64)>) -> Evidence {
         let (a, b) = (&self.left.sentences[i], &self.right.sentences[j]);
         if !a.masked() || !b.masked() {
             return self.evidence(&[i], &[j]);
         }
-        let (shared_a, shared_b) = shared_masks(&a.keys, &b.keys);
+        let (shared_a, shared_b) = shared.unwrap_or_else(|| shared_masks(&a.keys, &b.keys));
         self.combine(&[i], &[j], masked_coverage(&a.tokens, shared_a), masked_coverage(&b.tokens, shared_b))
     }
 
@@ -213,8 +214,16 @@ struct Evidence {
     matched_right: f64,
 }
 
-/// Marks a pair that shares a key but whose score is not computed yet (scores are never negative).
-const NOT_YET: Evidence = Evidence { score: -1.0, matched_left: 0.0, matched_right: 0.0 };
+/// A pair of the dense matrix.
+#[derive(Clone, Copy, Debug)]
+enum Slot {
+    /// The sentences share no key: the score is 0.
+    Apart,
+    /// They share keys, at these positions of the left and right sentences' keys (bits of the
+    /// first 64), but the score is not computed yet.
+    Sharing(u64, u64),
+    Scored(Evidence),
+}
 
 /// When the DP searches the whole matrix, the 1:1 scores sit in a dense matrix; when it searches
 /// a band, in a [`Window`] around the band and a hash map for the few other pairs asked for (a
@@ -227,8 +236,8 @@ const DENSE_PAIRS: usize = super::assign::FULL_SEARCH_CELLS;
 /// A pair whose sentences share no key has no token with a counterpart, so its lexical score,
 /// and its score, is exactly 0; most pairs of an article are like that. In the dense matrix,
 /// the first time a left sentence is asked for, an inverted index of the right side's keys
-/// (key → sentences holding it) marks the right sentences that share one [`NOT_YET`], and the
-/// rest of the row stays 0. In the hash map, a pair's sorted keys are merged to see if they meet.
+/// (key → sentences holding it) marks the right sentences that share one [`Slot::Sharing`],
+/// with the positions of the keys they share, and the rest of the row stays [`Slot::Apart`]. In the hash map, a pair's sorted keys are merged to see if they meet.
 /// Each pair that shares a key is scored once, when first asked for.
 struct PairScores<'a> {
     left: &'a Profiles,
@@ -237,9 +246,9 @@ struct PairScores<'a> {
 }
 
 enum Store {
-    /// Row-major scores, `ready[i]` once row i's pairs sharing a key are marked; `postings[k]`
-    /// lists the right sentences holding key k.
-    Dense { scores: Vec<Evidence>, ready: Vec<bool>, postings: Vec<Vec<u32>> },
+    /// Row-major pairs, `ready[i]` once row i's pairs sharing a key are marked; `postings[k]`
+    /// lists the right sentences holding key k, with the key's position among their keys.
+    Dense { pairs: Vec<Slot>, ready: Vec<bool>, postings: Vec<Vec<(u32, u32)>> },
     /// The pairs asked for, in a hash map, and once the DP's band is known ([`Scorer::focus`]),
     /// those of the band in a [`Window`].
     Sparse { cache: HashMap<(usize, usize), Evidence, BuildHasherDefault<PairHasher>>, window: Window<Evidence> },
@@ -318,9 +327,11 @@ impl<'a> PairScores<'a> {
             let keys = right.sentences.iter().flat_map(|s| s.keys.iter().map(|&k| k as usize + 1)).max();
             let mut postings = vec![Vec::new(); keys.unwrap_or(0)];
             for (j, s) in right.sentences.iter().enumerate() {
-                s.keys.iter().for_each(|&k| postings[k as usize].push(j as u32));
+                for (y, &k) in s.keys.iter().enumerate() {
+                    postings[k as usize].push((j as u32, y as u32));
+                }
             }
-            Store::Dense { scores: vec![Evidence::default(); n * m], ready: vec![false; n], postings }
+            Store::Dense { pairs: vec![Slot::Apart; n * m], ready: vec![false; n], postings }
         } else {
             Store::Sparse { cache: HashMap::default(), window: Window::default() }
         };
@@ -328,27 +339,31 @@ impl<'a> PairScores<'a> {
     }
 
     /// The score of left `i` with right `j`, from `compute` the first time a pair sharing a key
-    /// is asked for.
-    fn get(&mut self, i: usize, j: usize, compute: impl FnOnce() -> Evidence) -> Evidence {
+    /// is asked for; `compute` is given the positions of the shared keys when the cache knows
+    /// them (see [`Slot::Sharing`]).
+    fn get(&mut self, i: usize, j: usize, compute: impl FnOnce(Option<(u64, u64)>) -> Evidence) -> Evidence {
         match &mut self.store {
-            Store::Dense { scores, ready, postings } => {
-                let row = &mut scores[i * self.right.sentences.len()..][..self.right.sentences.len()];
+            Store::Dense { pairs, ready, postings } => {
+                let row = &mut pairs[i * self.right.sentences.len()..][..self.right.sentences.len()];
                 if !ready[i] {
-                    for &k in &self.left.sentences[i].keys {
-                        postings.get(k as usize).into_iter().flatten().for_each(|&j| row[j as usize] = NOT_YET);
-                    }
+                    mark_sharing(&self.left.sentences[i].keys, postings, row);
                     ready[i] = true;
                 }
-                if row[j].score == NOT_YET.score {
-                    row[j] = compute();
+                match row[j] {
+                    Slot::Apart => Evidence::default(),
+                    Slot::Sharing(left, right) => {
+                        let evidence = compute(Some((left, right)));
+                        row[j] = Slot::Scored(evidence);
+                        evidence
+                    }
+                    Slot::Scored(evidence) => evidence,
                 }
-                row[j]
             }
             Store::Sparse { cache, window } => {
                 let (left, right) = (self.left, self.right);
                 let compute = || {
                     if share_a_key(&left.sentences[i].keys, &right.sentences[j].keys) {
-                        compute()
+                        compute(None)
                     } else {
                         Evidence::default()
                     }
@@ -373,6 +388,23 @@ impl<'a> PairScores<'a> {
         let Store::Sparse { window, .. } = &mut self.store else { return };
         let (n, m) = (self.left.sentences.len(), self.right.sentences.len());
         *window = Window::new(pair_spans(band, n, m), UNKNOWN);
+    }
+}
+
+/// Marks in `row` the right sentences that share one of the left sentence's `keys`, with the
+/// positions of the shared keys on both sides: the same masks as [`shared_masks`] of the two
+/// key lists, from the inverted index instead of one merge per pair.
+fn mark_sharing(keys: &[u32], postings: &[Vec<(u32, u32)>], row: &mut [Slot]) {
+    let bit = |position: usize| if position < 64 { 1u64 << position } else { 0 };
+    for (x, &k) in keys.iter().enumerate() {
+        for &(j, y) in postings.get(k as usize).into_iter().flatten() {
+            let slot = &mut row[j as usize];
+            let (left, right) = match *slot {
+                Slot::Sharing(left, right) => (left, right),
+                _ => (0, 0),
+            };
+            *slot = Slot::Sharing(left | bit(x), right | bit(y as usize));
+        }
     }
 }
 
@@ -416,12 +448,17 @@ impl Hasher for PairHasher {
 
 /// (weight of the tokens of `ids` that have one of the `shared` keys, total weight).
 fn coverage(side: &Profiles, ids: &[usize], shared: &[u32]) -> (f64, f64) {
+    // A key whose bit is not among the shared keys' bits is not shared: most keys are turned
+    // away without a look at the list.
+    let bit = |k: u32| 1u64 << (k % 64);
+    let bits = shared.iter().fold(0, |bits, &k| bits | bit(k));
+    let is_shared = |k: u32| bits & bit(k) != 0 && shared.contains(&k);
     let mut matched = 0.0;
     let mut total = 0.0;
     for &i in ids {
         for token in &side.sentences[i].tokens {
             total += token.weight as f64;
-            if !shared.is_empty() && side.token_keys(token).iter().any(|k| shared.contains(k)) {
+            if !shared.is_empty() && side.token_keys(token).iter().any(|&k| is_shared(k)) {
                 matched += token.weight as f64;
             }
         }
@@ -523,6 +560,28 @@ mod tests {
             }
         }
         assert!(shared >= 2, "the test needs pairs that share evidence");
+    }
+
+    #[test]
+    fn the_inverted_index_marks_the_same_shared_keys_as_a_merge() {
+        let (left, right) = profiles();
+        let PairScores { store: Store::Dense { pairs, postings, .. }, .. } = PairScores::new(&left, &right) else {
+            panic!("a small pair of articles has a dense matrix");
+        };
+        let m = right.sentences.len();
+        let mut sharing = 0;
+        for (i, a) in left.sentences.iter().enumerate() {
+            let mut row = pairs[i * m..][..m].to_vec();
+            mark_sharing(&a.keys, &postings, &mut row);
+            for (j, b) in right.sentences.iter().enumerate() {
+                match (row[j], shared_masks(&a.keys, &b.keys)) {
+                    (Slot::Apart, (0, 0)) => {}
+                    (Slot::Sharing(l, r), merged) if (l, r) == merged => sharing += 1,
+                    (slot, merged) => panic!("pair ({i}, {j}): {slot:?}, merge {merged:?}"),
+                }
+            }
+        }
+        assert!(sharing >= 2, "the test needs pairs that share keys");
     }
 
     #[test]
