@@ -102,10 +102,13 @@ impl<'a> Scorer<'a> {
         let mut grid = Window::new(pair_spans(band, ls.len(), rs.len()), Part::default());
         let mut pairs = self.pairs.borrow_mut();
         for (&i, &(start, end, offset)) in ls.iter().zip(&grid.rows) {
-            for (y, &j) in rs[start..end].iter().enumerate() {
-                let part = pairs.get(i, j, |shared| self.pair_evidence(i, j, shared));
-                grid.cells[offset + y] = Part { score: part.score, matched: part.matched_left + part.matched_right };
-            }
+            let cells = &mut grid.cells[offset..offset + end - start];
+            pairs.get_row(
+                i,
+                &rs[start..end],
+                |j, shared| self.pair_evidence(i, j, shared),
+                |y, part| cells[y] = Part { score: part.score, matched: part.matched_left + part.matched_right },
+            );
         }
         PairGrid(grid)
     }
@@ -342,44 +345,60 @@ impl<'a> PairScores<'a> {
     /// is asked for; `compute` is given the positions of the shared keys when the cache knows
     /// them (see [`Slot::Sharing`]).
     fn get(&mut self, i: usize, j: usize, compute: impl FnOnce(Option<(u64, u64)>) -> Evidence) -> Evidence {
-        match &mut self.store {
-            Store::Dense { pairs, ready, postings } => {
-                let row = &mut pairs[i * self.right.sentences.len()..][..self.right.sentences.len()];
-                if !ready[i] {
-                    mark_sharing(&self.left.sentences[i].keys, postings, row);
-                    ready[i] = true;
-                }
-                match row[j] {
-                    Slot::Apart => Evidence::default(),
-                    Slot::Sharing(left, right) => {
-                        let evidence = compute(Some((left, right)));
-                        row[j] = Slot::Scored(evidence);
-                        evidence
-                    }
-                    Slot::Scored(evidence) => evidence,
-                }
+        if let Some(row) = self.dense_row(i) {
+            return row[j].evidence(compute);
+        }
+        let Store::Sparse { cache, window } = &mut self.store else { unreachable!("dense_row takes the dense store") };
+        let (left, right) = (self.left, self.right);
+        let compute = || {
+            if share_a_key(&left.sentences[i].keys, &right.sentences[j].keys) {
+                compute(None)
+            } else {
+                Evidence::default()
             }
-            Store::Sparse { cache, window } => {
-                let (left, right) = (self.left, self.right);
-                let compute = || {
-                    if share_a_key(&left.sentences[i].keys, &right.sentences[j].keys) {
-                        compute(None)
-                    } else {
-                        Evidence::default()
-                    }
-                };
-                match window.slot(i, j) {
-                    Some(slot) => {
-                        let score = &mut window.cells[slot];
-                        if score.score == UNKNOWN.score {
-                            *score = cache.get(&(i, j)).copied().unwrap_or_else(compute);
-                        }
-                        *score
-                    }
-                    None => *cache.entry((i, j)).or_insert_with(compute),
+        };
+        match window.slot(i, j) {
+            Some(slot) => {
+                let score = &mut window.cells[slot];
+                if score.score == UNKNOWN.score {
+                    *score = cache.get(&(i, j)).copied().unwrap_or_else(compute);
                 }
+                *score
+            }
+            None => *cache.entry((i, j)).or_insert_with(compute),
+        }
+    }
+
+    /// [`Self::get`] of left `i` with each right sentence of `js` in turn, given to `found` with
+    /// its place in `js`: the dense matrix reads the row in one sweep.
+    fn get_row(
+        &mut self,
+        i: usize,
+        js: &[usize],
+        compute: impl Fn(usize, Option<(u64, u64)>) -> Evidence,
+        mut found: impl FnMut(usize, Evidence),
+    ) {
+        if let Some(row) = self.dense_row(i) {
+            for (y, &j) in js.iter().enumerate() {
+                found(y, row[j].evidence(|shared| compute(j, shared)));
+            }
+        } else {
+            for (y, &j) in js.iter().enumerate() {
+                found(y, self.get(i, j, |shared| compute(j, shared)));
             }
         }
+    }
+
+    /// Row `i` of the dense matrix, its pairs that share a key marked; `None` for the sparse store.
+    fn dense_row(&mut self, i: usize) -> Option<&mut [Slot]> {
+        let Store::Dense { pairs, ready, postings } = &mut self.store else { return None };
+        let m = self.right.sentences.len();
+        let row = &mut pairs[i * m..][..m];
+        if !ready[i] {
+            mark_sharing(&self.left.sentences[i].keys, postings, row);
+            ready[i] = true;
+        }
+        Some(row)
     }
 
     /// Makes room for the pairs the DP will ask for: row `i` of `band` (prefixes of i left
@@ -388,6 +407,21 @@ impl<'a> PairScores<'a> {
         let Store::Sparse { window, .. } = &mut self.store else { return };
         let (n, m) = (self.left.sentences.len(), self.right.sentences.len());
         *window = Window::new(pair_spans(band, n, m), UNKNOWN);
+    }
+}
+
+impl Slot {
+    /// The pair's evidence, from `compute` (given the positions of the shared keys) the first time.
+    fn evidence(&mut self, compute: impl FnOnce(Option<(u64, u64)>) -> Evidence) -> Evidence {
+        match *self {
+            Slot::Apart => Evidence::default(),
+            Slot::Sharing(left, right) => {
+                let evidence = compute(Some((left, right)));
+                *self = Slot::Scored(evidence);
+                evidence
+            }
+            Slot::Scored(evidence) => evidence,
+        }
     }
 }
 
