@@ -226,14 +226,14 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
         });
         let mut around = Around::default();
         for c in (1..=3).rev() {
-            around.slide(&earlier, lo.checked_sub(c));
+            around.enter(&earlier, lo.wrapping_sub(c), lo >= c);
         }
         for j in lo..=hi {
-            around.slide(&earlier, Some(j));
+            around.enter(&earlier, j, true);
             let best = if i == 0 && j == 0 { (0.0, u8::MAX, 0.0) } else { pass.best(i, j, &around) };
             row[j - lo] = best.0;
             table.choice[table.starts[i] + j - lo] = (best.1, best.2 as f32);
-            around.before[0][0] = best.0;
+            around.column(j).value[0] = best.0;
         }
     }
     let mut beads = Vec::new();
@@ -276,28 +276,40 @@ impl Earlier<'_> {
     }
 }
 
-/// What the beads ending at cell (i, j) start from, slid along row i one column at a time:
-/// `before[c][a]` is the value of cell (i − a, j − c), `parts[c][a]` the part of the a-th last
-/// left sentence of the prefix with right sentence j − c. Each cell so reads three values and
-/// three parts, where its beads use eight values and fourteen parts.
+/// What the beads ending at cell (i, j) start from: the last four columns of row i up to j, in
+/// a ring (column c in `columns[c % 4]`, columns left of 0 counting down from usize::MAX), each
+/// holding the values of the cells of rows i − a and the parts of the a-th last left sentence
+/// of the prefix with the column's right sentence. Each cell so reads three values and three
+/// parts, where its beads use eight values and fourteen parts.
 #[derive(Default)]
 struct Around {
-    before: [[f64; 4]; 4],
-    parts: [[Part; 4]; 4],
+    columns: [Column; 4],
+}
+
+#[derive(Clone, Copy, Default)]
+struct Column {
+    /// `value[a]`: the value of cell (i − a, c); `value[0]` is set once the cell is done.
+    value: [f64; 4],
+    /// `parts[a]` (a ≥ 1): the part of left sentence i − a with right sentence c.
+    parts: [Part; 4],
 }
 
 impl Around {
-    /// Moves on to column `j` (`None` left of column 0) of the row after the `earlier` rows;
-    /// the caller sets `before[0][0]` once it has the cell's value.
+    /// Reads column `c` of the `earlier` rows (`inside`: c is not left of column 0).
     #[inline(always)]
-    fn slide(&mut self, earlier: &[Earlier; 4], j: Option<usize>) {
-        self.before.copy_within(0..3, 1);
-        self.parts.copy_within(0..3, 1);
-        self.before[0][0] = f64::NEG_INFINITY;
+    fn enter(&mut self, earlier: &[Earlier; 4], c: usize, inside: bool) {
+        let c_inside = inside.then_some(c);
+        let column = self.column(c);
+        column.value[0] = f64::NEG_INFINITY;
         for (a, row) in earlier.iter().enumerate().skip(1) {
-            self.before[0][a] = row.value(j);
-            self.parts[1][a] = row.part(j.and_then(|j| j.checked_sub(1)));
+            column.value[a] = row.value(c_inside);
+            column.parts[a] = row.part(c_inside);
         }
+    }
+
+    #[inline(always)]
+    fn column(&mut self, c: usize) -> &mut Column {
+        &mut self.columns[c % 4]
     }
 }
 
@@ -339,7 +351,9 @@ impl Pass<'_, '_> {
         best: &mut (f64, u8, f64),
     ) {
         // Minus infinity also outside the table (DI > i or DJ > j).
-        let before = around.before[DJ][DI];
+        let first = j.wrapping_sub(DJ);
+        let column = |y: usize| &around.columns[first.wrapping_add(y) % 4];
+        let before = column(0).value[DI];
         if before == f64::NEG_INFINITY {
             return;
         }
@@ -349,7 +363,7 @@ impl Pass<'_, '_> {
         } else {
             let (l, r) = (&self.ls[i - DI..i], &self.rs[j - DJ..j]);
             // The part of l[x] with r[y].
-            let part = |x: usize, y: usize| around.parts[DJ - y][DI - x];
+            let part = |x: usize, y: usize| column(y).parts[DI - x];
             let penalty = if DI + DJ > 2 { t.merge_penalty } else { 0.0 };
             // A group that cannot beat the cell's best even at its bound is not scored.
             if DI + DJ > 2 {
