@@ -113,6 +113,13 @@ impl<'a> Scorer<'a> {
         PairGrid(grid)
     }
 
+    /// The part of left `i` with right `j`, computed from scratch: what tests check the grid against.
+    #[cfg(test)]
+    pub fn part(&self, i: usize, j: usize) -> Part {
+        let evidence = self.evidence(&[i], &[j]);
+        Part { score: evidence.score, matched: evidence.matched_left + evidence.matched_right }
+    }
+
     /// The score bound from [`Self::lexical_bound`] and a length agreement.
     pub fn bound_with_length(&self, lexical: f64, length: f64) -> f64 {
         if lexical == 0.0 {
