@@ -6,7 +6,7 @@
 //! Positions here are content positions (noise left out), 0..n on the left and 0..m on the right.
 
 use super::profile::Profiles;
-use super::similarity::{Part, Scorer};
+use super::similarity::{Part, Postings, Scorer};
 use rustc_hash::FxHashMap as HashMap;
 
 /// A group of left positions matched with a group of right positions.
@@ -603,13 +603,7 @@ fn candidate_lists(
         return ids.iter().map(|&i| (i, other_ids.to_vec())).collect();
     }
     let cap = (8 + (other_ids.len() as f64).sqrt() as usize).min(MAX_POSTINGS);
-    let key_count = other_ids.iter().flat_map(|&j| other.sentences[j].keys.last()).max().map_or(0, |&k| k as usize + 1);
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); key_count];
-    for &j in other_ids {
-        for &k in &other.sentences[j].keys {
-            postings[k as usize].push(j as u32);
-        }
-    }
+    let postings = Postings::new(other, other_ids);
     let mut votes = vec![0f32; other.sentences.len()];
     let mut voted = vec![false; other.sentences.len()];
     let mut touched: Vec<u32> = Vec::new();
@@ -618,8 +612,11 @@ fn candidate_lists(
         .map(|&i| {
             for token in &this.sentences[i].tokens {
                 for &k in this.token_keys(token) {
-                    let Some(list) = postings.get(k as usize).filter(|l| l.len() <= cap) else { continue };
-                    for &j in list {
+                    let list = postings.get(k);
+                    if list.len() > cap {
+                        continue;
+                    }
+                    for &(j, _) in list {
                         if !voted[j as usize] {
                             voted[j as usize] = true;
                             touched.push(j);

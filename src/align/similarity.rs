@@ -256,9 +256,9 @@ struct PairScores<'a> {
 }
 
 enum Store {
-    /// Row-major pairs, `ready[i]` once row i's pairs sharing a key are marked; `postings[k]`
-    /// lists the right sentences holding key k, with the key's position among their keys.
-    Dense { pairs: Vec<Slot>, ready: Vec<bool>, postings: Vec<Vec<(u32, u32)>> },
+    /// Row-major pairs, `ready[i]` once row i's pairs sharing a key are marked; `postings` of
+    /// the right side.
+    Dense { pairs: Vec<Slot>, ready: Vec<bool>, postings: Postings },
     /// The pairs asked for, in a hash map, and once the DP's band is known ([`Scorer::focus`]),
     /// those of the band in a [`Window`].
     Sparse { cache: HashMap<(usize, usize), Evidence, BuildHasherDefault<PairHasher>>, window: Window<Evidence> },
@@ -334,13 +334,7 @@ impl<'a> PairScores<'a> {
     fn new(left: &'a Profiles, right: &'a Profiles) -> Self {
         let (n, m) = (left.sentences.len(), right.sentences.len());
         let store = if n * m <= DENSE_PAIRS {
-            let keys = right.sentences.iter().flat_map(|s| s.keys.iter().map(|&k| k as usize + 1)).max();
-            let mut postings = vec![Vec::new(); keys.unwrap_or(0)];
-            for (j, s) in right.sentences.iter().enumerate() {
-                for (y, &k) in s.keys.iter().enumerate() {
-                    postings[k as usize].push((j as u32, y as u32));
-                }
-            }
+            let postings = Postings::new(right, &(0..m).collect::<Vec<_>>());
             Store::Dense { pairs: vec![Slot::Apart; n * m], ready: vec![false; n], postings }
         } else {
             Store::Sparse { cache: HashMap::default(), window: Window::default() }
@@ -435,16 +429,56 @@ impl Slot {
 /// Marks in `row` the right sentences that share one of the left sentence's `keys`, with the
 /// positions of the shared keys on both sides: the same masks as [`shared_masks`] of the two
 /// key lists, from the inverted index instead of one merge per pair.
-fn mark_sharing(keys: &[u32], postings: &[Vec<(u32, u32)>], row: &mut [Slot]) {
+fn mark_sharing(keys: &[u32], postings: &Postings, row: &mut [Slot]) {
     let bit = |position: usize| if position < 64 { 1u64 << position } else { 0 };
     for (x, &k) in keys.iter().enumerate() {
-        for &(j, y) in postings.get(k as usize).into_iter().flatten() {
+        for &(j, y) in postings.get(k) {
             let slot = &mut row[j as usize];
             let (left, right) = match *slot {
                 Slot::Sharing(left, right) => (left, right),
                 _ => (0, 0),
             };
             *slot = Slot::Sharing(left | bit(x), right | bit(y as usize));
+        }
+    }
+}
+
+/// An inverted index of some sentences of one side: for each key, the sentences holding it (in
+/// the order given) with the key's position among the sentence's keys. One flat array: a vector
+/// per key cost an allocation per key, most of them for a sentence or two.
+pub struct Postings {
+    /// Key k's entries are `entries[starts[k]..starts[k + 1]]`.
+    starts: Vec<u32>,
+    entries: Vec<(u32, u32)>,
+}
+
+impl Postings {
+    pub fn new(side: &Profiles, ids: &[usize]) -> Self {
+        let keys = |j: usize| side.sentences[j].keys.iter().enumerate();
+        let key_count = ids.iter().flat_map(|&j| side.sentences[j].keys.last()).max().map_or(0, |&k| k as usize + 1);
+        let mut starts = vec![0u32; key_count + 1];
+        for &j in ids {
+            keys(j).for_each(|(_, &k)| starts[k as usize + 1] += 1);
+        }
+        for k in 0..key_count {
+            starts[k + 1] += starts[k];
+        }
+        let mut filled = starts.clone();
+        let mut entries = vec![(0, 0); starts[key_count] as usize];
+        for &j in ids {
+            for (y, &k) in keys(j) {
+                entries[filled[k as usize] as usize] = (j as u32, y as u32);
+                filled[k as usize] += 1;
+            }
+        }
+        Postings { starts, entries }
+    }
+
+    /// The (sentence, position of the key among its keys) holding key `k`.
+    pub fn get(&self, k: u32) -> &[(u32, u32)] {
+        match (self.starts.get(k as usize), self.starts.get(k as usize + 1)) {
+            (Some(&start), Some(&end)) => &self.entries[start as usize..end as usize],
+            _ => &[],
         }
     }
 }
