@@ -6,7 +6,7 @@
 //! Positions here are content positions (noise left out), 0..n on the left and 0..m on the right.
 
 use super::profile::Profiles;
-use super::similarity::{Part, Postings, Scorer};
+use super::similarity::{Part, Postings, Scorer, SHAPE_REACH};
 use rustc_hash::FxHashMap as HashMap;
 
 /// A group of left positions matched with a group of right positions.
@@ -137,6 +137,14 @@ impl Band {
             rows[i].0 = rows[i].0.min(rows[i + 1].0);
         }
         rows[0].0 = 0;
+        // A row starting further right than a bead reaches from the end of the row before could
+        // not be reached at all (anchors close in one version and far apart in the other): it
+        // starts where that row ends.
+        for i in 1..rows.len() {
+            if rows[i].0 > rows[i - 1].1 + SHAPE_REACH {
+                rows[i].0 = rows[i - 1].1;
+            }
+        }
         Band { rows }
     }
 
@@ -929,6 +937,14 @@ mod tests {
         assert!(!edges_share_evidence(2, 1, one));
         // Right 0 and right 2 of a group [left 0] × [right 0, right 2].
         assert!(edges_share_evidence(1, 2, |x, y| one(x, [0, 2][y])));
+    }
+
+    #[test]
+    fn a_band_stays_reachable_when_anchors_jump() {
+        // Left 11 and 12 answer right 11 and 90: the straight line between them leaves a gap.
+        let band = Band::around(&[(10, 10), (11, 89)], 20, 100, 3);
+        assert!(band.rows.windows(2).all(|w| w[1].0 <= w[0].1 + SHAPE_REACH), "{:?}", band.rows);
+        assert!(band.contains(12, 90) && band.contains(20, 100));
     }
 
     #[test]

@@ -484,7 +484,7 @@ impl Postings {
 }
 
 /// How many sentences a side a bead of the DP holds at most.
-const SHAPE_REACH: usize = 3;
+pub(super) const SHAPE_REACH: usize = 3;
 
 /// Whether two sorted lists have an element in common.
 fn share_a_key(a: &[u32], b: &[u32]) -> bool {
