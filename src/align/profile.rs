@@ -16,6 +16,7 @@ use crate::lang::Lang;
 use crate::pipeline::Analysis;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 /// A token's weight and where its keys sit in [`Profiles::key_pool`].
 #[derive(Clone, Copy, Debug)]
@@ -101,26 +102,29 @@ impl RawSide {
     }
 
     fn identity(&mut self, key: Cow<'static, str>) -> u32 {
-        if let Some(&id) = self.identity_ids.get(key.as_ref()) {
-            return id;
+        let next = self.identities.len() as u32;
+        match self.identity_ids.entry(key) {
+            Entry::Occupied(known) => *known.get(),
+            Entry::Vacant(new) => {
+                self.identities.push(new.key().clone());
+                *new.insert(next)
+            }
         }
-        let id = self.identities.len() as u32;
-        self.identities.push(key.clone());
-        self.identity_ids.insert(key, id);
-        id
     }
 
     /// The id of a word, stemmed (in `lang`) the first time it is seen: stemming is the costly
     /// part of building profiles.
     fn word(&mut self, folded: String, lang: Lang) -> u32 {
-        if let Some(&id) = self.word_ids.get(&folded) {
-            return id;
-        }
+        let next = self.words.len() as u32;
+        let new = match self.word_ids.entry(folded) {
+            Entry::Occupied(known) => return *known.get(),
+            Entry::Vacant(new) => new,
+        };
+        let folded = new.key().clone();
+        new.insert(next);
         let identity = self.identity(stem_cow(&folded, lang));
-        let id = self.words.len() as u32;
-        self.words.push((folded.clone(), identity));
-        self.word_ids.insert(folded, id);
-        id
+        self.words.push((folded, identity));
+        next
     }
 
     /// The stem of a word of this side, if the side has it.
@@ -252,12 +256,8 @@ struct KeySpace<'a> {
 
 impl<'a> KeySpace<'a> {
     fn id(&mut self, key: Cow<'a, str>) -> u32 {
-        if let Some(&id) = self.ids.get(key.as_ref()) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.insert(key, id);
-        id
+        let next = self.ids.len() as u32;
+        *self.ids.entry(key).or_insert(next)
     }
 }
 
@@ -417,6 +417,8 @@ struct EnglishWord<'a> {
 struct LetterCounts {
     counts: [i16; 32],
     present: u32,
+    /// How many buckets `present` holds.
+    buckets: u32,
 }
 
 impl LetterCounts {
@@ -427,15 +429,15 @@ impl LetterCounts {
             counts[c as usize % 32] += 1;
             present |= 1 << (c as u32 % 32);
         });
-        LetterCounts { counts, present }
+        LetterCounts { counts, present, buckets: present.count_ones() }
     }
 
     /// A lower bound of [`Self::distance`]: a bucket one word uses and the other does not holds
-    /// at least one surplus letter of the first.
+    /// at least one surplus letter of the first. The buckets only one word uses are its buckets
+    /// less the shared ones: one bit count a pair.
     fn set_distance(&self, other: &LetterCounts) -> usize {
-        let only_self = (self.present & !other.present).count_ones();
-        let only_other = (other.present & !self.present).count_ones();
-        only_self.max(only_other) as usize
+        let shared = (self.present & other.present).count_ones();
+        (self.buckets.max(other.buckets) - shared) as usize
     }
 
     /// The larger of the two surpluses, from the sum of the differences' sizes (the two
