@@ -285,6 +285,13 @@ fn gazetteer_table(gazetteer: &str, countries: &str) -> String {
     writeln!(out, "/// Keys of every form.\npub static PHRASES: StaticMap = {};", map_source(&keys)).unwrap();
     writeln!(out, "/// First key pieces.\npub static FIRST_PIECES: StaticMap = {};", map_source(&first_pieces.strings))
         .unwrap();
+    let prefixes = longer_prefixes(&keys);
+    writeln!(
+        out,
+        "/// Key prefixes of two pieces or more.\npub static PREFIXES: StaticMap = {};",
+        map_source(&prefixes.strings)
+    )
+    .unwrap();
     writeln!(out, "/// Most key pieces of a phrase.\npub const MAX_TOKENS: usize = {max_tokens};").unwrap();
     writeln!(
         out,
@@ -299,6 +306,17 @@ fn gazetteer_table(gazetteer: &str, countries: &str) -> String {
     }
     out.push_str("];\n");
     out
+}
+
+/// Every prefix of two key pieces or more of these keys (whole keys included): a phrase look-up
+/// that has read a key no other key starts with need read no further.
+fn longer_prefixes<'a>(keys: &[&'a str]) -> Interner<'a> {
+    let mut prefixes = Interner::default();
+    for key in keys {
+        let spaces = key.match_indices(' ').map(|(at, _)| at).skip(1);
+        spaces.chain(key.contains(' ').then_some(key.len())).for_each(|end| _ = prefixes.index(&key[..end]));
+    }
+    prefixes
 }
 
 /// Rust source of a `StaticPhrases` table named `name` over the TSV at `path`, whose rows of
@@ -328,6 +346,7 @@ fn phrases_source(name: &str, path: &str, tsv: &str, fields: usize, markers: &[c
     writeln!(out, "pub static {name}: StaticPhrases = StaticPhrases {{ data: {data},").unwrap();
     writeln!(out, "phrases: {},", map_source(&keys)).unwrap();
     writeln!(out, "first_pieces: {},", map_source(&first_pieces.strings)).unwrap();
+    writeln!(out, "prefixes: {},", map_source(&longer_prefixes(&keys).strings)).unwrap();
     writeln!(out, "max_tokens: {max_tokens},").unwrap();
     let triples: Vec<String> = forms.chunks(3).map(|t| format!("[{},{},{}]", t[0], t[1], t[2])).collect();
     writeln!(out, "forms: &[{}] }};", triples.join(",")).unwrap();

@@ -79,7 +79,9 @@ fn entries_of(key: &str) -> Option<impl Iterator<Item = GazEntry>> {
 /// The longest gazetteer entity starting at `tokens[at]` whose case fits: index past it, entry.
 pub fn lookup(tokens: &[Token], at: usize) -> Option<(usize, GazEntry)> {
     let starts = |piece: &str| embedded::FIRST_PIECES.contains(piece);
-    let mut end = longest_match(tokens, at, embedded::MAX_TOKENS, starts, |key| embedded::PHRASES.get(key))?.0;
+    let goes_on = |key: &str| embedded::PREFIXES.contains(key);
+    let get = |key: &str| embedded::PHRASES.get(key);
+    let mut end = longest_match(tokens, at, embedded::MAX_TOKENS, starts, goes_on, get)?.0;
     // Try shorter matches when the longest one's case does not fit ("US Senate" vs "us").
     while end > at {
         if let Some(mut entries) = entries_of(&tokens_key(&tokens[at..end])) {
@@ -148,6 +150,7 @@ mod tests {
             let found: Vec<[&str; 3]> = embedded::entries(phrase).iter().map(|e| e.map(string)).collect();
             assert_eq!(&found, expected, "{key:?}");
             assert!(embedded::FIRST_PIECES.contains(key.split(' ').next().unwrap()));
+            assert!(super::super::lexicon::longer_prefixes(&key).all(|p| embedded::PREFIXES.contains(p)), "{key:?}");
             longest = longest.max(key.split(' ').count());
             keys.insert(key);
         }

@@ -45,12 +45,16 @@ pub fn tokens_key(tokens: &[Token]) -> String {
 
 /// The longest phrase starting at `tokens[at]`, of at most `max_tokens` key pieces, whose first
 /// piece passes `starts_phrase`: the index just past it and what `get` gives for its key.
-/// A phrase does not cross white space into a new line or a sentence start.
+/// `goes_on` says of a key of two pieces or more whether some key starts with it (or is it):
+/// when none does, no longer phrase can match and the look-up stops ("the" starts phrases of up
+/// to ten pieces, "the cat" none). A phrase does not cross white space into a new line or a
+/// sentence start.
 pub fn longest_match<V>(
     tokens: &[Token],
     at: usize,
     max_tokens: usize,
     starts_phrase: impl Fn(&str) -> bool,
+    goes_on: impl Fn(&str) -> bool,
     get: impl Fn(&str) -> Option<V>,
 ) -> Option<(usize, V)> {
     if !key_piece(tokens.get(at)?).is_some_and(starts_phrase) {
@@ -70,6 +74,9 @@ pub fn longest_match<V>(
             }
             key.push_str(piece);
             pieces += 1;
+            if pieces >= 2 && !goes_on(&key) {
+                break;
+            }
             if let Some(v) = get(&key) {
                 best = Some((i + 1, v));
             }
@@ -136,7 +143,8 @@ impl<T> PhraseTable<T> {
     /// The longest phrase starting at `tokens[at]`: the index just past it and its value.
     /// A phrase does not cross white space into a new line or a sentence start.
     pub fn longest_at(&self, tokens: &[Token], at: usize) -> Option<(usize, &T)> {
-        longest_match(tokens, at, self.max_tokens, |p| self.first_pieces.contains(p), |key| self.entries.get(key))
+        let starts = |piece: &str| self.first_pieces.contains(piece);
+        longest_match(tokens, at, self.max_tokens, starts, |_| true, |key| self.entries.get(key))
     }
 
     /// Adds a phrase, or updates the value already under its key.
@@ -175,6 +183,8 @@ pub struct StaticPhrases {
     pub data: &'static str,
     pub phrases: StaticMap,
     pub first_pieces: StaticMap,
+    /// Every key prefix of two pieces or more (see [`longest_match`]).
+    pub prefixes: StaticMap,
     pub max_tokens: usize,
     /// For each phrase: where its row's line starts in `data`, where its form starts and ends.
     pub forms: &'static [[u32; 3]],
@@ -190,7 +200,8 @@ impl StaticPhrases {
     /// The longest phrase starting at `tokens[at]`: the index just past it and its form.
     pub fn longest_at(&self, tokens: &[Token], at: usize) -> Option<(usize, DataForm)> {
         let starts = |piece: &str| self.first_pieces.contains(piece);
-        let (end, phrase) = longest_match(tokens, at, self.max_tokens, starts, |key| self.phrases.get(key))?;
+        let goes_on = |key: &str| self.prefixes.contains(key);
+        let (end, phrase) = longest_match(tokens, at, self.max_tokens, starts, goes_on, |key| self.phrases.get(key))?;
         Some((end, self.form(phrase)))
     }
 
@@ -218,6 +229,7 @@ impl StaticPhrases {
             }
             assert_eq!(self.get_tokens(&tokens).as_ref(), table.get_tokens(&tokens), "{form:?}");
             assert!(self.first_pieces.contains(key.split(' ').next().unwrap()), "{form:?}");
+            assert!(longer_prefixes(&key).all(|p| self.prefixes.contains(p)), "{form:?}");
             keys.insert(key);
         }
         assert_eq!(keys.len(), self.phrases.keys.len());
@@ -241,6 +253,13 @@ impl StaticRows {
         let at = self.lines[self.keys.get(key)?] as usize;
         self.data[at..].lines().next()
     }
+}
+
+/// The prefixes of two pieces or more of a key, the key included when it has two pieces or more.
+#[cfg(test)]
+pub fn longer_prefixes(key: &str) -> impl Iterator<Item = &str> {
+    let ends = key.match_indices(' ').map(|(at, _)| at).skip(1).chain(key.contains(' ').then_some(key.len()));
+    ends.map(move |end| &key[..end])
 }
 
 #[cfg(test)]
