@@ -48,27 +48,48 @@ pub(crate) enum WordClass {
 }
 
 /// Finds the numbers and the words of a sentence, in order. Walks the text by byte offsets,
-/// decoding a character only where it is not ASCII.
+/// ASCII as bytes, decoding a character only where one is not ASCII.
 pub(crate) fn scan<'a>(sentence: &'a str, mut emit: impl FnMut(Scanned<'a>)) {
+    let bytes = sentence.as_bytes();
     let mut at = 0;
     let mut first_word = true;
-    while let Some(c) = char_at(sentence, at) {
-        if c.is_ascii_digit() {
-            let (number, next) = read_number(sentence, at);
-            emit(Scanned::Number(number));
-            at = next;
-            first_word = false;
-        } else if c.is_alphabetic() {
-            let start = at;
-            at += c.len_utf8();
-            while let Some(next) = char_at(sentence, at).filter(|c| c.is_alphanumeric()) {
-                at += next.len_utf8();
+    while let Some(&b) = bytes.get(at) {
+        let (letter, capital, width) = if b.is_ascii() {
+            if b.is_ascii_digit() {
+                let (number, next) = read_number(sentence, at);
+                emit(Scanned::Number(number));
+                at = next;
+                first_word = false;
+                continue;
             }
-            let capital = !first_word && c.is_uppercase();
-            first_word = false;
-            emit(Scanned::Word { text: &sentence[start..at], capital });
+            (b.is_ascii_alphabetic(), b.is_ascii_uppercase(), 1)
         } else {
-            at += c.len_utf8();
+            let c = char_at(sentence, at).unwrap_or_default();
+            (c.is_alphabetic(), c.is_uppercase(), c.len_utf8())
+        };
+        if !letter {
+            at += width;
+            continue;
+        }
+        let start = at;
+        at = word_end(sentence, at + width);
+        emit(Scanned::Word { text: &sentence[start..at], capital: capital && !first_word });
+        first_word = false;
+    }
+}
+
+/// Where the run of letters and digits from byte offset `at` ends: ASCII ones read as bytes,
+/// others decoded.
+#[inline]
+fn word_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        match char_at(text, at) {
+            Some(c) if !c.is_ascii() && c.is_alphanumeric() => at += c.len_utf8(),
+            _ => return at,
         }
     }
 }
