@@ -8,7 +8,7 @@
 use super::lexicon::DataForm;
 use super::numbers::NumLit as NumLitRef;
 use super::phrase_data::TIME_UNIT_WORDS;
-use super::tokens::{CalendarWord, TokKind, Token};
+use super::tokens::{CalendarWord, TokKind, Token, DATE_CUE};
 use super::{Fact, FactKind};
 use crate::lang::Lang;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
@@ -1471,14 +1471,8 @@ fn any_date_at(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDa
     None
 }
 
-/// The words a date leans on, laid out by `build.rs` (see [`may_start_date`]).
-mod cues {
-    use crate::static_map::{StaticMap, StrList};
-    include!(concat!(env!("OUT_DIR"), "/date_words.rs"));
-}
-
 /// How far (in tokens, the first included) every date pattern that starts with a word meets digits
-/// or a word of `DATE_WORDS`: "the end of March" and "il y a trois jours" are the longest reach.
+/// or a word with the [`DATE_CUE`] flag: "the end of March" and "il y a trois jours" are the longest reach.
 const CUE_REACH: usize = 4;
 
 /// Whether a date may lean on `tok`: digits, or a month or weekday name, a number word, the first
@@ -1486,7 +1480,7 @@ const CUE_REACH: usize = 4;
 fn is_date_cue(tok: &Token) -> bool {
     match tok.kind {
         TokKind::Num(_) => true,
-        TokKind::Word => cues::DATE_WORDS.contains(&tok.folded),
+        TokKind::Word => tok.cued(DATE_CUE),
         TokKind::Punct => false,
     }
 }

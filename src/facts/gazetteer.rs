@@ -9,7 +9,7 @@
 //! short `align` run.
 
 use super::lexicon::{longest_match, tokens_key};
-use super::tokens::Token;
+use super::tokens::{Token, GAZETTEER_START};
 use super::EntityType;
 
 mod embedded {
@@ -78,6 +78,10 @@ fn entries_of(key: &str) -> Option<impl Iterator<Item = GazEntry>> {
 
 /// The longest gazetteer entity starting at `tokens[at]` whose case fits: index past it, entry.
 pub fn lookup(tokens: &[Token], at: usize) -> Option<(usize, GazEntry)> {
+    // A word starts a form only as the first piece of one, which the tokenizer flagged.
+    if tokens.get(at).is_some_and(|t| t.is_word() && !t.cued(GAZETTEER_START)) {
+        return None;
+    }
     let starts = |piece: &str| embedded::FIRST_PIECES.contains(piece);
     let goes_on = |key: &str| embedded::PREFIXES.contains(key);
     let get = |key: &str| embedded::PHRASES.get(key);
@@ -149,7 +153,11 @@ mod tests {
             let phrase = embedded::PHRASES.get(&key).unwrap_or_else(|| panic!("{key:?} missing"));
             let found: Vec<[&str; 3]> = embedded::entries(phrase).iter().map(|e| e.map(string)).collect();
             assert_eq!(&found, expected, "{key:?}");
-            assert!(embedded::FIRST_PIECES.contains(key.split(' ').next().unwrap()));
+            let first = key.split(' ').next().unwrap();
+            assert!(embedded::FIRST_PIECES.contains(first));
+            if tokens[0].is_word() {
+                assert!(tokens[0].cued(GAZETTEER_START), "{form:?}");
+            }
             assert!(super::super::lexicon::longer_prefixes(&key).all(|p| embedded::PREFIXES.contains(p)), "{key:?}");
             longest = longest.max(key.split(' ').count());
             keys.insert(key);

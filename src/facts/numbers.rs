@@ -6,7 +6,7 @@
 //! so percents come out of the same path), an ordinal suffix or word an ordinal.
 
 use super::lexicon::DataForm;
-use super::tokens::Token;
+use super::tokens::{Token, NUMBER_START};
 use super::{format_value, Fact, FactKind};
 use crate::lang::Lang;
 
@@ -1049,12 +1049,6 @@ fn skip_connector(tokens: &[Token], at: usize, expr: &Expr) -> usize {
     at
 }
 
-/// The words a number fact may start with, laid out by `build.rs` (see [`may_start_number`]).
-mod starts {
-    use crate::static_map::{StaticMap, StrList};
-    include!(concat!(env!("OUT_DIR"), "/number_starts.rs"));
-}
-
 /// Whether a number fact may start at `tok`. Digits and marks may (a sign, a currency symbol);
 /// a word only as a number word, the first word of a currency or a unit ("percent of 10"), a
 /// sign or an article ([`NUMBER_OPENERS`](super::phrase_data::NUMBER_OPENERS)), a Roman ordinal
@@ -1063,7 +1057,7 @@ mod starts {
 fn may_start_number(tok: &Token) -> bool {
     !tok.is_word()
         || matches!(tok.text.as_bytes().first(), Some(b'I' | b'V' | b'X' | b'L' | b'C' | b'M'))
-        || starts::NUMBER_STARTS.contains(&tok.folded)
+        || tok.cued(NUMBER_START)
 }
 
 /// Extracts the number facts of a token list, skipping claimed tokens and claiming what it uses.

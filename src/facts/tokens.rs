@@ -39,6 +39,30 @@ pub struct Token<'a> {
     pub(super) number_word: [Memo<Option<(NumWord, bool)>>; 2],
     /// The month and the weekday it names in French and in English, looked up on first use.
     pub(super) calendar: [Memo<CalendarWord>; 2],
+    /// What the extractors may do with the word ([`DATE_CUE`], [`NUMBER_START`],
+    /// [`GAZETTEER_START`]); 0 for other tokens.
+    pub(super) cues: u8,
+}
+
+/// The words the extractors start with or lean on, each with its cue flags, laid out by
+/// `build.rs`: one look-up a word, where each extractor looked the word up in its own table.
+mod fact_words {
+    use crate::static_map::{StaticMap, StrList};
+    include!(concat!(env!("OUT_DIR"), "/fact_words.rs"));
+}
+
+/// A word a date leans on: a month or weekday name, a number word, the first word of a holiday,
+/// a time unit, a word that names a day (see `dates::may_start_date`).
+pub(super) const DATE_CUE: u8 = 1;
+/// A word a number fact may start with: a number word, the first word of a currency or a unit,
+/// a sign or an article (see `numbers::may_start_number`).
+pub(super) const NUMBER_START: u8 = 2;
+/// The first word of a gazetteer form (see `gazetteer::lookup`).
+pub(super) const GAZETTEER_START: u8 = 4;
+
+/// The cue flags of a folded word.
+fn cues_of(folded: &str) -> u8 {
+    fact_words::FACT_WORDS.get(folded).map_or(0, |i| fact_words::FLAGS[i])
 }
 
 /// The month and the weekday a word names in one language (each with whether it is an
@@ -87,6 +111,11 @@ impl Token<'_> {
     /// Starts with an upper-case letter.
     pub fn is_capitalized(&self) -> bool {
         self.is_word() && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the word has all these cue flags (see [`DATE_CUE`]).
+    pub(super) fn cued(&self, flags: u8) -> bool {
+        self.cues & flags == flags
     }
 
     /// Whether the previous token is glued to this one (no space between).
@@ -152,6 +181,7 @@ pub fn tokenize<'a>(text: &'a str, lang: Lang, sentence_starts: &[usize]) -> Vec
         let piece = &text[pos..end];
         let folded = if matches!(kind, TokKind::Word) { folded_word(piece) } else { Cow::Borrowed("") };
         let is_opener = matches!(kind, TokKind::Punct) && opens_quote(c, space_before);
+        let cues = if matches!(kind, TokKind::Word) { cues_of(&folded) } else { 0 };
         tokens.push(Token {
             start: pos,
             end,
@@ -162,6 +192,7 @@ pub fn tokenize<'a>(text: &'a str, lang: Lang, sentence_starts: &[usize]) -> Vec
             folded,
             number_word: Default::default(),
             calendar: Default::default(),
+            cues,
         });
         next_initial = is_opener || (next_initial && kind_is_bullet(bytes[pos]));
         space_before = false;
