@@ -8,8 +8,9 @@
 //!   into a map (a tenth more). Written to `$OUT_DIR/lexicon_table.rs` for `src/align/lexicon.rs`;
 //!   a user's `--lexicon FILE` is still stemmed at run time with the same fold, the same stemmers
 //!   and the same TSV rules.
-//! - The stems of the lexicon's words and of their likely inflections, per stemmer, so that
-//!   stemming an article's words is mostly a look-up: `$OUT_DIR/stem_table.rs`.
+//! - The stems of the lexicon's words and of their likely inflections, and of the words of the
+//!   data files that name things (places, months, currencies...), per stemmer, so that stemming
+//!   an article's words is mostly a look-up: `$OUT_DIR/stem_table.rs`.
 //! - The gazetteer: ~1,500 forms keyed as the facts tokenizer would key them and hashed (an
 //!   eighth of a short run). Written to `$OUT_DIR/gazetteer_table.rs` for `src/facts/gazetteer.rs`.
 //! - The holiday forms, keyed likewise, and the month and weekday names: `$OUT_DIR/holidays.rs`
@@ -93,11 +94,12 @@ fn main() {
         CALENDAR,
         HOLIDAYS,
     ];
-    for input in data.into_iter().chain(sources).chain(["build.rs"]) {
+    for input in data.into_iter().chain(NAMED_WORDS).chain(sources).chain(["build.rs"]) {
         println!("cargo:rerun-if-changed={input}");
     }
     write_out("lexicon_table.rs", &lexicon_table(&read(LEXICON)));
-    write_out("stem_table.rs", &stem_table(&read(LEXICON)));
+    let named = NAMED_WORDS.map(read);
+    write_out("stem_table.rs", &stem_table(&read(LEXICON), &named));
     write_out("gazetteer_table.rs", &gazetteer_table(&read(GAZETTEER), &read(COUNTRIES)));
     let currencies = phrases_source("CURRENCIES", CURRENCIES, &read(CURRENCIES), 2, &[]);
     let units = phrases_source("UNITS", UNITS, &read(UNITS), 2, &['=']);
@@ -180,19 +182,44 @@ fn lexicon_table(tsv: &str) -> String {
     out
 }
 
+/// The data files whose words articles use as written, names above all (places, countries,
+/// months, holidays, currencies, units, titles, number words): stemmed at build time too, by
+/// both stemmers, since either side stems a name (the stemmer took most of the time alignment
+/// spent on names).
+const NAMED_WORDS: [&str; 8] =
+    [GAZETTEER, COUNTRIES, CALENDAR, HOLIDAYS, CURRENCIES, UNITS, NUMBER_WORDS, NAME_STOPWORDS];
+
+/// The folded words of data files (alphanumeric runs that begin with a letter, as the align
+/// tokenizer reads them; `#` comment lines left out).
+fn data_words(files: &[String]) -> Vec<String> {
+    let lines = files.iter().flat_map(|data| data.lines().filter(|line| !line.starts_with('#')));
+    let words = lines.flat_map(|line| {
+        let folded = text::fold(line);
+        let words: Vec<String> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic) && w.chars().nth(1).is_some())
+            .map(str::to_string)
+            .collect();
+        words
+    });
+    words.collect()
+}
+
 /// Rust source of the stems of the words the build knows, so that stemming them at run time is a
 /// look-up: per stemmer (French, English) the folded `WORDS` and their `STEMS`, in the same order.
 /// The French stemmer gets the lexicon's French words; the English one its English words and its
-/// French words too, which alignment also stems in English (names and words spelled alike).
-fn stem_table(tsv: &str) -> String {
+/// French words too, which alignment also stems in English (names and words spelled alike); both
+/// get the words of the `named` data files.
+fn stem_table(tsv: &str, named: &[String]) -> String {
     let pairs = lexicon_tsv::word_pairs(tsv).unwrap_or_else(|e| panic!("{LEXICON}: {e}"));
     let french: Vec<String> =
         pairs.iter().flat_map(|(fr, _)| with_inflections(text::fold(fr), FRENCH_ENDINGS)).collect();
     let english: Vec<String> =
         pairs.iter().flat_map(|(_, en)| with_inflections(text::fold(en), ENGLISH_ENDINGS)).collect();
+    let named = data_words(named);
     let tables = [
-        (Algorithm::French, french.iter().map(String::as_str).collect::<Vec<_>>()),
-        (Algorithm::English, english.iter().chain(&french).map(String::as_str).collect()),
+        (Algorithm::French, french.iter().chain(&named).map(String::as_str).collect::<Vec<_>>()),
+        (Algorithm::English, english.iter().chain(&french).chain(&named).map(String::as_str).collect()),
     ];
     let (mut words, mut stems) = (Vec::new(), Vec::new());
     for (algorithm, known) in tables {

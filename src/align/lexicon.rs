@@ -26,9 +26,10 @@ mod embedded {
     }
 }
 
-/// The stems of the words of the embedded lexicon, worked out by `build.rs` with the same
-/// stemmers: an article's content words are mostly lexicon words and their inflections, and a
-/// Snowball stem costs some 4,000 instructions where a look-up costs a few dozen.
+/// The stems of the words of the embedded lexicon (and of the names and other words of the data
+/// files), worked out by `build.rs` with the same stemmers: an article's content words are mostly
+/// lexicon words and their inflections, and a Snowball stem costs some 4,000 instructions where a
+/// look-up costs a few dozen.
 mod known_stems {
     use crate::static_map::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/stem_table.rs"));
