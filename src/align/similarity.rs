@@ -99,17 +99,18 @@ impl<'a> Scorer<'a> {
     /// DP then reads the grid, which costs a few instructions where a cache look-up cost dozens
     /// (the DP asks for each pair up to 14 times: once alone, the rest for the group bounds).
     pub fn grid(&self, ls: &[usize], rs: &[usize], band: &[(usize, usize)]) -> PairGrid {
-        let mut grid = Window::new(pair_spans(band, ls.len(), rs.len()), Part::default());
+        let mut grid = Window::empty(pair_spans(band, ls.len(), rs.len()));
         let mut pairs = self.pairs.borrow_mut();
-        for (&i, &(start, end, offset)) in ls.iter().zip(&grid.rows) {
-            let cells = &mut grid.cells[offset..offset + end - start];
+        for (&i, &(start, end, _)) in ls.iter().zip(&grid.rows) {
+            let cells = &mut grid.cells;
             pairs.get_row(
                 i,
                 &rs[start..end],
                 |j, shared| self.pair_evidence(i, j, shared),
-                |y, part| cells[y] = Part { score: part.score, matched: part.matched_left + part.matched_right },
+                |_, part| cells.push(Part { score: part.score, matched: part.matched_left + part.matched_right }),
             );
         }
+        debug_assert_eq!(grid.cells.len(), grid.len());
         PairGrid(grid)
     }
 
@@ -281,6 +282,18 @@ const UNKNOWN: Evidence = Evidence { score: -2.0, matched_left: 0.0, matched_rig
 impl<T: Copy> Window<T> {
     /// A window over the runs `spans` ((first, end) for each left sentence), each cell `fill`.
     fn new(spans: impl Iterator<Item = (usize, usize)>, fill: T) -> Self {
+        let mut window = Self::empty(spans);
+        window.cells.resize(window.len(), fill);
+        window
+    }
+
+    /// How many cells the runs hold.
+    fn len(&self) -> usize {
+        self.rows.last().map_or(0, |&(start, end, offset)| offset + end - start)
+    }
+
+    /// A window over the runs `spans` whose cells are yet to be pushed, run after run.
+    fn empty(spans: impl Iterator<Item = (usize, usize)>) -> Self {
         let mut offset = 0;
         let rows: Vec<(usize, usize, usize)> = spans
             .map(|(start, end)| {
@@ -288,7 +301,7 @@ impl<T: Copy> Window<T> {
                 (start, end, offset - (end - start))
             })
             .collect();
-        Window { rows, cells: vec![fill; offset] }
+        Window { rows, cells: Vec::with_capacity(offset) }
     }
 
     fn slot(&self, i: usize, j: usize) -> Option<usize> {
