@@ -234,10 +234,10 @@ fn monotonic(scorer: &Scorer, ls: &[usize], rs: &[usize], band: &Band, threshold
         });
         let mut around = Around::default();
         for c in (1..=3).rev() {
-            around.enter(&earlier, lo.wrapping_sub(c), lo >= c);
+            around.enter(&earlier, lo.wrapping_sub(c));
         }
         for j in lo..=hi {
-            around.enter(&earlier, j, true);
+            around.enter(&earlier, j);
             let best = if i == 0 && j == 0 { (0.0, u8::MAX, 0.0) } else { pass.best(i, j, &around) };
             row[j - lo] = best.0;
             table.choice[table.starts[i] + j - lo] = (best.1, best.2 as f32);
@@ -268,19 +268,18 @@ struct Earlier<'a> {
     parts: &'a [Part],
 }
 
+/// Columns left of column 0 count down from usize::MAX: less a row's first column or first right
+/// position, they stay far beyond the row's end, so the look-ups below need no other test.
 impl Earlier<'_> {
     /// The value of the row's cell in column j, minus infinity outside the band.
-    fn value(&self, j: Option<usize>) -> f64 {
-        match j.and_then(|j| j.checked_sub(self.lo)) {
-            Some(k) if k < self.values.len() => self.values[k],
-            _ => f64::NEG_INFINITY,
-        }
+    fn value(&self, j: usize) -> f64 {
+        self.values.get(j.wrapping_sub(self.lo)).copied().unwrap_or(f64::NEG_INFINITY)
     }
 
     /// The part of the row's left sentence with right position j; none outside the grid, where
     /// no bead the DP considers reaches.
-    fn part(&self, j: Option<usize>) -> Part {
-        j.and_then(|j| self.parts.get(j.wrapping_sub(self.start))).copied().unwrap_or_default()
+    fn part(&self, j: usize) -> Part {
+        self.parts.get(j.wrapping_sub(self.start)).copied().unwrap_or_default()
     }
 }
 
@@ -303,15 +302,14 @@ struct Column {
 }
 
 impl Around {
-    /// Reads column `c` of the `earlier` rows (`inside`: c is not left of column 0).
+    /// Reads column `c` of the `earlier` rows.
     #[inline(always)]
-    fn enter(&mut self, earlier: &[Earlier; 4], c: usize, inside: bool) {
-        let c_inside = inside.then_some(c);
+    fn enter(&mut self, earlier: &[Earlier; 4], c: usize) {
         let column = self.column(c);
         column.value[0] = f64::NEG_INFINITY;
         for (a, row) in earlier.iter().enumerate().skip(1) {
-            column.value[a] = row.value(c_inside);
-            column.parts[a] = row.part(c_inside);
+            column.value[a] = row.value(c);
+            column.parts[a] = row.part(c);
         }
     }
 
