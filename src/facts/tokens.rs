@@ -168,6 +168,8 @@ pub fn tokenize<'a>(text: &'a str, lang: Lang, sentence_starts: &[usize]) -> Vec
             (end, TokKind::Num(lit))
         } else if c.is_alphabetic() {
             let mut end = pos + c.len_utf8();
+            // ASCII letters by byte first (most of a word), then any other letter or mark.
+            end += bytes[end..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
             while let Some(d) = text[end..].chars().next() {
                 if !d.is_alphabetic() && !is_combining(d) {
                     break;
