@@ -77,8 +77,7 @@ pub struct AlignedPair {
 impl AlignedPair {
     /// Aligns two analysed versions, then compares their facts pair by pair.
     pub fn new(left: Analysis, right: Analysis, align: &AlignOptions, severity: &SeverityRules) -> Self {
-        let alignment = crate::align::align(&left, &right, align);
-        let comparison = crate::compare::compare(&left, &right, &alignment, severity);
+        let (alignment, comparison) = align_and_compare(&left, &right, align, severity);
         AlignedPair { left, right, alignment, comparison }
     }
 
@@ -86,6 +85,19 @@ impl AlignedPair {
     pub fn compared(&self) -> Compared<'_> {
         Compared { left: &self.left, right: &self.right, alignment: &self.alignment, comparison: &self.comparison }
     }
+}
+
+/// The pair pipeline on borrowed analyses (a corpus pairs one article with several): the
+/// alignment, and the comparison made along it.
+pub fn align_and_compare(
+    left: &Analysis,
+    right: &Analysis,
+    align: &AlignOptions,
+    severity: &SeverityRules,
+) -> (Alignment, Comparison) {
+    let alignment = crate::align::align(left, right, align);
+    let comparison = crate::compare::compare(left, right, &alignment, severity);
+    (alignment, comparison)
 }
 
 /// How many articles are analysed together: large enough to keep both cores busy, small enough

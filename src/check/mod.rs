@@ -211,8 +211,7 @@ pub fn check_analyses(
     paths: (&str, &str),
     opts: &CheckOptions,
 ) -> PairResult {
-    let alignment = crate::align::align(left, right, &opts.align);
-    let comparison = crate::compare::compare(left, right, &alignment, &opts.severity);
+    let (alignment, comparison) = crate::pipeline::align_and_compare(left, right, &opts.align, &opts.severity);
     let compared = Compared {
         id,
         left,

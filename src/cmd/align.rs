@@ -121,15 +121,8 @@ fn render(pair: &AlignedPair, args: &AlignArgs) -> String {
         AlignFormat::Json => AlignReport::of(pair).to_json(),
         AlignFormat::Text => {
             let width = output_width(args.output.output.as_deref());
-            let (left, right) = (&pair.left, &pair.right);
-            report::side_by_side::render(
-                &left.doc,
-                &right.doc,
-                &pair.alignment,
-                &pair.comparison,
-                width,
-                args.show_noise,
-            )
+            let (left, right) = (&pair.left.doc, &pair.right.doc);
+            report::side_by_side::render(left, right, &pair.alignment, &pair.comparison, width, args.show_noise)
         }
         AlignFormat::Markdown => report::markdown::render(&pair.compared()),
         AlignFormat::Html => report::html::render(&pair.compared()),
