@@ -7,6 +7,7 @@
 //! only parses arguments and wires these calls together.
 
 pub mod align;
+pub mod analysis;
 pub mod article;
 pub mod check;
 pub mod clean;

@@ -2,13 +2,13 @@
 //! align → compare.
 
 use crate::align::{AlignOptions, Alignment};
+pub use crate::analysis::Analysis;
 use crate::article::Article;
 use crate::compare::{Comparison, SeverityRules};
 use crate::document::{Document, Sentence};
 use crate::error::InputError;
-use crate::facts::{self, DocumentFacts};
+use crate::facts;
 use crate::lang::{self, Lang};
-use crate::report::compared::Compared;
 use chrono::NaiveDate;
 
 /// Choices that apply to every article of a run.
@@ -18,13 +18,6 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// `--published`: used when a record has no publication date.
     pub published: Option<NaiveDate>,
-}
-
-/// A document with its facts: what alignment, comparison and dedup consume.
-#[derive(Clone, Debug)]
-pub struct Analysis {
-    pub doc: Document,
-    pub facts: DocumentFacts,
 }
 
 /// The language of an article: the record's, else `--lang`, else detected.
@@ -79,11 +72,6 @@ impl AlignedPair {
     pub fn new(left: Analysis, right: Analysis, align: &AlignOptions, severity: &SeverityRules) -> Self {
         let (alignment, comparison) = align_and_compare(&left, &right, align, severity);
         AlignedPair { left, right, alignment, comparison }
-    }
-
-    /// The pair as the human-readable reports take it.
-    pub fn compared(&self) -> Compared<'_> {
-        Compared { left: &self.left, right: &self.right, alignment: &self.alignment, comparison: &self.comparison }
     }
 }
 

@@ -18,8 +18,8 @@ pub use assign::Thresholds;
 pub use lexicon::Lexicon;
 pub use similarity::Weights;
 
+use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::pipeline::Analysis;
 use std::sync::Arc;
 
 /// Sentences of the left version matched with sentences of the right version.

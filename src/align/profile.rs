@@ -11,9 +11,9 @@
 
 use super::lexicon::{stem_cow, Lexicon};
 use super::tokens::{classify, scan, Scanned, WordClass};
+use crate::analysis::Analysis;
 use crate::facts::FactKind;
 use crate::lang::Lang;
-use crate::pipeline::Analysis;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;

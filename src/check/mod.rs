@@ -5,9 +5,9 @@ pub mod baseline;
 pub mod manifest;
 pub mod policy;
 
+use crate::analysis::Analysis;
 use crate::compare::{Divergence, Evidence, Severity, Side};
 use crate::document::Document;
-use crate::pipeline::Analysis;
 use baseline::Baseline;
 use policy::PairPolicy;
 use serde::Serialize;

@@ -12,8 +12,8 @@ pub mod equiv;
 pub mod severity;
 mod table;
 
+use crate::analysis::Analysis;
 use crate::facts::{Fact, FactKind};
-use crate::pipeline::Analysis;
 use equiv::Class;
 use serde::{Deserialize, Serialize};
 pub use severity::SeverityRules;

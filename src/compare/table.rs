@@ -7,8 +7,8 @@ use super::{
     Severity, SeverityRules, Side, Standing,
 };
 use crate::align::Alignment;
+use crate::analysis::Analysis;
 use crate::facts::FactKind;
-use crate::pipeline::Analysis;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 

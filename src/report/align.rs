@@ -3,13 +3,14 @@
 //! is `docs/report.schema.json`; a test validates real output against it.
 
 use crate::align::Alignment;
+use crate::analysis::Analysis;
 use crate::check::manifest::PairSpec;
 use crate::compare::{Comparison, Divergence, FactRow, Presence, Unpaired};
 use crate::document::Document;
 use crate::error::InputError;
 use crate::facts::Fact;
 use crate::lang::Lang;
-use crate::pipeline::{AlignedPair, Analysis};
+use crate::pipeline::AlignedPair;
 use crate::report::compared::Tally;
 use serde::Serialize;
 

@@ -2,9 +2,9 @@
 //! pairs with scores and divergences, the sentences one version tells alone, in reading order.
 
 use crate::align::{Alignment, Pair};
+use crate::analysis::Analysis;
 use crate::compare::{Comparison, Divergence, Severity, Side};
 use crate::facts::{Fact, FactKind};
-use crate::pipeline::Analysis;
 
 /// Two compared versions, ready to render.
 pub struct Compared<'a> {
@@ -46,6 +46,13 @@ impl Tally {
         let mut tally = Tally::default();
         divergences.into_iter().for_each(|d| tally.add(d.severity));
         tally
+    }
+}
+
+impl crate::pipeline::AlignedPair {
+    /// The pair as the human-readable reports take it.
+    pub fn compared(&self) -> Compared<'_> {
+        Compared { left: &self.left, right: &self.right, alignment: &self.alignment, comparison: &self.comparison }
     }
 }
 

@@ -1,7 +1,7 @@
 //! Reports of `newsalign facts`.
 
+use crate::analysis::Analysis;
 use crate::facts::Fact;
-use crate::pipeline::Analysis;
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -30,7 +30,7 @@ fn summary(out: &mut String, c: &Compared) {
         tally.info,
         c.pairs().len()
     );
-    let content = |a: &crate::pipeline::Analysis| a.doc.content_sentences().count();
+    let content = |a: &crate::analysis::Analysis| a.doc.content_sentences().count();
     let _ = writeln!(out, "| | left ({}) | right ({}) |", l.lang, r.lang);
     let _ = writeln!(out, "|---|---:|---:|");
     let _ = writeln!(out, "| content sentences | {} | {} |", content(c.left), content(c.right));
