@@ -46,6 +46,17 @@ pub struct Thresholds {
     pub max_gap: usize,
     /// Half-width of the band around the anchor path, in sentences.
     pub band: usize,
+    /// The raw score at which a pair is as likely right as wrong when nothing but its own
+    /// evidence speaks for it: below it a pair is refused, wherever it stands, unless the
+    /// position prior vouches for it (see [`refuse_weak`]). Its calibrated score is 0.5.
+    pub refuse_below: f64,
+    /// How fast the calibrated score rises with the raw score around `refuse_below`
+    /// (the scale of a logistic fitted on labelled sentence pairs).
+    pub calibration_width: f64,
+    /// The position prior holds where the two versions are mostly parallel: at least
+    /// `parallel_share` of the sentences of each side are in pairs scoring `parallel_pair` or more.
+    pub parallel_pair: f64,
+    pub parallel_share: f64,
 }
 
 impl Default for Thresholds {
@@ -64,6 +75,10 @@ impl Default for Thresholds {
             short_sentence_chars: 60.0,
             max_gap: 6,
             band: 30,
+            refuse_below: 0.25,
+            calibration_width: 0.085,
+            parallel_pair: 0.2,
+            parallel_share: 0.45,
         }
     }
 }
@@ -99,6 +114,8 @@ pub fn assign(scorer: &Scorer, n: usize, m: usize, continuations: Continuations,
     fill_gaps(scorer, n, m, &in_order, &mut beads, t);
     absorb_neighbours(scorer, n, m, &mut beads, continuations, t);
     join_complements(scorer, n, m, &mut beads, t);
+    beads.sort_by_key(|b| (b.left.first().copied().unwrap_or(usize::MAX), b.right.first().copied()));
+    refuse_weak(n, m, &mut beads, t);
     beads.sort_by_key(|b| (b.left.first().copied().unwrap_or(usize::MAX), b.right.first().copied()));
     beads
 }
@@ -781,6 +798,48 @@ fn join_complements(scorer: &Scorer, n: usize, m: usize, beads: &mut [Bead], t: 
             }
         }
     }
+}
+
+/// Removes the pairs that nothing vouches for: a pair whose raw score is below
+/// `refuse_below` (its calibrated score below 0.5) stays only when the position prior holds,
+/// that is when the two versions are mostly parallel (at least `parallel_share` of each side's
+/// sentences in pairs scoring `parallel_pair` or more) and the pair keeps the order of its
+/// neighbours. In comparable text, two sentences each version has alone otherwise pair because
+/// they happen to sit at the same place. `beads` must be sorted by their first left sentence.
+fn refuse_weak(n: usize, m: usize, beads: &mut Vec<Bead>, t: &Thresholds) {
+    if beads.iter().all(|b| b.score >= t.refuse_below) {
+        return;
+    }
+    // Sentences held by pairs that count as parallel evidence; a pair does not vouch for itself.
+    let strong = |b: &Bead| b.score >= t.parallel_pair;
+    let held = |side: fn(&Bead) -> usize| beads.iter().filter(|b| strong(b)).map(side).sum::<usize>();
+    let (held_left, held_right) = (held(|b| b.left.len()), held(|b| b.right.len()));
+    let keep: Vec<bool> = (0..beads.len())
+        .map(|k| {
+            let bead = &beads[k];
+            if bead.score >= t.refuse_below {
+                return true;
+            }
+            let own = |len: usize| if strong(bead) { len } else { 0 };
+            let share = |held: usize, own: usize, len: usize| (held - own) as f64 / len.max(1) as f64;
+            let parallel = share(held_left, own(bead.left.len()), n).min(share(held_right, own(bead.right.len()), m))
+                >= t.parallel_share;
+            let after_previous = k == 0 || beads[k - 1].right.last() < bead.right.first();
+            let before_next = k + 1 == beads.len() || bead.right.last() < beads[k + 1].right.first();
+            parallel && after_previous && before_next
+        })
+        .collect();
+    let mut k = 0;
+    beads.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// The calibrated score of a pair of raw score `raw`: a logistic that is 0.5 at
+/// `refuse_below`, rising with the raw score (see `docs/align.md`, "What a score means").
+pub fn calibrated(raw: f64, t: &Thresholds) -> f64 {
+    1.0 / (1.0 + (-(raw - t.refuse_below) / t.calibration_width).exp())
 }
 
 /// A join may cost the pair some score (the leftover brings words of its own), but not more than this share.

@@ -29,8 +29,16 @@ pub struct Pair {
     pub left: Vec<usize>,
     /// Indices into the right `Document::sentences`, ascending.
     pub right: Vec<usize>,
-    /// How sure the match is, 0..1.
+    /// How likely the match is right, 0..1, calibrated (`docs/align.md`, "What a score means"):
+    /// 0.5 is the point below which a pair stands only because the versions are parallel and it
+    /// keeps their order; [`is_confident`] tells the pairs above it.
     pub score: f64,
+}
+
+/// Whether a pair's calibrated score says its own evidence makes it more likely right than
+/// wrong (score ≥ 0.5), position aside.
+pub fn is_confident(score: f64) -> bool {
+    score >= 0.5
 }
 
 /// The result of aligning two documents: every non-noise sentence is in exactly one pair or in
@@ -73,7 +81,7 @@ pub fn align(left: &Analysis, right: &Analysis, opts: &AlignOptions) -> Alignmen
             Pair {
                 left: bead.left.iter().map(|&i| left_content[i]).collect(),
                 right: bead.right.iter().map(|&j| right_content[j]).collect(),
-                score: bead.score.clamp(0.0, 1.0),
+                score: assign::calibrated(bead.score, &opts.thresholds).clamp(0.0, 1.0),
             }
         })
         .collect();
