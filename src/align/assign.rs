@@ -547,8 +547,9 @@ fn leftovers(len: usize, used: impl Iterator<Item = usize>) -> Vec<usize> {
 }
 
 /// Pairs sentences regardless of order when their score is high (moved paragraphs): greedy by
-/// score over leftover sentences and over sentences held by a weak 1:1 pair, which a match
-/// stronger by `steal_margin` takes over (the partner it frees goes back to the later passes).
+/// score over leftover sentences and over sentences held by a weak pair or group, which a match
+/// stronger by `steal_margin` takes over (the partners it frees go back to the later passes: a
+/// quote that one version moved must not stay glued to the sentences at its old place).
 fn pair_out_of_order(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<Bead>, t: &Thresholds) {
     let (all_left, all_right): (Vec<usize>, Vec<usize>) = ((0..n).collect(), (0..m).collect());
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
@@ -577,7 +578,7 @@ fn pair_out_of_order(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<Bead>,
             None => true,
             Some(b) => {
                 let bead = &beads[b];
-                !removed[b] && bead.left.len() == 1 && bead.right.len() == 1 && bead.score + t.steal_margin <= s
+                !removed[b] && bead.score + t.steal_margin <= s
             }
         };
         if !yields(bi, beads, &removed) || !yields(bj, beads, &removed) {
@@ -585,8 +586,8 @@ fn pair_out_of_order(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<Bead>,
         }
         for b in [bi, bj].into_iter().flatten() {
             removed[b] = true;
-            owner_left[beads[b].left[0]] = None;
-            owner_right[beads[b].right[0]] = None;
+            beads[b].left.iter().for_each(|&x| owner_left[x] = None);
+            beads[b].right.iter().for_each(|&y| owner_right[y] = None);
         }
         owner_left[i] = Some(beads.len());
         owner_right[j] = Some(beads.len());
