@@ -754,6 +754,7 @@ fn absorb_neighbours(
 /// nearest paired sentences before and after it, so that position vouches for the join as well.
 /// Candidates come from the inverted index, so the cost stays linear.
 fn join_complements(scorer: &Scorer, n: usize, m: usize, beads: &mut [Bead], t: &Thresholds) {
+    let parallel = Held::of(beads, t).share(n, m, None, t) >= t.parallel_share;
     for right_side in [false, true] {
         let (len, other_len) = if right_side { (m, n) } else { (n, m) };
         let side = |b: &Bead| if right_side { b.right.clone() } else { b.left.clone() };
@@ -771,6 +772,9 @@ fn join_complements(scorer: &Scorer, n: usize, m: usize, beads: &mut [Bead], t: 
         for (x, ys) in candidate_lists(this_profiles, &left_over, other_profiles, &all_other, CANDIDATES) {
             let lower = before[x].and_then(|b| other(&beads[b]).into_iter().max()).map_or(0, |y| y + 1);
             let upper = after[x].and_then(|b| other(&beads[b]).into_iter().min()).unwrap_or(other_len);
+            // Where the versions are not parallel, position vouches for nothing: the
+            // complement may lie anywhere (a lede gathers facts from all over the other version).
+            let (lower, upper) = if parallel { (lower, upper) } else { (0, other_len) };
             let mut best: Option<(f64, usize)> = None;
             for y in ys.into_iter().filter(|y| (lower..upper).contains(y)) {
                 let Some(b) = other_owner[y] else { continue };
@@ -811,20 +815,14 @@ fn refuse_weak(n: usize, m: usize, beads: &mut Vec<Bead>, t: &Thresholds) {
     if beads.iter().all(|b| b.score >= t.refuse_below) {
         return;
     }
-    // Sentences held by pairs that count as parallel evidence; a pair does not vouch for itself.
-    let strong = |b: &Bead| b.score >= t.parallel_pair;
-    let held = |side: fn(&Bead) -> usize| beads.iter().filter(|b| strong(b)).map(side).sum::<usize>();
-    let (held_left, held_right) = (held(|b| b.left.len()), held(|b| b.right.len()));
+    let held = Held::of(beads, t);
     let keep: Vec<bool> = (0..beads.len())
         .map(|k| {
             let bead = &beads[k];
             if bead.score >= t.refuse_below {
                 return true;
             }
-            let own = |len: usize| if strong(bead) { len } else { 0 };
-            let share = |held: usize, own: usize, len: usize| (held - own) as f64 / len.max(1) as f64;
-            let parallel = share(held_left, own(bead.left.len()), n).min(share(held_right, own(bead.right.len()), m))
-                >= t.parallel_share;
+            let parallel = held.share(n, m, Some(bead), t) >= t.parallel_share;
             let after_previous = k == 0 || beads[k - 1].right.last() < bead.right.first();
             let before_next = k + 1 == beads.len() || bead.right.last() < beads[k + 1].right.first();
             parallel && after_previous && before_next
@@ -835,6 +833,34 @@ fn refuse_weak(n: usize, m: usize, beads: &mut Vec<Bead>, t: &Thresholds) {
         k += 1;
         keep[k - 1]
     });
+}
+
+/// How parallel the two versions are: the sentences of each side held by pairs of raw score
+/// `parallel_pair` or more. [`Held::share`] gives the smaller of the two shares.
+#[derive(Clone, Copy)]
+struct Held {
+    left: usize,
+    right: usize,
+}
+
+impl Held {
+    fn of(beads: &[Bead], t: &Thresholds) -> Held {
+        let strong = beads.iter().filter(|b| b.score >= t.parallel_pair);
+        strong.fold(Held { left: 0, right: 0 }, |h, b| Held {
+            left: h.left + b.left.len(),
+            right: h.right + b.right.len(),
+        })
+    }
+
+    /// The share, leaving out `bead` (a pair does not vouch for itself).
+    fn share(self, n: usize, m: usize, without: Option<&Bead>, t: &Thresholds) -> f64 {
+        let (mut left, mut right) = (self.left, self.right);
+        if let Some(b) = without.filter(|b| b.score >= t.parallel_pair) {
+            left -= b.left.len();
+            right -= b.right.len();
+        }
+        (left as f64 / n.max(1) as f64).min(right as f64 / m.max(1) as f64)
+    }
 }
 
 /// The calibrated score of a pair of raw score `raw`: a logistic that is 0.5 at

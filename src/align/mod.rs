@@ -197,7 +197,7 @@ mod tests {
         let en = [EN[0], "Wibble wobble?", "Flarp zonked merrily.", EN[1]];
         let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &AlignOptions::default());
         assert_eq!(pairs(&a), [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![3])]);
-        assert!(a.pairs[1].score < 0.1, "position alone is worth little: {}", a.pairs[1].score);
+        assert!(!is_confident(a.pairs[1].score), "position alone is worth little: {}", a.pairs[1].score);
     }
 
     #[test]
@@ -236,6 +236,27 @@ mod tests {
         assert!(same.pairs.iter().all(|p| p.left == p.right));
         let swapped = align(&en, &fr, &AlignOptions::default());
         assert!(pairs(&swapped).contains(&(vec![1], vec![3])));
+    }
+
+    #[test]
+    fn two_lone_sentences_sharing_little_are_refused_whatever_their_position() {
+        let fr = ["Le gouvernement a annoncé mardi une cyberattaque contre 40 hôpitaux."];
+        let en = ["Local weather remained mild all week in the region, the government said."];
+        let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &AlignOptions::default());
+        assert!(a.pairs.is_empty(), "{:?}", pairs(&a));
+        assert_eq!((a.unmatched_left.len(), a.unmatched_right.len()), (1, 1));
+        let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &EN[..1]), &AlignOptions::default());
+        assert_eq!(pairs(&a), [(vec![0], vec![0])]);
+        assert!(is_confident(a.pairs[0].score), "{}", a.pairs[0].score);
+    }
+
+    #[test]
+    fn the_calibrated_score_is_a_half_at_the_refusal_threshold_and_rises_with_evidence() {
+        let t = Thresholds::default();
+        assert!((assign::calibrated(t.refuse_below, &t) - 0.5).abs() < 1e-12);
+        let scores: Vec<f64> = [0.0, 0.1, 0.25, 0.4, 1.0].iter().map(|&raw| assign::calibrated(raw, &t)).collect();
+        assert!(scores.windows(2).all(|w| w[0] < w[1]), "{scores:?}");
+        assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)));
     }
 
     #[test]
