@@ -34,14 +34,18 @@ pub struct DedupArgs {
     /// Minimum score (0..1) of a near copy and of a translation, unless their own flag is given.
     #[arg(long, value_name = "X", value_parser = parse_fraction)]
     pub threshold: Option<f64>,
-    /// Minimum estimated share of the shorter article's word shingles found in the other (0..1) for a
-    /// near copy [default: 0.7].
+    /// Minimum estimated share of word shingles two articles of one language have in common,
+    /// counted on the longer one so that it holds both ways (0..1), for a near copy [default: 0.5].
     #[arg(long, value_name = "X", value_parser = parse_fraction)]
     pub near_threshold: Option<f64>,
-    /// Minimum translation score (0..1): how strongly the two articles share rare names and numbers,
-    /// spread over the sentences of both [default: 0.4].
+    /// Minimum share of sentences two articles of different languages have in common, counted on
+    /// the one with more sentences so that it holds both ways (0..1), for a translation [default: 0.5].
     #[arg(long, value_name = "X", value_parser = parse_fraction)]
     pub translation_threshold: Option<f64>,
+    /// Minimum weighted cosine of the language-independent keys (figures, names, cognates, lexicon
+    /// translations) two sentences share for them to be linked across languages (0..1) [default: 0.3].
+    #[arg(long, value_name = "X", value_parser = parse_fraction)]
+    pub sentence_threshold: Option<f64>,
     /// Look only for exact and near copies, not for translations.
     #[arg(long)]
     pub no_translations: bool,
@@ -59,6 +63,9 @@ pub struct DedupArgs {
     /// on a cluster (docs/dedup.md), instead of searching the whole corpus.
     #[arg(long, value_name = "FILE")]
     pub candidates: Option<PathBuf>,
+    /// Also write the candidate pairs this run verifies to FILE (JSONL, as --candidates reads).
+    #[arg(long, value_name = "FILE")]
+    pub emit_candidates: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -99,6 +106,7 @@ impl DedupArgs {
                 .translation_threshold
                 .or(self.threshold)
                 .unwrap_or(defaults.translation_threshold),
+            sentence_threshold: self.sentence_threshold.unwrap_or(defaults.sentence_threshold),
             translations: !self.no_translations,
             max_cluster: self.max_cluster,
         }
@@ -114,15 +122,19 @@ pub fn run(args: DedupArgs) -> Result<i32, Error> {
     };
     let sketches = drop_repeated_ids(sketches, &mut problems);
     let opts = args.options();
-    let result = match &args.candidates {
+    let candidates = match &args.candidates {
         Some(path) => {
             let index: HashMap<&str, u32> =
                 sketches.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
-            let candidates = record::read_candidates(path, &index, |e| problems.report(&e))?;
-            dedup::verify_candidates(&sketches, &candidates, &opts)
+            record::read_candidates(path, &index, |e| problems.report(&e))?
         }
-        None => dedup::find(&sketches, &opts),
+        None => dedup::candidates(&sketches, &opts),
     };
+    if let Some(path) = &args.emit_candidates {
+        newsalign::output::emit(Some(path), record::candidates_jsonl(&sketches, &candidates).as_bytes())?;
+    }
+    let result = dedup::verify_candidates(&sketches, &candidates, &opts);
+    summarise(&result.summary(sketches.len()));
     let rendered = match args.format {
         DedupFormat::Json => report::dedup::json(&result),
         DedupFormat::Jsonl => report::dedup::jsonl(&result),
@@ -133,6 +145,14 @@ pub fn run(args: DedupArgs) -> Result<i32, Error> {
     };
     newsalign::output::emit(args.output.output.as_deref(), rendered.as_bytes())?;
     Ok(problems.status())
+}
+
+/// The summary goes to standard error when a person watches it, like the progress bar.
+fn summarise(line: &str) {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal() {
+        eprintln!("dedup: {line}");
+    }
 }
 
 pub fn run_sketch(args: SketchArgs) -> Result<i32, Error> {

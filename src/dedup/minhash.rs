@@ -79,6 +79,18 @@ pub fn containment(jaccard: f64, size_a: usize, size_b: usize) -> f64 {
     (shared / smaller as f64).min(1.0)
 }
 
+/// How much of the larger set lies in the smaller one: the smaller of the two containments, so
+/// that a high value means that each set is mostly the other (a re-publication), not that a
+/// short text is quoted in a long one.
+pub fn containment_both_ways(jaccard: f64, size_a: usize, size_b: usize) -> f64 {
+    let larger = size_a.max(size_b);
+    if size_a.min(size_b) == 0 {
+        return 0.0;
+    }
+    let shared = jaccard * (size_a + size_b) as f64 / (1.0 + jaccard);
+    (shared / larger as f64).min(1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

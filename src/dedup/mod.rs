@@ -25,7 +25,7 @@ pub use sketch::{sketch, Sketch};
 use cluster::UnionFind;
 use rayon::prelude::*;
 use serde::Serialize;
-use translate::AnchorIndex;
+use translate::SentenceLinks;
 
 /// How two articles relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -49,14 +49,18 @@ impl Relation {
     }
 }
 
-/// Thresholds of a run.
+/// Thresholds of a run (docs/dedup.md explains each one).
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// Minimum estimated containment of word shingles for a near copy (0..1).
+    /// Minimum share of word shingles two articles of one language have in common, counted on
+    /// the larger one (so both ways), for a near copy (0..1): most of the text in common.
     pub near_threshold: f64,
-    /// Minimum translation score (0..1): geometric mean of the weighted anchor cosine and of the
-    /// share of both articles that the sentence alignment covers.
+    /// Minimum share of linkable sentences two articles of different languages have in common,
+    /// counted on the one with more of them (so both ways), for a translation (0..1).
     pub translation_threshold: f64,
+    /// Minimum weighted cosine of the keys two sentences of different languages share for them
+    /// to be linked as translations of each other (0..1).
+    pub sentence_threshold: f64,
     /// Whether to look for translations at all.
     pub translations: bool,
     /// Clusters larger than this report only their verified pairs, not all pairs (which grow as
@@ -66,13 +70,15 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { near_threshold: 0.7, translation_threshold: 0.4, translations: true, max_cluster: 64 }
+        Options {
+            near_threshold: 0.5,
+            translation_threshold: 0.5,
+            sentence_threshold: 0.3,
+            translations: true,
+            max_cluster: 64,
+        }
     }
 }
-
-/// The share of an article's best translation score that another candidate must reach: copies
-/// of one story score close to each other, another story on the same topic far lower.
-const RELATIVE_TO_BEST: f64 = 0.7;
 
 /// A found pair, `a` before `b` in input order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -80,7 +86,8 @@ pub struct Pair {
     pub a: String,
     pub b: String,
     pub relation: Relation,
-    /// 1 for exact copies; shingle containment for near copies; anchor score for translations.
+    /// 1 for exact copies; shared shingles over the larger article's for near copies; shared
+    /// sentences over the larger article's linkable sentences for translations.
     pub score: f64,
 }
 
@@ -90,6 +97,21 @@ pub struct Report {
     pub pairs: Vec<Pair>,
     /// Connected groups of articles (ids in input order), by their first article.
     pub clusters: Vec<Vec<String>>,
+}
+
+impl Report {
+    /// One line for people: how many pairs of each relation and how many clusters were found
+    /// among how many articles.
+    pub fn summary(&self, articles: usize) -> String {
+        let count = |r: Relation| self.pairs.iter().filter(|p| p.relation == r).count();
+        format!(
+            "{articles} articles: {} clusters, {} exact, {} near, {} translation pairs",
+            self.clusters.len(),
+            count(Relation::Exact),
+            count(Relation::Near),
+            count(Relation::Translation)
+        )
+    }
 }
 
 /// Where translation anchors come from.
@@ -121,96 +143,79 @@ pub fn sketch_article(
 
 /// Finds every exact copy, near copy and translation among `sketches`.
 pub fn find(sketches: &[Sketch], opts: &Options) -> Report {
-    let mut corpus = Corpus::new(sketches, opts);
-    let mut edges = corpus.exact_edges();
-    edges.extend(corpus.near_edges());
-    if opts.translations {
-        edges.extend(corpus.translation_edges());
-    }
-    corpus.report(&edges)
+    let corpus = Corpus::new(sketches, opts);
+    let candidates = corpus.candidates();
+    corpus.verify(&candidates)
+}
+
+/// The candidate pairs a run over `sketches` verifies (indices, `i < j`): same exact hash, a
+/// shared band of the near-copy signature, or a shared band of the sentence signature
+/// (translations). What `dedup --emit-candidates` writes, for a run split across machines.
+pub fn candidates(sketches: &[Sketch], opts: &Options) -> Vec<(u32, u32)> {
+    Corpus::new(sketches, opts).candidates()
 }
 
 /// Verifies only the given candidate pairs (indices into `sketches`), for runs where the candidate
 /// join was done elsewhere (docs/dedup.md): the pairs that pass, then all pairs of their clusters.
 pub fn verify_candidates(sketches: &[Sketch], candidates: &[(u32, u32)], opts: &Options) -> Report {
-    let corpus = Corpus::new(sketches, opts);
-    let edges: Vec<(u32, u32)> =
-        candidates.par_iter().copied().filter(|&(i, j)| i != j && corpus.relate(i, j).is_some()).collect();
-    corpus.report(&edges)
+    Corpus::new(sketches, opts).verify(candidates)
 }
 
 /// Sketches with what the corpus-wide steps need.
 struct Corpus<'a> {
     sketches: &'a [Sketch],
-    anchors: AnchorIndex,
+    links: SentenceLinks,
     opts: &'a Options,
-    /// Translation scores already computed while verifying candidates, `(i, j, score)` with
-    /// `i < j`, sorted: the report looks them up rather than aligning the same pair twice.
-    translation_scores: Vec<(u32, u32, f64)>,
 }
 
 impl<'a> Corpus<'a> {
     fn new(sketches: &'a [Sketch], opts: &'a Options) -> Self {
-        let anchors = if opts.translations { AnchorIndex::new(sketches) } else { AnchorIndex::default() };
-        Corpus { sketches, anchors, opts, translation_scores: Vec::new() }
+        let links = if opts.translations {
+            SentenceLinks::new(sketches, opts.sentence_threshold)
+        } else {
+            SentenceLinks::default()
+        };
+        Corpus { sketches, links, opts }
     }
 
-    fn exact_edges(&self) -> Vec<(u32, u32)> {
+    fn candidates(&self) -> Vec<(u32, u32)> {
+        let mut pairs = self.exact_candidates();
+        let keys: Vec<Vec<u64>> = self.sketches.par_iter().map(Sketch::band_keys).collect();
+        pairs.extend(lsh::candidate_pairs(keys.iter().enumerate().map(|(i, k)| (i as u32, &k[..]))));
+        if self.opts.translations {
+            pairs.extend(self.links.candidates());
+        }
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
+    fn verify(&self, candidates: &[(u32, u32)]) -> Report {
+        let edges: Vec<(u32, u32)> =
+            candidates.par_iter().copied().filter(|&(i, j)| i != j && self.relate(i, j).is_some()).collect();
+        self.report(&edges)
+    }
+
+    fn exact_candidates(&self) -> Vec<(u32, u32)> {
         let mut keyed: Vec<(crate::lang::Lang, u64, u32)> =
             self.sketches.iter().enumerate().filter_map(|(i, s)| s.exact.map(|h| (s.lang, h, i as u32))).collect();
         keyed.sort_unstable();
         keyed.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)).flat_map(|g| g.windows(2).map(|w| (w[0].2, w[1].2))).collect()
     }
 
-    fn near_edges(&self) -> Vec<(u32, u32)> {
-        let keys: Vec<Vec<u64>> = self.sketches.par_iter().map(Sketch::band_keys).collect();
-        let candidates = lsh::candidate_pairs(keys.iter().enumerate().map(|(i, k)| (i as u32, &k[..])));
-        candidates.into_par_iter().filter(|&(i, j)| self.near_score(i, j) >= self.opts.near_threshold).collect()
-    }
-
-    /// Verified translation pairs. Besides the threshold, a pair must score at least
-    /// [`RELATIVE_TO_BEST`] of the best pair of either article: two stories on one topic (the same
-    /// war, the same names) share anchors, but each has a far better partner, its own translation.
-    fn translation_edges(&mut self) -> Vec<(u32, u32)> {
-        let threshold = self.opts.translation_threshold;
-        // The score is at most the square root of the cosine: most candidates stop there.
-        let mut scored: Vec<(u32, u32, f64)> = self
-            .anchors
-            .candidates()
-            .into_par_iter()
-            .filter(|&(i, j)| self.anchors.cosine(i, j).sqrt() >= threshold)
-            .map(|(i, j)| (i, j, self.anchors.score(i, j)))
-            .collect();
-        let mut best = vec![0.0f64; self.sketches.len()];
-        for &(i, j, s) in &scored {
-            best[i as usize] = best[i as usize].max(s);
-            best[j as usize] = best[j as usize].max(s);
-        }
-        let edges = scored
-            .iter()
-            .filter(|&&(i, j, s)| {
-                let rival = best[i as usize].max(best[j as usize]);
-                s >= threshold && s >= RELATIVE_TO_BEST * rival
-            })
-            .map(|&(i, j, _)| (i, j))
-            .collect();
-        scored.sort_unstable_by_key(|&(i, j, _)| (i, j));
-        self.translation_scores = scored;
-        edges
-    }
-
+    /// How much two articles of one language have in common, both ways: the smaller of the
+    /// estimated share of shingles over the larger shingle set and of the share of sentences
+    /// (known by their first words, which a shortened sentence keeps) over the article with more.
+    /// Both must be high: a few long sentences borrowed make much of the text but few sentences.
     fn near_score(&self, i: u32, j: u32) -> f64 {
         let (a, b) = (&self.sketches[i as usize], &self.sketches[j as usize]);
         let jaccard = minhash::jaccard(&a.minhash, &b.minhash);
-        minhash::containment(jaccard, a.shingles as usize, b.shingles as usize)
+        let text = minhash::containment_both_ways(jaccard, a.shingles as usize, b.shingles as usize);
+        text.min(sentence_share(&a.heads, &b.heads))
     }
 
     fn translation_score(&self, i: u32, j: u32) -> f64 {
-        let key = (i.min(j), i.max(j));
-        match self.translation_scores.binary_search_by_key(&key, |&(i, j, _)| (i, j)) {
-            Ok(at) => self.translation_scores[at].2,
-            Err(_) => self.anchors.score(i, j),
-        }
+        self.links.coverage(i, j)
     }
 
     /// The relation and score of two articles seen together in a cluster.
@@ -269,6 +274,23 @@ impl<'a> Corpus<'a> {
         let clusters = groups.iter().map(|g| g.iter().map(|&i| id(i)).collect()).collect();
         Report { pairs, clusters }
     }
+}
+
+/// The share of distinct items two lists have in common, over the list with more of them (1 when
+/// both are empty: two articles without content sentences differ in nothing).
+fn sentence_share(a: &[u64], b: &[u64]) -> f64 {
+    let set = |xs: &[u64]| {
+        let mut v = xs.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (a, b) = (set(a), set(b));
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let common = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
+    common as f64 / a.len().max(b.len()) as f64
 }
 
 #[cfg(test)]

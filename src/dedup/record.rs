@@ -23,8 +23,12 @@ struct SketchLine {
     bands: Vec<String>,
     shingles: u32,
     minhash: Vec<u32>,
-    /// Anchor keys of each content sentence (join keys of the translation step, after weighting).
+    /// Anchor keys of each content sentence (what sentences of two languages are linked by).
     anchors: Vec<Vec<String>>,
+    /// Hash of each content sentence's words (copies of one sentence share it).
+    sentences: Vec<String>,
+    /// Hash of each content sentence's first words (what near copies are compared by).
+    heads: Vec<String>,
 }
 
 /// A sketch as one JSON line, newline included.
@@ -37,6 +41,8 @@ pub fn to_json_line(sketch: &Sketch) -> String {
         shingles: sketch.shingles,
         minhash: sketch.minhash.clone(),
         anchors: sketch.anchors.iter().map(|keys| keys.iter().map(|&k| to_hex(k)).collect()).collect(),
+        sentences: sketch.sentences.iter().map(|&k| to_hex(k)).collect(),
+        heads: sketch.heads.iter().map(|&k| to_hex(k)).collect(),
     };
     let mut out = serde_json::to_string(&line).expect("plain structs serialize");
     out.push('\n');
@@ -58,7 +64,18 @@ pub fn from_json_line(line: &str) -> Result<Sketch, String> {
     let exact = rec.exact.as_ref().map(hex).transpose()?;
     let anchors =
         rec.anchors.iter().map(|keys| keys.iter().map(hex).collect::<Result<Vec<_>, _>>()).collect::<Result<_, _>>()?;
-    Ok(Sketch { id: rec.id, lang: rec.lang, exact, shingles: rec.shingles, minhash: rec.minhash, anchors })
+    let sentences = rec.sentences.iter().map(hex).collect::<Result<Vec<_>, _>>()?;
+    let heads = rec.heads.iter().map(hex).collect::<Result<Vec<_>, _>>()?;
+    if sentences.len() != rec.anchors.len() || heads.len() != rec.anchors.len() {
+        return Err(format!(
+            "sketch '{}': {} sentence and {} head hashes for {} anchor lists (made by another newsalign version?)",
+            rec.id,
+            sentences.len(),
+            heads.len(),
+            rec.anchors.len()
+        ));
+    }
+    Ok(Sketch { id: rec.id, lang: rec.lang, exact, shingles: rec.shingles, minhash: rec.minhash, anchors, sentences, heads })
 }
 
 /// Reads a sketch JSONL file, line by line; a bad line is an error in its place.
@@ -78,6 +95,17 @@ pub fn read_sketches(path: &Path) -> Box<dyn Iterator<Item = Result<Sketch, Inpu
 struct CandidateLine {
     a: String,
     b: String,
+}
+
+/// Candidate pairs as JSON Lines, `{"a": id, "b": id}` a line (what [`read_candidates`] reads).
+pub fn candidates_jsonl(sketches: &[Sketch], pairs: &[(u32, u32)]) -> String {
+    let mut out = String::with_capacity(pairs.len() * 32);
+    for &(i, j) in pairs {
+        let line = serde_json::json!({"a": sketches[i as usize].id, "b": sketches[j as usize].id});
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
 }
 
 /// Reads candidate pairs (`{"a": id, "b": id}` a line, other fields ignored) as indices into the
@@ -126,6 +154,8 @@ mod tests {
             shingles: 3,
             minhash: super::super::minhash::signature(&[1, 2, 3]).to_vec(),
             anchors: vec![vec![7, u64::MAX], vec![9]],
+            sentences: vec![11, 12],
+            heads: vec![13, 14],
         }
     }
 

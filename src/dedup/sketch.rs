@@ -24,10 +24,20 @@ pub struct Sketch {
     /// How many distinct shingles the MinHash signature was made from.
     pub shingles: u32,
     pub minhash: Vec<u32>,
-    /// Language-independent keys (numbers, names, fact values) of each content sentence that has
-    /// any, each list sorted and without repeats. What translations are found and verified with.
+    /// Language-independent keys (numbers, names, fact values) of each content sentence, each
+    /// list sorted and without repeats (empty for a sentence without any). What the sentences of
+    /// two languages are linked by (`translate`).
     pub anchors: Vec<Vec<u64>>,
+    /// The hash of each content sentence's lower-cased words, in order (same length as
+    /// `anchors`): copies of one sentence, wherever they are reused, share it.
+    pub sentences: Vec<u64>,
+    /// The hash of each content sentence's first [`HEAD_WORDS`] words (all of them when it is
+    /// shorter): a re-publication that shortens a sentence by a clause keeps its beginning.
+    pub heads: Vec<u64>,
 }
+
+/// Words of a sentence's beginning that identify it across light edits (see [`Sketch::heads`]).
+pub const HEAD_WORDS: usize = 6;
 
 impl Sketch {
     /// The LSH band keys of the MinHash signature, salted with the language.
@@ -64,21 +74,25 @@ pub fn sketch(doc: &Document, facts: &DocumentFacts) -> Sketch {
         word_hashes(title, &mut words);
     }
     // One pass over each sentence yields both its words (for shingles) and its anchors.
-    let mut anchors = Vec::new();
+    let mut anchors = Vec::with_capacity(content.len());
+    let mut sentences = Vec::with_capacity(content.len());
+    let mut heads = Vec::with_capacity(content.len());
     let mut keys = Vec::with_capacity(64);
     lexicon::with_cache(|cache| {
         for s in &content {
             keys.clear();
             let runs = AnchorRuns::new(&mut keys, Some((cache, doc.lang)));
+            let first_word = words.len();
             scan(&doc.text[s.start..s.end], &mut words, Some(runs));
+            let sentence_words = &words[first_word..];
+            sentences.push(sentence_words.iter().fold(0x5e17, |h, &w| combine(h, w)));
+            heads.push(sentence_words.iter().take(HEAD_WORDS).fold(0x4ead, |h, &w| combine(h, w)));
             if let Some(ids) = facts.by_sentence.get(s.index) {
                 keys.extend(ids.iter().filter_map(|&i| facts.facts.get(i)).filter_map(fact_key));
             }
-            if !keys.is_empty() {
-                keys.sort_unstable();
-                keys.dedup();
-                anchors.push(keys.to_vec());
-            }
+            keys.sort_unstable();
+            keys.dedup();
+            anchors.push(keys.to_vec());
         }
     });
     let mut shingles = shingle_hashes(&words);
@@ -91,6 +105,8 @@ pub fn sketch(doc: &Document, facts: &DocumentFacts) -> Sketch {
         shingles: shingles.len() as u32,
         minhash: minhash::signature(&shingles).to_vec(),
         anchors,
+        sentences,
+        heads,
     }
 }
 

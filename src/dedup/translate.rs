@@ -1,27 +1,56 @@
-//! Translations: articles of the two languages that tell the same story.
+//! Translations: which articles tell the same story in the other language.
 //!
-//! Word shingles cannot meet across languages, but anchors can: numbers, names, cognates and fact
-//! values read the same in both (see [`super::sketch::anchor_keys`]). Each anchor is weighted by
-//! its rarity in the corpus (inverse document frequency) and only anchors seen in both languages
-//! count, which drops the many words that only one language uses ("The", "Le", "pompiers").
-//! Candidates come from an inverted index probed with each article's rarest anchors. A candidate
-//! is scored by two views of the same evidence: the cosine of the two weighted anchor sets (do the
-//! articles name the same rare things?) and a light sentence alignment (is that evidence spread over
-//! BOTH articles, sentence by sentence, or only in one borrowed sentence?); the score is their
-//! geometric mean.
+//! A translation is an article most of whose sentences have a counterpart in the other article,
+//! both ways. Sentences are therefore linked first, then articles:
+//!
+//! 1. **Distinct sentences.** Every content sentence carries the hash of its words: copies of a
+//!    sentence (wire copy reused, quotes repeated, live pages gathering several stories) are one
+//!    distinct sentence, however many articles reuse it. Everything below counts distinct
+//!    sentences, so a corpus that grows by reusing its sentences changes none of the statistics.
+//! 2. **Sentence links.** Each distinct sentence with at least [`MIN_SENTENCE_KEYS`] keys that both
+//!    languages use (figures, names, cognates, lexicon translations: `sketch`) is matched to the
+//!    sentence of the other language that shares most of its key weight (idf over distinct
+//!    sentences), found through an inverted index of the keys; the link is kept when their
+//!    weighted cosine reaches [`super::Options::sentence_threshold`]. Linked sentences (and the
+//!    sentences linked to one same sentence, such as a shortened copy) form one cross-language
+//!    sentence: its number is the same in both languages.
+//! 3. **Article candidates.** Each article is the set of its cross-language sentence numbers,
+//!    sketched by MinHash and cut into [`BANDS`] bands of [`ROWS`]; two articles of different
+//!    languages that agree on a band are candidates. The keys are the article's own sentences,
+//!    not its rare words, so two translations collide whatever the size of the corpus, and an
+//!    article sharing one sentence with another rarely does.
+//! 4. **Verification.** A candidate is a translation when the share of each article's linkable
+//!    sentences found in the other (the smaller of the two shares) reaches
+//!    [`super::Options::translation_threshold`]: an article that borrows one sentence of a story,
+//!    or shares a third of its sentences with another, is not its translation.
 
+use super::cluster::UnionFind;
+use super::hash::{combine, mix};
 use super::sketch::Sketch;
 use crate::lang::Lang;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// How many of an article's rarest anchors are looked up in the index.
-const PROBE_KEYS: usize = 24;
-/// How many candidates each article keeps for verification.
-const CANDIDATES_PER_ARTICLE: usize = 6;
-/// Anchors in more articles than this are not looked up: they cost the most and tell the least.
-const MIN_MAX_POSTINGS: usize = 64;
+/// A sentence needs at least this many keys used by both languages to be linked across
+/// languages: one shared name or figure does not make two sentences translations.
+pub const MIN_SENTENCE_KEYS: usize = 2;
+/// Bands and rows of the article signatures over cross-language sentence numbers: two
+/// translations that share half of their sentences (Jaccard 1/3) collide with probability
+/// 1 − (1 − (1/3)³)⁴⁸ = 0.84, sharing 60% (a re-publication of 5 sentences in 6) 0.99997;
+/// articles sharing one sentence in ten (Jaccard 0.05) with probability 0.006.
+pub const BANDS: usize = 48;
+pub const ROWS: usize = 3;
+/// Keys in more distinct sentences than this share of them (and at least [`MIN_POSTINGS`]) are
+/// not looked up when linking: a sentence is found by its more specific keys; such keys still
+/// count in the cosine of the sentences compared.
+const POSTINGS_SHARE: usize = 50;
+const MIN_POSTINGS: usize = 256;
+/// How many best-looking sentences (by the looked-up keys) get an exact cosine.
+const SENTENCE_CANDIDATES: usize = 4;
+/// Above this many members, a band bucket is paired as two stars (the first article of each
+/// language with every article of the other) rather than all pairs.
+const STAR_BUCKET: usize = 48;
 
 /// Anchor keys are already well-mixed 64-bit hashes: hashing them again (SipHash) only costs time.
 #[derive(Default)]
@@ -30,14 +59,14 @@ pub struct KeyHasher(u64);
 impl Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 = super::hash::mix(self.0 ^ u64::from(b));
+            self.0 = mix(self.0 ^ u64::from(b));
         }
     }
     fn write_u64(&mut self, x: u64) {
         self.0 = x;
     }
     fn write_u32(&mut self, x: u32) {
-        self.0 = super::hash::mix(u64::from(x));
+        self.0 = mix(u64::from(x));
     }
     fn finish(&self) -> u64 {
         self.0
@@ -47,221 +76,210 @@ impl Hasher for KeyHasher {
 /// A hash map keyed by anchor keys or article numbers.
 pub type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 
-/// One article's anchors, as dense key numbers that weigh something, sorted.
+/// The cross-language sentences of a corpus.
 #[derive(Clone, Debug, Default)]
-struct ArticleAnchors {
-    lang: Option<Lang>,
-    keys: Vec<u32>,
-    /// Sum of squared weights of `keys`.
-    norm2: f32,
-    /// The total anchor weight of each sentence that has any (sentences without weight left out).
-    sentence_weights: Vec<f32>,
-    /// Every (key, sentence number) of the article, sorted: merging two of these lists finds the
-    /// weight each pair of sentences shares in one pass ([`AnchorIndex::coverage`]).
-    occurrences: Vec<(u32, u16)>,
+pub struct SentenceLinks {
+    /// Each article's cross-language sentence numbers (of its linkable sentences), sorted,
+    /// without repeats.
+    articles: Vec<Vec<u32>>,
+    langs: Vec<Lang>,
+    /// How many distinct sentences, linkable ones, and cross-language links there are.
+    pub distinct: usize,
+    pub linkable: usize,
+    pub links: usize,
 }
 
-/// The weighted anchors of a corpus and their inverted index.
-#[derive(Clone, Debug, Default)]
-pub struct AnchorIndex {
-    weights: Vec<f32>,
-    articles: Vec<ArticleAnchors>,
-    /// Articles holding each key; emptied for keys too common to be worth probing.
-    postings: Vec<Vec<u32>>,
+/// One distinct sentence: where its keys are (article, sentence) and its language.
+struct Distinct {
+    lang: Lang,
+    article: u32,
+    sentence: u32,
 }
 
-impl AnchorIndex {
-    /// Weighs the anchors of every article: idf = ln(1 + N / df) for anchors seen in both
-    /// languages; the others are dropped.
-    pub fn new(sketches: &[Sketch]) -> AnchorIndex {
-        let df = document_frequencies(sketches);
-        let n = sketches.len().max(1) as f32;
-        let mut kept: Vec<(u64, u32)> =
-            df.into_iter().filter(|(_, [fr, en])| *fr > 0 && *en > 0).map(|(k, [fr, en])| (k, fr + en)).collect();
-        // Dense numbers in key order: the same whatever order the threads counted in.
-        kept.sort_unstable();
-        let weights: Vec<f32> = kept.iter().map(|&(_, df)| (1.0 + n / df as f32).ln()).collect();
-        let ids: KeyMap<u64, u32> = kept.iter().enumerate().map(|(id, &(k, _))| (k, id as u32)).collect();
-        let articles: Vec<ArticleAnchors> = sketches
-            .par_iter()
-            .map(|sketch| {
-                let mut sentence_weights = Vec::new();
-                let mut occurrences = Vec::new();
-                for keys in &sketch.anchors {
-                    // Sentences past u16::MAX (a whole book in one record) add nothing to coverage.
-                    let Ok(sentence) = u16::try_from(sentence_weights.len()) else { break };
-                    let before = occurrences.len();
-                    occurrences.extend(keys.iter().filter_map(|k| ids.get(k)).map(|&id| (id, sentence)));
-                    if occurrences.len() > before {
-                        sentence_weights.push(occurrences[before..].iter().map(|&(k, _)| weights[k as usize]).sum());
-                    }
-                }
-                occurrences.sort_unstable();
-                let mut keys: Vec<u32> = occurrences.iter().map(|&(k, _)| k).collect();
-                keys.dedup();
-                let norm2 = keys.iter().map(|&k| weights[k as usize].powi(2)).sum();
-                ArticleAnchors { lang: Some(sketch.lang), keys, norm2, sentence_weights, occurrences }
+impl SentenceLinks {
+    /// Links the sentences of a corpus across languages (module documentation, steps 1–2).
+    pub fn new(sketches: &[Sketch], sentence_threshold: f64) -> SentenceLinks {
+        // 1. Distinct sentences, in input order.
+        let mut ids: KeyMap<(u64, u8), u32> = KeyMap::default();
+        let mut distinct: Vec<Distinct> = Vec::new();
+        let article_sentences: Vec<Vec<u32>> = sketches
+            .iter()
+            .enumerate()
+            .map(|(a, s)| {
+                s.sentences
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &h)| {
+                        *ids.entry((h, s.lang as u8)).or_insert_with(|| {
+                            distinct.push(Distinct { lang: s.lang, article: a as u32, sentence: n as u32 });
+                            distinct.len() as u32 - 1
+                        })
+                    })
+                    .collect()
             })
             .collect();
-        // A key's document frequency is the length of its postings list: lists are made at their
-        // size, and not at all for keys too common to be probed.
-        let max_postings = MIN_MAX_POSTINGS.max(sketches.len() / 500);
-        let probed = |df: u32| df as usize <= max_postings;
-        let mut postings: Vec<Vec<u32>> =
-            kept.iter().map(|&(_, df)| if probed(df) { Vec::with_capacity(df as usize) } else { Vec::new() }).collect();
-        for (i, a) in articles.iter().enumerate() {
-            for &k in &a.keys {
-                if probed(kept[k as usize].1) {
-                    postings[k as usize].push(i as u32);
+        drop(ids);
+        let keys_of = |d: &Distinct| -> &[u64] {
+            sketches[d.article as usize].anchors.get(d.sentence as usize).map_or(&[][..], |k| &k[..])
+        };
+        // Key frequencies over distinct sentences, per language.
+        let mut df: KeyMap<u64, [u32; 2]> = KeyMap::default();
+        for d in &distinct {
+            for &k in keys_of(d) {
+                df.entry(k).or_default()[side(d.lang)] += 1;
+            }
+        }
+        let mut kept: Vec<(u64, u32)> =
+            df.into_iter().filter(|(_, [fr, en])| *fr > 0 && *en > 0).map(|(k, [fr, en])| (k, fr + en)).collect();
+        kept.sort_unstable();
+        let n = distinct.len().max(1) as f32;
+        let weights: Vec<f32> = kept.iter().map(|&(_, df)| (1.0 + n / df as f32).ln()).collect();
+        let key_ids: KeyMap<u64, u32> = kept.iter().enumerate().map(|(id, &(k, _))| (k, id as u32)).collect();
+        // Each distinct sentence's bilingual keys as dense numbers, sorted, and its weight norm.
+        let sentence_keys: Vec<Vec<u32>> = distinct
+            .par_iter()
+            .map(|d| {
+                let mut ks: Vec<u32> = keys_of(d).iter().filter_map(|k| key_ids.get(k).copied()).collect();
+                ks.sort_unstable();
+                ks
+            })
+            .collect();
+        let norms: Vec<f32> = sentence_keys
+            .iter()
+            .map(|ks| ks.iter().map(|&k| weights[k as usize].powi(2)).sum::<f32>().sqrt())
+            .collect();
+        let linkable: Vec<bool> = sentence_keys.iter().map(|ks| ks.len() >= MIN_SENTENCE_KEYS).collect();
+        // Inverted index of the linkable sentences by their more specific keys.
+        let max_postings = MIN_POSTINGS.max(distinct.len() / POSTINGS_SHARE);
+        let probed = |k: u32| kept[k as usize].1 as usize <= max_postings;
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); kept.len()];
+        for (d, ks) in sentence_keys.iter().enumerate() {
+            if linkable[d] {
+                for &k in ks.iter().filter(|&&k| probed(k)) {
+                    postings[k as usize].push(d as u32);
                 }
             }
         }
-        AnchorIndex { weights, articles, postings }
-    }
-
-    /// Candidate translation pairs `(i, j)`, `i < j`, of articles in different languages: for each
-    /// article, those that share the most weight among its [`PROBE_KEYS`] rarest anchors.
-    pub fn candidates(&self) -> Vec<(u32, u32)> {
-        let n = self.articles.len();
-        // Read for every posting: a dense copy is kinder to the cache than the article records.
-        let langs: Vec<Option<Lang>> = self.articles.iter().map(|a| a.lang).collect();
-        let mut pairs: Vec<(u32, u32)> = (0..n)
+        let cosine = |x: usize, y: usize| -> f32 {
+            let dot: f32 = shared(&sentence_keys[x], &sentence_keys[y]).map(|k| weights[k as usize].powi(2)).sum();
+            dot / (norms[x] * norms[y]).max(f32::MIN_POSITIVE)
+        };
+        // 2. Each linkable sentence's best partner of the other language.
+        let threshold = sentence_threshold as f32;
+        let links: Vec<(u32, u32)> = (0..distinct.len())
             .into_par_iter()
             .map_init(
-                // Shared weight per article (dense: a probe touches thousands of them), and which
-                // ones this article touched, to read and reset only those.
-                || (vec![0.0f32; n], Vec::<u32>::new()),
-                |(scores, touched), i| {
-                    let article = &self.articles[i];
-                    let mut probes: Vec<u32> =
-                        article.keys.iter().copied().filter(|&k| !self.postings[k as usize].is_empty()).collect();
-                    probes.sort_unstable_by(|&a, &b| self.weights[b as usize].total_cmp(&self.weights[a as usize]));
-                    for &k in probes.iter().take(PROBE_KEYS) {
-                        let w = self.weights[k as usize];
-                        for &j in &self.postings[k as usize] {
-                            if langs[j as usize] != article.lang {
-                                let score = &mut scores[j as usize];
-                                if *score == 0.0 {
-                                    touched.push(j);
+                || (vec![0.0f32; distinct.len()], Vec::<u32>::new()),
+                |(scores, touched), x| {
+                    if !linkable[x] {
+                        return None;
+                    }
+                    for &k in sentence_keys[x].iter().filter(|&&k| probed(k)) {
+                        let w = weights[k as usize].powi(2);
+                        for &y in &postings[k as usize] {
+                            if distinct[y as usize].lang != distinct[x].lang {
+                                if scores[y as usize] == 0.0 {
+                                    touched.push(y);
                                 }
-                                *score += w;
+                                scores[y as usize] += w;
                             }
                         }
                     }
                     let mut best: Vec<(f32, u32)> =
-                        touched.iter().map(|&j| (std::mem::take(&mut scores[j as usize]), j)).collect();
+                        touched.iter().map(|&y| (std::mem::take(&mut scores[y as usize]), y)).collect();
                     touched.clear();
                     best.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                    best.truncate(CANDIDATES_PER_ARTICLE);
+                    best.truncate(SENTENCE_CANDIDATES);
                     best.into_iter()
-                        .map(|(_, j)| (i.min(j as usize) as u32, i.max(j as usize) as u32))
-                        .collect::<Vec<_>>()
+                        .map(|(_, y)| (cosine(x, y as usize), y))
+                        .filter(|&(c, y)| c >= threshold && shared_count(&sentence_keys[x], &sentence_keys[y as usize]) >= MIN_SENTENCE_KEYS)
+                        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                        .map(|(_, y)| (x as u32, y))
                 },
             )
             .flatten()
             .collect();
-        pairs.sort_unstable();
+        let mut uf = UnionFind::new(distinct.len());
+        for &(x, y) in &links {
+            uf.union(x, y);
+        }
+        let articles: Vec<Vec<u32>> = article_sentences
+            .iter()
+            .map(|ds| {
+                let mut xs: Vec<u32> = ds.iter().filter(|&&d| linkable[d as usize]).map(|&d| uf.find(d)).collect();
+                xs.sort_unstable();
+                xs.dedup();
+                xs
+            })
+            .collect();
+        SentenceLinks {
+            articles,
+            langs: sketches.iter().map(|s| s.lang).collect(),
+            distinct: distinct.len(),
+            linkable: linkable.iter().filter(|&&l| l).count(),
+            links: links.len(),
+        }
+    }
+
+    /// Candidate translation pairs `(i, j)`, `i < j`, of articles in different languages that
+    /// agree on a band of their sentence signatures (module documentation, step 3).
+    pub fn candidates(&self) -> Vec<(u32, u32)> {
+        let mut entries: Vec<(u64, u32)> = self
+            .articles
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, xs)| band_keys(xs).into_iter().map(move |k| (k, i as u32)))
+            .collect();
+        entries.par_sort_unstable();
+        let mut pairs = Vec::new();
+        for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
+            let members: Vec<u32> = bucket.iter().map(|e| e.1).collect();
+            let lang = |m: u32| self.langs[m as usize];
+            if members.len() > STAR_BUCKET {
+                for centre in [Lang::Fr, Lang::En] {
+                    if let Some(&c) = members.iter().find(|&&m| lang(m) == centre) {
+                        pairs.extend(members.iter().filter(|&&m| lang(m) != centre).map(|&m| (c.min(m), c.max(m))));
+                    }
+                }
+            } else {
+                for (n, &x) in members.iter().enumerate() {
+                    pairs.extend(members[n + 1..].iter().filter(|&&y| lang(y) != lang(x)).map(|&y| (x.min(y), x.max(y))));
+                }
+            }
+        }
+        pairs.par_sort_unstable();
         pairs.dedup();
         pairs
     }
 
-    /// The translation score of articles `i` and `j`, 0..1: the geometric mean of
-    /// [`Self::cosine`] and [`Self::coverage`].
-    pub fn score(&self, i: u32, j: u32) -> f64 {
-        let cosine = self.cosine(i, j);
-        if cosine == 0.0 {
-            return 0.0;
-        }
-        (cosine * self.coverage(i, j)).sqrt()
-    }
-
-    /// The cosine of two articles' anchor sets weighted by idf: squared weights make the rare
-    /// anchors (a surname, an exact figure) count far more than the topical ones (Gaza, 2014).
-    pub fn cosine(&self, i: u32, j: u32) -> f64 {
-        let (Some(a), Some(b)) = (self.articles.get(i as usize), self.articles.get(j as usize)) else {
-            return 0.0;
-        };
-        if a.norm2 == 0.0 || b.norm2 == 0.0 {
-            return 0.0;
-        }
-        let dot: f32 = shared(&a.keys, &b.keys).map(|k| self.weights[k as usize].powi(2)).sum();
-        f64::from(dot / (a.norm2 * b.norm2).sqrt())
-    }
-
-    /// How much of both articles a light sentence alignment covers, 0..1: each sentence is
-    /// matched to the sentence of the other article with which it shares the most anchor weight,
-    /// and a side's coverage is the matched weight over its total anchor weight; the smaller side
-    /// counts. An article that borrows one sentence of a story covers little of it, so it scores
-    /// low even though that sentence matches perfectly.
+    /// The share of sentences two articles have in common, the smaller of the two shares: how
+    /// much of each article the other covers (0 when either has no linkable sentence).
     pub fn coverage(&self, i: u32, j: u32) -> f64 {
         let (Some(a), Some(b)) = (self.articles.get(i as usize), self.articles.get(j as usize)) else {
             return 0.0;
         };
-        let (rows, cols) = (a.sentence_weights.len(), b.sentence_weights.len());
-        if rows == 0 || cols == 0 {
+        if a.is_empty() || b.is_empty() {
             return 0.0;
         }
-        // shared[s * cols + t]: the anchor weight sentence s of `a` shares with sentence t of `b`,
-        // filled by one merge of the two sorted occurrence lists.
-        let mut shared = vec![0.0f32; rows * cols];
-        let (xs, ys) = (&a.occurrences, &b.occurrences);
-        let (mut x, mut y) = (0, 0);
-        while x < xs.len() && y < ys.len() {
-            let key = xs[x].0;
-            match key.cmp(&ys[y].0) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    let x_end = x + xs[x..].iter().take_while(|o| o.0 == key).count();
-                    let y_end = y + ys[y..].iter().take_while(|o| o.0 == key).count();
-                    let w = self.weights[key as usize];
-                    for &(_, s) in &xs[x..x_end] {
-                        let row = &mut shared[s as usize * cols..][..cols];
-                        for &(_, t) in &ys[y..y_end] {
-                            row[t as usize] += w;
-                        }
-                    }
-                    (x, y) = (x_end, y_end);
-                }
-            }
-        }
-        let total = |weights: &[f32]| weights.iter().sum::<f32>();
-        let matched_a: f32 = shared.chunks_exact(cols).map(|row| row.iter().copied().fold(0.0, f32::max)).sum();
-        let matched_b: f32 = (0..cols).map(|t| (0..rows).map(|s| shared[s * cols + t]).fold(0.0, f32::max)).sum();
-        f64::from(matched_a / total(&a.sentence_weights)).min(f64::from(matched_b / total(&b.sentence_weights)))
+        let common = shared_count(a, b) as f64;
+        common / a.len().max(b.len()) as f64
     }
 }
 
-/// How many articles of each language (French, English) hold each anchor key. Counted in
-/// parallel: each thread counts its share of the articles, then the counts are added up.
-fn document_frequencies(sketches: &[Sketch]) -> KeyMap<u64, [u32; 2]> {
-    sketches
-        .par_iter()
-        .with_min_len(1024)
-        .fold(
-            || (KeyMap::<u64, [u32; 2]>::default(), Vec::new()),
-            |(mut df, mut set), sketch| {
-                set.clear();
-                set.extend(sketch.anchors.iter().flatten().copied());
-                set.sort_unstable();
-                set.dedup();
-                let side = side(sketch.lang);
-                for &k in &set {
-                    df.entry(k).or_default()[side] += 1;
-                }
-                (df, set)
-            },
-        )
-        .map(|(df, _)| df)
-        .reduce(KeyMap::default, |a, b| {
-            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            for (k, [fr, en]) in small {
-                let counts = big.entry(k).or_default();
-                counts[0] += fr;
-                counts[1] += en;
-            }
-            big
+/// The MinHash band keys of a set of sentence numbers (none for an empty set).
+fn band_keys(xs: &[u32]) -> Vec<u64> {
+    if xs.is_empty() {
+        return Vec::new();
+    }
+    (0..BANDS)
+        .map(|band| {
+            (0..ROWS).fold(band as u64, |h, row| {
+                let seed = mix(0x7a17 + (band * ROWS + row) as u64);
+                let min = xs.iter().map(|&x| mix(u64::from(x) ^ seed)).min().unwrap_or(0);
+                combine(h, min)
+            })
         })
+        .collect()
 }
 
 fn side(lang: Lang) -> usize {
@@ -290,9 +308,14 @@ fn shared<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
     })
 }
 
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    shared(a, b).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dedup::hash::hash_bytes;
     use crate::dedup::sketch::anchor_keys;
 
     fn sketch(id: &str, lang: Lang, sentences: &[&str]) -> Sketch {
@@ -311,40 +334,52 @@ mod tests {
                     k
                 })
                 .collect(),
+            sentences: sentences.iter().map(|s| hash_bytes(s.as_bytes())).collect(),
+            heads: Vec::new(),
         }
     }
 
+    const FR: [&str; 3] = [
+        "Le maire de Lyon, Paul Verrier, a reçu 3 000 lettres.",
+        "Il partira à Genève le 12 mars avec 14 conseillers.",
+        "Le club de Toulouse a gagné 2 à 1 contre Bordeaux.",
+    ];
+    const EN: [&str; 3] = [
+        "The mayor of Lyon, Paul Verrier, received 3,000 letters.",
+        "He will leave for Geneva on 12 March with 14 advisers.",
+        "Toulouse beat Bordeaux 2-1.",
+    ];
+
     fn corpus() -> Vec<Sketch> {
         vec![
-            sketch("fr1", Lang::Fr, &["Le maire de Lyon a reçu 3 000 lettres.", "Il partira à Genève le 12 mars."]),
+            sketch("fr1", Lang::Fr, &FR),
+            sketch("en1", Lang::En, &EN),
+            // Borrows one sentence of the story among others.
             sketch(
-                "en1",
+                "en2",
                 Lang::En,
-                &["The mayor of Lyon received 3,000 letters.", "He will leave for Geneva on 12 March."],
+                &[EN[0], "Shares of Airbus rose 4% in Paris on Friday.", "Madrid Atletico won 3-0 in Seville."],
             ),
-            sketch("fr2", Lang::Fr, &["Le club de Toulouse a gagné 2 à 1.", "Le match a eu lieu à Bordeaux."]),
-            sketch("en2", Lang::En, &["Toulouse won 2-1.", "The game was played in Bordeaux."]),
-            sketch("en3", Lang::En, &["Lyon mayor says nothing.", "Shares of Airbus rose 4%."]),
         ]
     }
 
     #[test]
-    fn only_anchors_of_both_languages_weigh() {
-        let index = AnchorIndex::new(&corpus());
-        // Lyon, 3000, 3, 000, 12, 2, 1, Toulouse, Bordeaux: nine keys in both languages.
-        assert_eq!(index.weights.len(), 9);
-        assert!(index.articles[4].sentence_weights.len() == 1, "Airbus and 4 are English only");
+    fn translations_are_found_and_borrowers_are_not() {
+        let links = SentenceLinks::new(&corpus(), 0.3);
+        assert!(links.candidates().contains(&(0, 1)));
+        assert!(links.coverage(0, 1) > 0.6, "{}", links.coverage(0, 1));
+        assert!(links.coverage(0, 2) < 0.5, "one sentence of three: {}", links.coverage(0, 2));
     }
 
     #[test]
-    fn finds_and_verifies_translations() {
-        let index = AnchorIndex::new(&corpus());
-        let cands = index.candidates();
-        assert!(cands.contains(&(0, 1)) && cands.contains(&(2, 3)), "{cands:?}");
-        assert!(index.score(0, 1) > 0.9, "{}", index.score(0, 1));
-        assert!(index.score(2, 3) > 0.9, "{}", index.score(2, 3));
-        assert!(index.score(0, 4) < 0.4, "one shared name is not a story: {}", index.score(0, 4));
-        assert_eq!(index.score(0, 3), 0.0);
+    fn reused_sentences_count_once() {
+        let mut sketches = corpus();
+        for n in 0..50 {
+            sketches.push(sketch(&format!("copy{n}"), Lang::En, &[EN[0]]));
+        }
+        let links = SentenceLinks::new(&sketches, 0.3);
+        assert_eq!(links.distinct, 3 + 3 + 2);
+        assert!(links.coverage(0, 1) > 0.6);
     }
 
     #[test]
