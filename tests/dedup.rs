@@ -204,3 +204,148 @@ fn reads_directories_of_text_files() {
     assert_eq!(pairs[0]["relation"], "translation");
     assert!(pairs[0]["a"].as_str().unwrap().ends_with("fire-en.txt"));
 }
+
+/// Parallel sentence templates for the generated corpus: {P} a person, {C} a city, {N} a figure.
+const TEMPLATES: [(&str, &str); 8] = [
+    (
+        "{P} told reporters in {C} that {N} jobs would be created.",
+        "{P} a déclaré à {C} que {N} emplois seraient créés.",
+    ),
+    (
+        "The council of {C} voted a budget of {N} euros for {P}.",
+        "Le conseil de {C} a voté un budget de {N} euros pour {P}.",
+    ),
+    (
+        "Police in {C} questioned {P} for {N} hours on Tuesday.",
+        "La police de {C} a interrogé {P} pendant {N} heures mardi.",
+    ),
+    ("{P} won the {C} marathon in {N} minutes.", "{P} a remporté le marathon de {C} en {N} minutes."),
+    (
+        "About {N} people attended the concert given by {P} in {C}.",
+        "Environ {N} personnes ont assisté au concert de {P} à {C}.",
+    ),
+    (
+        "The hospital of {C} hired {N} nurses, director {P} said.",
+        "L'hôpital de {C} a recruté {N} infirmières, selon la directrice {P}.",
+    ),
+    (
+        "{P} will present the report to the {C} parliament on {N} March.",
+        "{P} présentera le rapport au parlement de {C} le {N} mars.",
+    ),
+    (
+        "Exports from {C} rose by {N} percent, according to {P}.",
+        "Les exportations de {C} ont augmenté de {N} %, selon {P}.",
+    ),
+];
+
+/// A deterministic invented name (SplitMix64 over `n`): "Kovarel", "Tisamon"...
+fn invented(n: u64) -> String {
+    const SYLLABLES: [&str; 16] =
+        ["ko", "va", "rel", "ti", "sa", "mon", "dru", "pel", "ga", "zor", "li", "ne", "bra", "qui", "fo", "ust"];
+    let mut x = n.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0xd1b5_4a32_d192_ed03;
+    let mut word = String::new();
+    for _ in 0..3 {
+        x = (x ^ (x >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        word.push_str(SYLLABLES[(x >> 59) as usize % SYLLABLES.len()]);
+    }
+    let mut chars = word.chars();
+    chars.next().unwrap().to_uppercase().chain(chars).collect()
+}
+
+/// A corpus shaped like a growing news corpus: 30 stories in English and French (some with a
+/// near copy), and 600 articles each made of one sentence of six to nine different stories, so
+/// that every sentence of a story is reused many times. Returns the records and each story's
+/// (English id, French id).
+fn reused_sentences_corpus() -> (Vec<Value>, Vec<(String, String)>) {
+    let mut stories: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    for s in 0..30u64 {
+        let (mut en, mut fr) = (Vec::new(), Vec::new());
+        for k in 0..6 + s % 5 {
+            let (e, f) = TEMPLATES[((s * 7 + k * 3) % 8) as usize];
+            let fill = |t: &str| {
+                t.replace("{P}", &invented(s * 100 + k))
+                    .replace("{C}", &invented(s * 100 + k + 50))
+                    .replace("{N}", &(10 + (s * 37 + k * 11) % 90).to_string())
+            };
+            en.push(fill(e));
+            fr.push(fill(f));
+        }
+        stories.push((en, fr));
+    }
+    let mut records = Vec::new();
+    let mut pairs = Vec::new();
+    for (s, (en, fr)) in stories.iter().enumerate() {
+        records.push(record(&format!("s{s}-en"), "en", &en.join(" ")));
+        records.push(record(&format!("s{s}-fr"), "fr", &fr.join(" ")));
+        if s % 3 == 0 {
+            let near = format!("By Claire Martin\n\n{}", fr[1..].join(" "));
+            records.push(record(&format!("s{s}-fr-near"), "fr", &near));
+        }
+        pairs.push((format!("s{s}-en"), format!("s{s}-fr")));
+    }
+    for d in 0..600usize {
+        let (lang, count) = (if d % 2 == 0 { "en" } else { "fr" }, 6 + d % 4);
+        let sentences: Vec<&str> = (0..count)
+            .map(|k| {
+                let (en, fr) = &stories[(d * 7 + k * 11) % stories.len()];
+                let n = (d / 3 + k * 5) % en.len();
+                if lang == "en" {
+                    en[n].as_str()
+                } else {
+                    fr[n].as_str()
+                }
+            })
+            .collect();
+        records.push(record(&format!("d{d}"), lang, &sentences.join(" ")));
+    }
+    (records, pairs)
+}
+
+#[test]
+fn sketches_and_emitted_candidates_reproduce_the_local_run_on_reused_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let (records, stories) = reused_sentences_corpus();
+    let path = dir.path().join("corpus.jsonl");
+    let lines: Vec<String> = records.iter().map(Value::to_string).collect();
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let local = dedup_json(&[path.to_str().unwrap()]);
+    for (en, fr) in &stories {
+        assert_eq!(relation_of(&local, en, fr).as_deref(), Some("translation"), "{en} {fr}");
+    }
+    let borrowed = local["pairs"].as_array().unwrap().iter().find(|p| {
+        let (a, b) = (p["a"].as_str().unwrap(), p["b"].as_str().unwrap());
+        a.starts_with('s') != b.starts_with('s')
+    });
+    assert_eq!(borrowed, None, "an article that borrows one sentence of a story is no copy of it");
+    assert_scale_out_matches(dir.path(), &path, &local);
+}
+
+/// `sketch`, then `dedup --sketches --emit-candidates`, then `dedup --sketches --candidates` give
+/// the report of `dedup` on the articles.
+fn assert_scale_out_matches(dir: &Path, corpus: &Path, local: &Value) {
+    let sketches = dir.join("sketches.jsonl");
+    let candidates = dir.join("candidates.jsonl");
+    let out =
+        newsalign().args(["sketch", corpus.to_str().unwrap(), "-o", sketches.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let emitted =
+        dedup_json(&[sketches.to_str().unwrap(), "--sketches", "--emit-candidates", candidates.to_str().unwrap()]);
+    assert_eq!(&emitted, local);
+    let verified =
+        dedup_json(&[sketches.to_str().unwrap(), "--sketches", "--candidates", candidates.to_str().unwrap()]);
+    assert_eq!(&verified, local);
+}
+
+/// The same on the evaluation kit's dedup-dev corpus, read in place, when the kit is present.
+#[test]
+fn scale_out_matches_the_local_run_on_the_kit_corpus_when_present() {
+    let kit = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/data/dedup-dev/corpus.jsonl");
+    if !kit.exists() {
+        eprintln!("skipped: {} is absent", kit.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let local = dedup_json(&[kit.to_str().unwrap()]);
+    assert!(!local["pairs"].as_array().unwrap().is_empty());
+    assert_scale_out_matches(dir.path(), &kit, &local);
+}

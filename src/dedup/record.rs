@@ -75,7 +75,16 @@ pub fn from_json_line(line: &str) -> Result<Sketch, String> {
             rec.anchors.len()
         ));
     }
-    Ok(Sketch { id: rec.id, lang: rec.lang, exact, shingles: rec.shingles, minhash: rec.minhash, anchors, sentences, heads })
+    Ok(Sketch {
+        id: rec.id,
+        lang: rec.lang,
+        exact,
+        shingles: rec.shingles,
+        minhash: rec.minhash,
+        anchors,
+        sentences,
+        heads,
+    })
 }
 
 /// Reads a sketch JSONL file, line by line; a bad line is an error in its place.

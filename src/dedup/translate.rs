@@ -192,7 +192,10 @@ impl SentenceLinks {
                     best.truncate(SENTENCE_CANDIDATES);
                     best.into_iter()
                         .map(|(_, y)| (cosine(x, y as usize), y))
-                        .filter(|&(c, y)| c >= threshold && shared_count(&sentence_keys[x], &sentence_keys[y as usize]) >= MIN_SENTENCE_KEYS)
+                        .filter(|&(c, y)| {
+                            c >= threshold
+                                && shared_count(&sentence_keys[x], &sentence_keys[y as usize]) >= MIN_SENTENCE_KEYS
+                        })
                         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
                         .map(|(_, y)| (x as u32, y))
                 },
@@ -243,7 +246,9 @@ impl SentenceLinks {
                 }
             } else {
                 for (n, &x) in members.iter().enumerate() {
-                    pairs.extend(members[n + 1..].iter().filter(|&&y| lang(y) != lang(x)).map(|&y| (x.min(y), x.max(y))));
+                    pairs.extend(
+                        members[n + 1..].iter().filter(|&&y| lang(y) != lang(x)).map(|&y| (x.min(y), x.max(y))),
+                    );
                 }
             }
         }
