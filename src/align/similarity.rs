@@ -34,10 +34,19 @@ impl Default for Weights {
     }
 }
 
+/// How many sentences' worth of evidence the prior length ratio (1) carries against the ratio
+/// measured on the two articles.
+const LENGTH_PRIOR_SENTENCES: f64 = 3.0;
+
 impl<'a> Scorer<'a> {
     pub fn new(left: &'a Profiles, right: &'a Profiles, weights: Weights) -> Self {
         let total = |p: &Profiles| p.sentences.iter().map(|s| s.chars).sum::<usize>().max(1) as f64;
-        let length_ratio = (total(right) / total(left)).clamp(0.5, 2.0);
+        // The ratio measured on the articles, shrunk towards 1 by a prior worth
+        // `LENGTH_PRIOR_SENTENCES` sentences: two lone sentences say nothing about how much one
+        // language shrinks the other (their own ratio would make every pair agree in length).
+        let k = left.sentences.len().min(right.sentences.len()) as f64;
+        let measured = (total(right) / total(left)).clamp(0.5, 2.0).ln();
+        let length_ratio = (measured * k / (k + LENGTH_PRIOR_SENTENCES)).exp();
         let pairs = RefCell::new(PairScores::new(left, right));
         let totals = |p: &Profiles| -> Vec<f64> {
             p.sentences.iter().map(|s| s.tokens.iter().map(|t| t.weight as f64).sum()).collect()
