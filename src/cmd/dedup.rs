@@ -38,8 +38,9 @@ pub struct DedupArgs {
     /// counted on the longer one so that it holds both ways (0..1), for a near copy [default: 0.5].
     #[arg(long, value_name = "X", value_parser = parse_fraction)]
     pub near_threshold: Option<f64>,
-    /// Minimum share of sentences two articles of different languages have in common, counted on
-    /// the one with more sentences so that it holds both ways (0..1), for a translation [default: 0.5].
+    /// Share of sentences two articles of different languages have in common, counted on the one
+    /// with more sentences so that it holds both ways, that a translation must exceed (0..1)
+    /// [default: 0.5].
     #[arg(long, value_name = "X", value_parser = parse_fraction)]
     pub translation_threshold: Option<f64>,
     /// Minimum weighted cosine of the language-independent keys (figures, names, cognates, lexicon

@@ -55,8 +55,8 @@ pub struct Options {
     /// Minimum share of word shingles two articles of one language have in common, counted on
     /// the larger one (so both ways), for a near copy (0..1): most of the text in common.
     pub near_threshold: f64,
-    /// Minimum share of linkable sentences two articles of different languages have in common,
-    /// counted on the one with more of them (so both ways), for a translation (0..1).
+    /// Share of linkable sentences two articles of different languages have in common, counted on
+    /// the one with more of them (so both ways), that a translation must exceed (0..1).
     pub translation_threshold: f64,
     /// Minimum weighted cosine of the keys two sentences of different languages share for them
     /// to be linked as translations of each other (0..1).
@@ -233,13 +233,16 @@ impl<'a> Corpus<'a> {
     /// The relation of a candidate pair when it passes its threshold.
     fn relate(&self, i: u32, j: u32) -> Option<(Relation, f64)> {
         let (relation, score) = self.classify(i, j);
-        let threshold = match relation {
-            Relation::Exact => 0.0,
-            Relation::Near => self.opts.near_threshold,
-            Relation::Translation if !self.opts.translations => return None,
-            Relation::Translation => self.opts.translation_threshold,
+        let passes = match relation {
+            Relation::Exact => true,
+            Relation::Near => score >= self.opts.near_threshold,
+            Relation::Translation if !self.opts.translations => false,
+            // Shares of sentence counts are fractions of small numbers, and an article pair whose
+            // sentences are half shared (three of six) is not yet "most": a translation must
+            // share MORE than the threshold.
+            Relation::Translation => score > self.opts.translation_threshold,
         };
-        (score >= threshold).then_some((relation, score))
+        passes.then_some((relation, score))
     }
 
     fn report(&self, edges: &[(u32, u32)]) -> Report {
