@@ -156,9 +156,11 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
 }
 
-fn record_to_article(line: &str, origin: &str, line_no: usize) -> Result<Article, InputError> {
-    let err = |msg: String| InputError::at_line(origin, line_no, msg);
-    let rec: Record = serde_json::from_str(line).map_err(|e| err(format!("malformed JSON record: {e}")))?;
+/// Parses one JSON article record (CONTRACT.md), e.g. one handed over whole by a program that embeds
+/// newsalign: `origin` names where it came from in errors, and `line` its 1-based position there.
+pub fn parse_record(json: &str, origin: &str, line: Option<usize>) -> Result<Article, InputError> {
+    let err = |message: String| InputError { path: origin.to_string(), line, message };
+    let rec: Record = serde_json::from_str(json).map_err(|e| err(format!("malformed JSON record: {e}")))?;
     let id = match rec.id {
         serde_json::Value::String(s) => s,
         serde_json::Value::Number(n) => n.to_string(),
@@ -216,6 +218,15 @@ fn whole_text_article(bytes: Vec<u8>, origin: &str, kind: FileKind) -> Result<Ar
     })
 }
 
+/// An article handed over as a string by a program that embeds newsalign (a file's text is read
+/// the same way): `name` is its id and names it in errors; a leading byte-order mark is dropped.
+pub fn text_article(text: String, name: &str) -> Result<Article, InputError> {
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(InputError::new(name, "empty text"));
+    }
+    whole_text_article(text.into_bytes(), name, FileKind::Text)
+}
+
 /// Reads JSONL records one line at a time; a bad line is an error in the stream, not the end of it.
 struct JsonlReader<R> {
     lines: std::io::Lines<R>,
@@ -253,7 +264,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 Some(Ok(line)) if line.trim().is_empty() => continue,
                 Some(Ok(line)) => {
                     self.any_record = true;
-                    return Some(record_to_article(&line, &self.origin, self.line_no));
+                    return Some(parse_record(&line, &self.origin, Some(self.line_no)));
                 }
             }
         }
@@ -401,14 +412,23 @@ mod tests {
     }
 
     #[test]
+    fn takes_texts_and_records_handed_over_whole() {
+        let e = parse_record(r#"{"id":"a","text":""}"#, "records", None).unwrap_err();
+        assert_eq!(e.to_string(), "records: record 'a' has an empty text");
+        assert_eq!(text_article(" \n".into(), "left").unwrap_err().to_string(), "left: empty text");
+        let a = text_article("\u{feff}Bonjour.".into(), "left").unwrap();
+        assert_eq!((a.id.as_str(), a.text.as_str(), a.origin.as_str()), ("left", "Bonjour.", "left"));
+    }
+
+    #[test]
     fn rejects_bad_record_fields() {
-        let e = record_to_article(r#"{"id":"a","text":"x","lang":"de"}"#, "f.jsonl", 1).unwrap_err();
+        let e = parse_record(r#"{"id":"a","text":"x","lang":"de"}"#, "f.jsonl", Some(1)).unwrap_err();
         assert!(e.message.contains("unsupported language"));
-        let e = record_to_article(r#"{"id":"a","text":"x","published":"May 6"}"#, "f.jsonl", 2).unwrap_err();
+        let e = parse_record(r#"{"id":"a","text":"x","published":"May 6"}"#, "f.jsonl", Some(2)).unwrap_err();
         assert!(e.message.contains("not a YYYY-MM-DD date"));
-        let e = record_to_article(r#"{"id":"a","text":"   "}"#, "f.jsonl", 2).unwrap_err();
+        let e = parse_record(r#"{"id":"a","text":"   "}"#, "f.jsonl", Some(2)).unwrap_err();
         assert!(e.message.contains("empty text"));
-        let ok = record_to_article(r#"{"id":"a","text":"x","published":"2014-01-15T10:00:00Z","extra":1}"#, "f", 1);
+        let ok = parse_record(r#"{"id":"a","text":"x","published":"2014-01-15T10:00:00Z","extra":1}"#, "f", Some(1));
         assert_eq!(ok.unwrap().published, NaiveDate::from_ymd_opt(2014, 1, 15));
     }
 }
