@@ -110,7 +110,7 @@ fn article(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Article> {
 /// A record mapping as a JSON line, or a type error naming its position.
 fn record_json(value: &Bound<'_, PyAny>, origin: &str, line: usize) -> PyResult<String> {
     if value.cast::<PyString>().is_ok() {
-        return Ok(value.extract()?);
+        return value.extract();
     }
     if value.cast::<PyDict>().is_ok() || value.hasattr("keys")? {
         return dumps(value);
