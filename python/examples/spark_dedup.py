@@ -111,6 +111,9 @@ def session(master="local[2]", partitions=4):
              .config("spark.sql.shuffle.partitions", str(partitions))
              .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
+    # The map's functions live in this file: shipped to the workers, so that they unpickle when
+    # the job is imported as a module too (in __main__, they travel by value).
+    spark.sparkContext.addPyFile(os.path.abspath(__file__))
     return spark
 
 
