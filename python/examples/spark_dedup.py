@@ -5,10 +5,11 @@
 
 1. Map: every partition of JSONL records is sketched by the newsalign package
    (`newsalign.sketch` inside `mapPartitions`), on the executors.
-2. Join, in Spark: exact copies share (lang, exact); near copies share a band key (a bucket's
-   members are all paired, or paired with its first member when it is large); translation
-   candidates share anchor keys seen in both languages and rare enough to be probed, each article
-   keeping its few best partners by summed idf over its rarest keys.
+2. Join: exact copies share (lang, exact) and near copies a band key, joined in Spark (a
+   bucket's members are all paired, or paired with its first member when it is large);
+   translation candidates come from the sentence links, a corpus-wide step over all sketches
+   that the library does on the driver (`newsalign.candidates`, as
+   `newsalign dedup --sketches --emit-candidates`), of which the cross-language pairs are kept.
 3. Verify on the driver: `newsalign.verify(sketches, candidates)`, the same as
    `newsalign dedup --sketches --candidates`, re-scores every candidate with the rules of the
    one-process run and reports the pairs and clusters.
@@ -24,15 +25,13 @@ import json
 import sys
 import time
 
-# Mirrors of the one-process candidate search (src/dedup/lsh.rs, src/dedup/translate.rs).
-STAR_BUCKET = 48  # above this many members, a bucket is paired as a star around its first member
-PROBE_KEYS = 24  # anchors an article probes with: its rarest
-CANDIDATES_PER_ARTICLE = 6  # partners kept per article, by summed idf of the probed keys
-MIN_MAX_POSTINGS = 64  # keys held by more than max(this, N / 500) articles are not probed
+# As the one-process band join (src/dedup/lsh.rs): above this many members, a bucket is paired
+# as a star around its first member.
+STAR_BUCKET = 48
 
 
 def sketch_partition(rows):
-    """The map: (position, JSONL record) -> (position, id, lang, exact, bands, anchors, sketch line)."""
+    """The map: (position, JSONL record) -> (position, id, lang, exact, bands, sketch line)."""
     import newsalign
 
     for line, pos in rows:
@@ -43,11 +42,9 @@ def sketch_partition(rows):
             sketch = newsalign.sketch(record)
         except (ValueError, TypeError) as e:  # newsalign.InputError is a ValueError
             print(f"spark_dedup: error: record {pos + 1}: {e}", file=sys.stderr)
-            yield (pos, None, None, None, None, None, None)
+            yield (pos, None, None, None, None, None)
             continue
-        anchors = sorted({k for sentence in sketch.get("anchors", []) for k in sentence})
-        yield (pos, sketch["id"], sketch["lang"], sketch.get("exact"), sketch.get("bands", []), anchors,
-               json.dumps(sketch))
+        yield (pos, sketch["id"], sketch["lang"], sketch.get("exact"), sketch.get("bands", []), json.dumps(sketch))
 
 
 def bucket_pairs(members):
@@ -58,44 +55,22 @@ def bucket_pairs(members):
     return [(x, y) for n, x in enumerate(members) for y in members[n + 1:]]
 
 
-def candidates(spark, sketches, n):
-    """The join: candidate pairs (a, b) of ids, a before b in input order."""
-    from pyspark.sql import Window
+def candidates(sketches, lines_in_order):
+    """The join: candidate pairs (a, b) of ids."""
     from pyspark.sql import functions as F
+
+    import newsalign
 
     member = F.struct("pos", "id")
     exact = sketches.where(F.col("exact").isNotNull()).groupBy("lang", "exact").agg(F.collect_list(member).alias("m"))
     bands = sketches.select(member.alias("x"), F.explode("bands").alias("band"))
     near = bands.groupBy("band").agg(F.collect_list("x").alias("m"))
     buckets = exact.select("m").union(near.select("m")).where(F.size("m") > 1)
-    pairs = buckets.rdd.flatMap(lambda row: [(x.pos, x.id, y.pos, y.id) for x, y in bucket_pairs(row.m)])
-
-    # Translations: anchors in both languages; idf = ln(1 + N / df); probe the rarest keys of each
-    # article among those held by few enough articles, sum their idf per partner of the other
-    # language, keep the best partners.
-    anchors = sketches.select("pos", "id", "lang", F.explode("anchors").alias("key"))
-    df = (anchors.groupBy("key")
-          .agg(F.countDistinct("lang").alias("langs"), F.count("*").alias("df"))
-          .where(F.col("langs") == 2)
-          .withColumn("idf", F.log(1 + F.lit(float(n)) / F.col("df"))))
-    probed = df.where(F.col("df") <= max(MIN_MAX_POSTINGS, n // 500)).select("key", "idf")
-    held = anchors.join(probed, "key")
-    rank = Window.partitionBy("pos").orderBy(F.desc("idf"), "key")
-    probes = held.withColumn("r", F.row_number().over(rank)).where(F.col("r") <= PROBE_KEYS)
-    shared = (probes.alias("p").join(held.alias("h"), "key")
-              .where(F.col("p.lang") != F.col("h.lang"))
-              .groupBy(F.col("p.pos").alias("i"), F.col("p.id").alias("i_id"),
-                       F.col("h.pos").alias("j"), F.col("h.id").alias("j_id"))
-              .agg(F.sum("p.idf").alias("w")))
-    best = Window.partitionBy("i").orderBy(F.desc("w"), "j")
-    kept = shared.withColumn("r", F.row_number().over(best)).where(F.col("r") <= CANDIDATES_PER_ARTICLE)
-    translations = kept.select("i", "i_id", "j", "j_id").rdd.map(tuple)
-
-    def ordered(p):
-        i, a, j, b = p
-        return (a, b) if i < j else (b, a)
-
-    return pairs.union(translations).map(ordered).distinct().collect()
+    pairs = set(buckets.rdd.flatMap(lambda row: [(x.id, y.id) for x, y in bucket_pairs(row.m)]).collect())
+    # Translations: the sentence links are corpus-wide (docs/dedup.md), made by the library.
+    lang = {r.id: r.lang for r in sketches.select("id", "lang").collect()}
+    pairs.update((a, b) for a, b in newsalign.candidates(lines_in_order) if lang[a] != lang[b])
+    return sorted(pairs)
 
 
 def session(master="local[2]", partitions=4):
@@ -126,17 +101,15 @@ def dedup(spark, corpus, partitions=4):
     schema = T.StructType([
         T.StructField("pos", T.LongType()), T.StructField("id", T.StringType()),
         T.StructField("lang", T.StringType()), T.StructField("exact", T.StringType()),
-        T.StructField("bands", T.ArrayType(T.StringType())), T.StructField("anchors", T.ArrayType(T.StringType())),
-        T.StructField("line", T.StringType()),
+        T.StructField("bands", T.ArrayType(T.StringType())), T.StructField("line", T.StringType()),
     ])
     lines = spark.sparkContext.textFile(corpus, partitions).zipWithIndex()
     sketched = spark.createDataFrame(lines.mapPartitions(sketch_partition), schema).cache()
     bad = sketched.where("id IS NULL").count()
     sketches = sketched.where("id IS NOT NULL")
-    n = sketches.count()
-    pairs = candidates(spark, sketches, n)
-    # Verification on the driver, sketches in input order (pairs and clusters are listed in it).
+    # Sketches in input order on the driver (pairs and clusters are listed in it).
     lines_in_order = [r.line for r in sketches.select("pos", "line").orderBy("pos").collect()]
+    pairs = candidates(sketches, lines_in_order)
     report = newsalign.verify(lines_in_order, pairs)
     sketched.unpersist()
     return report, bad, len(pairs)

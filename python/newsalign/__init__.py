@@ -7,6 +7,6 @@ with the GIL released (threads run in parallel), and raises :class:`InputError` 
 ``ValueError``) with the command's one-line message on bad input.
 """
 
-from ._native import InputError, align, dedup, facts, sketch, split, verify
+from ._native import InputError, align, candidates, dedup, facts, sketch, split, verify
 
-__all__ = ["InputError", "align", "dedup", "facts", "sketch", "split", "verify"]
+__all__ = ["InputError", "align", "candidates", "dedup", "facts", "sketch", "split", "verify"]

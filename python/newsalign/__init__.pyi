@@ -73,4 +73,12 @@ def verify(
     repeated id, or a candidate naming an unknown id.
     """
 
-__all__ = ["InputError", "align", "dedup", "facts", "sketch", "split", "verify"]
+def candidates(sketches: Iterable[Union[Mapping[str, Any], str]]) -> list[Tuple[str, str]]:
+    """The candidate pairs a one-process dedup of these sketches verifies (exact hash, near-copy
+    band, sentence-link band for translations): ``newsalign dedup --sketches --emit-candidates``.
+
+    Returns ``(a, b)`` id pairs, ``a`` before ``b`` in the order given. Raises InputError on a
+    bad sketch or a repeated id.
+    """
+
+__all__ = ["InputError", "align", "candidates", "dedup", "facts", "sketch", "split", "verify"]

@@ -324,15 +324,7 @@ fn verify(py: Python<'_>, sketches: &Bound<'_, PyAny>, candidates: Option<&Bound
     }
     let with_candidates = candidates.is_some_and(|c| !c.is_none());
     let json = run(py, move || {
-        use rayon::prelude::*;
-        let sketches: Vec<Sketch> = lines
-            .into_par_iter()
-            .enumerate()
-            .map(|(n, line)| {
-                record::from_json_line(&line)
-                    .map_err(|m| PyErrLater::Input(newsalign::InputError::at_line("sketches", n + 1, m)))
-            })
-            .collect::<Result<_, _>>()?;
+        let sketches = parse_sketches(lines)?;
         check_unique_ids(&sketches, "sketches")?;
         let opts = dd::Options::default();
         let report = if with_candidates {
@@ -359,6 +351,41 @@ fn verify(py: Python<'_>, sketches: &Bound<'_, PyAny>, candidates: Option<&Bound
         Ok(newsalign::report::dedup::json(&report))
     })?;
     loads(py, &json)
+}
+
+/// candidates(sketches)
+/// --
+///
+/// The candidate pairs a one-process dedup of these sketches verifies: same exact hash, a shared
+/// near-copy band, or a shared band of the sentence links (translations, a corpus-wide step):
+/// what `newsalign dedup --sketches --emit-candidates` writes. Returns `(a, b)` id pairs, `a`
+/// before `b` in the order given. Raises InputError on a bad sketch or a repeated id.
+#[pyfunction]
+fn candidates(py: Python<'_>, sketches: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
+    let mut lines = Vec::new();
+    for (n, value) in sketches.try_iter()?.enumerate() {
+        lines.push(record_json(&value?, "sketches", n + 1)?);
+    }
+    run(py, move || {
+        let sketches = parse_sketches(lines)?;
+        check_unique_ids(&sketches, "sketches")?;
+        let pairs = dd::candidates(&sketches, &dd::Options::default());
+        let id = |i: u32| sketches[i as usize].id.clone();
+        Ok(pairs.into_iter().map(|(i, j)| (id(i), id(j))).collect())
+    })
+}
+
+/// Sketch JSON lines parsed in parallel; a bad one is named by its position.
+fn parse_sketches(lines: Vec<String>) -> Result<Vec<Sketch>, PyErrLater> {
+    use rayon::prelude::*;
+    lines
+        .into_par_iter()
+        .enumerate()
+        .map(|(n, line)| {
+            record::from_json_line(&line)
+                .map_err(|m| PyErrLater::Input(newsalign::InputError::at_line("sketches", n + 1, m)))
+        })
+        .collect()
 }
 
 /// run_cli(argv)
@@ -389,6 +416,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sketch, m)?)?;
     m.add_function(wrap_pyfunction!(dedup, m)?)?;
     m.add_function(wrap_pyfunction!(verify, m)?)?;
+    m.add_function(wrap_pyfunction!(candidates, m)?)?;
     m.add_function(wrap_pyfunction!(run_cli, m)?)?;
     Ok(())
 }

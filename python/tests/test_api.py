@@ -103,6 +103,16 @@ def test_verify_equals_dedup_with_sketches_and_candidates(cli, corpus_file, tmp_
     assert newsalign.verify(sketches, candidates) == want
 
 
+def test_candidates_equal_emit_candidates(cli, corpus_file, tmp_path):
+    sketch_file, cand_file = tmp_path / "s.jsonl", tmp_path / "c.jsonl"
+    sketch_file.write_text(run(cli, "sketch", corpus_file), encoding="utf-8")
+    run(cli, "dedup", "--sketches", str(sketch_file), "--emit-candidates", str(cand_file), "-o", os.devnull)
+    want = [(c["a"], c["b"]) for c in map(json.loads, cand_file.read_text(encoding="utf-8").splitlines())]
+    got = newsalign.candidates(newsalign.sketch(r) for r in CORPUS)
+    assert sorted(got) == sorted(want)
+    assert ("s-en", "s-fr") in got
+
+
 @pytest.mark.parametrize(
     "call, message",
     [
