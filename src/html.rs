@@ -8,6 +8,8 @@
 //! kept first even when the page puts it in a `<header>`. Entities are decoded by the parser.
 
 use scraper::{ElementRef, Html, Node, Selector};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The text newsalign reads from a page.
@@ -100,7 +102,8 @@ static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 
 /// Extracts the article's headline and paragraphs.
 pub fn extract(html: &str) -> Page {
-    let doc = Html::parse_document(html);
+    let html = flatten_deep(html);
+    let doc = Html::parse_document(&html);
     let root = article_root(&doc);
     let mut paragraphs = Vec::new();
     if let Some(root) = root {
@@ -138,26 +141,52 @@ fn article_root(doc: &Html) -> Option<ElementRef<'_>> {
         .or_else(|| Some(doc.root_element()))
 }
 
-fn walk(element: ElementRef, out: &mut Vec<String>, current: &mut String) {
-    for child in element.children() {
-        match child.value() {
+/// Walks the root's subtree in document order without recursion (a page may nest thousands of
+/// elements), skipping furniture subtrees and flushing a paragraph at each block's start and end.
+fn walk(root: ElementRef, out: &mut Vec<String>, current: &mut String) {
+    let is_block = |name: &str| BLOCKS.contains(&name);
+    let mut next = root.first_child();
+    while let Some(node) = next {
+        let mut descend = false;
+        match node.value() {
             Node::Text(text) => current.push_str(text),
-            Node::Element(_) => {
-                let Some(child) = ElementRef::wrap(child) else { continue };
-                if is_furniture(&child) {
-                    continue;
-                }
-                let block = BLOCKS.contains(&child.value().name());
-                if block {
-                    flush(current, out);
-                }
-                walk(child, out, current);
-                if block {
-                    flush(current, out);
+            Node::Element(e) => {
+                if let Some(child) = ElementRef::wrap(node) {
+                    if !is_furniture(&child) {
+                        if is_block(e.name()) {
+                            flush(current, out);
+                        }
+                        descend = node.has_children();
+                        if !descend && is_block(e.name()) {
+                            flush(current, out);
+                        }
+                    }
                 }
             }
             _ => {}
         }
+        if descend {
+            next = node.first_child();
+            continue;
+        }
+        // Leave the node: its next sibling, else climb, closing each block left on the way.
+        let mut cur = node;
+        next = loop {
+            if let Some(sibling) = cur.next_sibling() {
+                break Some(sibling);
+            }
+            match cur.parent() {
+                Some(parent) if parent.id() != root.id() => {
+                    if let Node::Element(e) = parent.value() {
+                        if is_block(e.name()) {
+                            flush(current, out);
+                        }
+                    }
+                    cur = parent;
+                }
+                _ => break None,
+            }
+        };
     }
 }
 
@@ -184,6 +213,139 @@ fn flush(current: &mut String, out: &mut Vec<String>) {
         out.push(paragraph);
     }
     current.clear();
+}
+
+/// The deepest element nesting handed to the HTML parser. Real pages nest a few dozen levels; a
+/// page nesting thousands (an attack, or a generator gone wrong) makes the parser's scope checks
+/// quadratic and any tree walk deep, so the tags below this depth are dropped before parsing
+/// (their text is kept).
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never hold content: they open no level.
+const VOID: [&str; 14] =
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+
+/// Elements whose content is raw text up to their end tag: no tag inside them counts.
+const RAW_TEXT: [&str; 8] = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
+
+/// Elements a parser closes implicitly when the same element (or, for `p`, a block) starts again.
+const SELF_CLOSING_SIBLINGS: [&str; 8] = ["p", "li", "dt", "dd", "option", "tr", "td", "th"];
+
+/// The page with the start and end tags of elements nested deeper than [`MAX_DEPTH`] removed.
+///
+/// A linear scan that tracks the open elements the way a parser roughly would (void elements,
+/// raw-text elements, comments, implicitly closed siblings). It only has to be right enough that a
+/// real page never reaches the limit; on a page that does, the text is kept and only the excess
+/// structure goes. Borrowed unchanged when nothing is dropped.
+pub fn flatten_deep(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut open: Vec<String> = Vec::new();
+    let mut dropped: HashMap<String, usize> = HashMap::new();
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `html` already accounted for in `out`
+    let mut i = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[i..]) {
+        let start = i + offset;
+        let rest = &bytes[start..];
+        if rest.starts_with(b"<!--") {
+            i = find(bytes, start + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
+            i = memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |e| start + e + 1);
+            continue;
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = tag_end(bytes, name_start + name_len);
+        let mut drop_tag = false;
+        if closing {
+            if let Some(n) = dropped.get_mut(&name).filter(|n| **n > 0) {
+                *n -= 1;
+                drop_tag = true;
+            } else if let Some(at) = open.iter().rposition(|o| *o == name) {
+                open.truncate(at);
+            }
+        } else {
+            let self_closed = end >= 2 && bytes[end - 2] == b'/';
+            if open.last().is_some_and(|t| t == "p") && BLOCKS.contains(&name.as_str()) {
+                open.pop();
+            }
+            if SELF_CLOSING_SIBLINGS.contains(&name.as_str()) {
+                // an open sibling a few levels up is closed by this one (`<li>a<b>b<li>`)
+                let near = open.len().saturating_sub(3);
+                if let Some(at) = open[near..].iter().rposition(|o| *o == name) {
+                    open.truncate(near + at);
+                }
+            }
+            if RAW_TEXT.contains(&name.as_str()) {
+                let close = format!("</{name}");
+                i = find_ignore_case(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
+                continue;
+            }
+            if !VOID.contains(&name.as_str()) && !self_closed {
+                if open.len() >= MAX_DEPTH {
+                    *dropped.entry(name).or_default() += 1;
+                    drop_tag = true;
+                } else {
+                    open.push(name);
+                }
+            }
+        }
+        if drop_tag {
+            let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            out.push_str(&html[copied..start]);
+            copied = end;
+        }
+        i = end;
+    }
+    match out {
+        None => Cow::Borrowed(html),
+        Some(mut out) => {
+            out.push_str(&html[copied..]);
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// The byte after a tag's closing `>` (quoted attribute values may hold `>`), or the end of input.
+fn tag_end(bytes: &[u8], mut i: usize) -> usize {
+    let mut quote = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return i + 1,
+            None => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|p| p + from)
+}
+
+fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let hay = bytes.get(from..)?;
+    let mut at = 0;
+    while let Some(p) = memchr::memchr(b'<', &hay[at..]) {
+        let cand = at + p;
+        if hay.len() - cand >= needle.len() && hay[cand..cand + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(from + cand);
+        }
+        at = cand + 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -243,5 +405,25 @@ mod tests {
     fn empty_or_furniture_only_pages_give_no_text() {
         assert_eq!(extract("").text, "");
         assert_eq!(extract("<nav>Home</nav><footer>© 2024</footer><script>x()</script>").text, "");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_fatal() {
+        for tag in ["span", "div", "b"] {
+            let page = format!("<html><body>{}Le feu.", format!("<{tag}>").repeat(20_000));
+            assert_eq!(extract(&page).text, "Le feu.");
+        }
+        let closed =
+            format!("<body>{}<p>Deep text.</p>{}<p>After.</p></body>", "<div>".repeat(2_000), "</div>".repeat(2_000));
+        assert_eq!(extract(&closed).text, "Deep text.\n\nAfter.");
+    }
+
+    #[test]
+    fn flattening_leaves_ordinary_pages_alone() {
+        assert!(matches!(flatten_deep(PAGE), Cow::Borrowed(_)));
+        let list = format!("<ul>{}</ul>", "<li>item<p>para".repeat(5_000));
+        assert!(matches!(flatten_deep(&list), Cow::Borrowed(_)));
+        let script = format!("<script>{}</script><p>x</p>", "<div>".repeat(5_000));
+        assert!(matches!(flatten_deep(&script), Cow::Borrowed(_)));
     }
 }
