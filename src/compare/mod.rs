@@ -176,6 +176,28 @@ fn compare_sides(
     rules: &SeverityRules,
     stated: &mut impl FnMut(usize, usize),
 ) -> Vec<Divergence> {
+    if sides.iter().any(|s| s.facts.len() > MAX_PAIR_FACTS) {
+        // Looking every fact up among the other side's is quadratic: two unpunctuated 1 MB
+        // "sentences" took minutes. Such a pair compares its first facts only, and says so.
+        let capped = [sides[0].capped(), sides[1].capped()];
+        let mut out = compare_all_facts(&capped, rules, stated);
+        let note = format!("pair too long to compare in full: only the first {MAX_PAIR_FACTS} facts of each side");
+        for d in &mut out {
+            d.note = Some(d.note.take().map_or_else(|| note.clone(), |n| format!("{n}; {note}")));
+        }
+        return out;
+    }
+    compare_all_facts(sides, rules, stated)
+}
+
+/// The most facts of one side of a pair that are compared (ordinary pairs hold a few dozen).
+pub const MAX_PAIR_FACTS: usize = 500;
+
+fn compare_all_facts(
+    sides: &[PairSide; 2],
+    rules: &SeverityRules,
+    stated: &mut impl FnMut(usize, usize),
+) -> Vec<Divergence> {
     let mut out = Vec::new();
     for class in [Class::Number, Class::Date, Class::Entity] {
         out.extend(compare_class(sides, class, rules, stated));
@@ -208,6 +230,19 @@ impl<'a> PairSide<'a> {
             .filter_map(|&id| analysis.facts.facts.get(id).map(|f| (id, f)))
             .unzip();
         PairSide { analysis, side, sentences, facts, fact_ids, view: std::cell::OnceCell::new() }
+    }
+
+    /// The side with its first [`MAX_PAIR_FACTS`] facts only.
+    fn capped(&self) -> PairSide<'a> {
+        let n = self.facts.len().min(MAX_PAIR_FACTS);
+        PairSide {
+            analysis: self.analysis,
+            side: self.side,
+            sentences: self.sentences.clone(),
+            facts: self.facts[..n].to_vec(),
+            fact_ids: self.fact_ids[..n].to_vec(),
+            view: std::cell::OnceCell::new(),
+        }
     }
 
     /// The text of the side's sentences, joined by a space, prepared for look-ups.

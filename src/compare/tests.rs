@@ -438,3 +438,21 @@ fn quotation_scan_passes_over_characters_sharing_a_first_byte() {
         assert_eq!(quoted_spans(&text), expected, "{text:?}");
     }
 }
+
+#[test]
+fn a_pair_of_too_many_facts_compares_its_first_ones_and_says_so() {
+    let n = MAX_PAIR_FACTS + 100;
+    let words = |base: usize| (0..n).map(|i| format!("x{}", base + i)).collect::<Vec<_>>().join(" ");
+    let (fr_text, en_text) = (words(10_000), words(20_000));
+    let mut fr = Version::new(Lang::Fr, &[&fr_text]);
+    let mut en = Version::new(Lang::En, &[&en_text]);
+    for i in 0..n {
+        fr = fr.num(0, &format!("x{}", 10_000 + i), &(10_000 + i).to_string());
+        en = en.num(0, &format!("x{}", 20_000 + i), &(20_000 + i).to_string());
+    }
+    let found = one_pair(&fr.done(), &en.done());
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|d| d.note.as_deref().is_some_and(|n| n.contains("too long to compare in full"))));
+    let facts_seen: usize = found.iter().map(|d| d.evidence.len()).sum();
+    assert!(facts_seen <= 2 * MAX_PAIR_FACTS, "{facts_seen}");
+}

@@ -263,10 +263,17 @@ fn iso_week(d: NaiveDate) -> String {
     format!("{}-W{:02}", w.year(), w.week())
 }
 
+/// How far (in tokens) from a date its sentence is searched for a future tense.
+const TENSE_WINDOW: usize = 200;
+
 /// Whether the sentence around `tokens[i]` speaks of the future.
+/// The search stops [`TENSE_WINDOW`] tokens either side, so that a sentence of a million words
+/// costs no more per date than an ordinary one.
 fn future_tense(tokens: &[Token], i: usize, lang: Lang) -> bool {
-    let start = (0..=i).rev().find(|&k| tokens[k].initial && tokens[k].is_word()).unwrap_or(0);
-    let end = (i + 1..tokens.len()).find(|&k| tokens[k].initial && tokens[k].is_word()).unwrap_or(tokens.len());
+    let low = i.saturating_sub(TENSE_WINDOW);
+    let high = (i + TENSE_WINDOW).min(tokens.len());
+    let start = (low..=i).rev().find(|&k| tokens[k].initial && tokens[k].is_word()).unwrap_or(low);
+    let end = (i + 1..high).find(|&k| tokens[k].initial && tokens[k].is_word()).unwrap_or(high);
     tokens[start..end].iter().enumerate().any(|(k, t)| {
         let w = t.folded.as_ref();
         match lang {
