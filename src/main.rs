@@ -13,6 +13,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let cli = cmd::Cli::parse();
+    newsalign::output::cleanup_on_signal();
     cli.color.apply();
     let status = cli.command.run();
     std::process::exit(status);

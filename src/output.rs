@@ -2,25 +2,95 @@
 
 use crate::error::Error;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `content` to `path` atomically: a temporary file in the same directory is filled,
 /// flushed and then renamed over the target, so a crash or a full disk never leaves half a report.
+/// A symbolic link is written through (its target is replaced, the link stays), an existing
+/// file keeps its permissions, and errors name the file actually written.
 pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), Error> {
-    let err = |source: std::io::Error| Error::Output { path: path.display().to_string(), source };
-    if is_special_file(path) {
-        let mut file = open_in_place(path)?;
+    let target = resolve_links(path);
+    let err = |source: std::io::Error| Error::Output { path: target.display().to_string(), source };
+    if is_special_file(&target) {
+        let mut file = open_in_place(&target)?;
         return file.write_all(content).and_then(|_| file.flush()).map_err(err);
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
-    tmp.write_all(content).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
+    let mut tmp = TempFile::beside(&target).map_err(err)?;
+    tmp.file.write_all(content).map_err(err)?;
+    tmp.persist(&target).map_err(err)
+}
+
+/// The file a path finally names: symbolic links followed (a relative link from its own folder),
+/// up to a bound against loops. A path that is not a link is returned as it is.
+pub fn resolve_links(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(&current) {
+                Ok(next) if next.is_absolute() => current = next,
+                Ok(next) => current = current.parent().map_or(next.clone(), |dir| dir.join(&next)),
+                Err(_) => break,
+            },
+            _ => break,
+        }
+    }
+    current
+}
+
+/// A temporary file next to a report's target, renamed over it when complete and deleted
+/// otherwise (on drop, and on an interrupt: see [`cleanup_on_signal`]).
+struct TempFile {
+    path: PathBuf,
+    file: std::fs::File,
+    done: bool,
+}
+
+impl TempFile {
+    /// Creates `.NAME.PID.N.tmp` in the target's folder. A new report gets the permissions the
+    /// umask gives any new file; a replaced one keeps its own (a 0644 report stays readable).
+    fn beside(target: &Path) -> std::io::Result<TempFile> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+        let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path)?;
+        if let Ok(meta) = std::fs::metadata(target) {
+            if meta.is_file() {
+                file.set_permissions(meta.permissions())?;
+            }
+        }
+        signal::register(&path);
+        Ok(TempFile { path, file, done: false })
+    }
+
+    fn persist(mut self, target: &Path) -> std::io::Result<()> {
+        self.file.flush()?;
+        self.file.sync_all()?;
+        std::fs::rename(&self.path, target)?;
+        self.done = true;
+        signal::unregister(&self.path);
+        Ok(())
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.path);
+            signal::unregister(&self.path);
+        }
+    }
+}
+
+/// Deletes the temporary files of unfinished reports when the process is interrupted (Ctrl-C,
+/// `kill`): without it, an interrupted `-o` run left a hidden temporary file behind.
+pub fn cleanup_on_signal() {
+    signal::install();
 }
 
 /// Whether `path` exists and is neither a regular file nor a directory: `/dev/null`, a named
@@ -64,7 +134,7 @@ pub struct Sink {
 
 enum SinkInner {
     Stdout(std::io::BufWriter<std::io::Stdout>),
-    File(std::io::BufWriter<tempfile::NamedTempFile>),
+    File(std::io::BufWriter<TempFileWriter>),
     /// A device or a named pipe (`-o /dev/null`), written in place: there is nothing to replace.
     Special(std::io::BufWriter<std::fs::File>),
 }
@@ -73,18 +143,16 @@ impl Sink {
     /// Opens `-o PATH` (or standard output when `None` or `-`).
     pub fn open(path: Option<&Path>) -> Result<Sink, Error> {
         match path {
-            Some(p) if p != Path::new("-") && is_special_file(p) => {
-                let file = open_in_place(p)?;
-                Ok(Sink { target: Some(p.to_path_buf()), inner: SinkInner::Special(std::io::BufWriter::new(file)) })
-            }
             Some(p) if p != Path::new("-") => {
-                let dir = match p.parent() {
-                    Some(d) if !d.as_os_str().is_empty() => d,
-                    _ => Path::new("."),
-                };
-                let tmp = tempfile::NamedTempFile::new_in(dir)
-                    .map_err(|source| Error::Output { path: p.display().to_string(), source })?;
-                Ok(Sink { target: Some(p.to_path_buf()), inner: SinkInner::File(std::io::BufWriter::new(tmp)) })
+                let target = resolve_links(p);
+                if is_special_file(&target) {
+                    let file = open_in_place(&target)?;
+                    return Ok(Sink { target: Some(target), inner: SinkInner::Special(std::io::BufWriter::new(file)) });
+                }
+                let tmp = TempFile::beside(&target)
+                    .map_err(|source| Error::Output { path: target.display().to_string(), source })?;
+                let writer = std::io::BufWriter::new(TempFileWriter(tmp));
+                Ok(Sink { target: Some(target), inner: SinkInner::File(writer) })
             }
             _ => Ok(Sink { target: None, inner: SinkInner::Stdout(std::io::BufWriter::new(std::io::stdout())) }),
         }
@@ -123,13 +191,98 @@ impl Sink {
             SinkInner::Special(mut w) => w.flush().map_err(io),
             SinkInner::File(w) => {
                 let tmp = w.into_inner().map_err(|e| io(e.into_error()))?;
-                tmp.as_file().sync_all().map_err(io)?;
                 let target = self.target.expect("a file sink has a target");
-                tmp.persist(&target).map_err(|e| io(e.error))?;
-                Ok(())
+                tmp.0.persist(&target).map_err(io)
             }
         }
     }
+}
+
+/// A [`TempFile`] as a writer, for the buffered sink.
+struct TempFileWriter(TempFile);
+
+impl Write for TempFileWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.file.write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.file.flush()
+    }
+}
+
+/// The temporary files of reports being written, for the interrupt handler. A signal handler
+/// may only do async-signal-safe work, so the paths live in fixed slots of C strings that the
+/// handler reads without locking, and it only unlinks them and re-raises the signal.
+#[cfg(unix)]
+mod signal {
+    use std::ffi::CString;
+    use std::path::Path;
+    use std::sync::atomic::{AtomicPtr, Ordering};
+
+    const SLOTS: usize = 8;
+    static PENDING: [AtomicPtr<libc::c_char>; SLOTS] = [const { AtomicPtr::new(std::ptr::null_mut()) }; SLOTS];
+
+    fn c_path(path: &Path) -> Option<CString> {
+        use std::os::unix::ffi::OsStrExt;
+        CString::new(path.as_os_str().as_bytes()).ok()
+    }
+
+    pub fn register(path: &Path) {
+        let Some(c) = c_path(path) else { return };
+        let raw = c.into_raw();
+        for slot in &PENDING {
+            if slot.compare_exchange(std::ptr::null_mut(), raw, Ordering::SeqCst, Ordering::SeqCst).is_ok() {
+                return;
+            }
+        }
+        // every slot taken: the path is not tracked (drop still deletes it)
+        drop(unsafe { CString::from_raw(raw) });
+    }
+
+    pub fn unregister(path: &Path) {
+        let Some(c) = c_path(path) else { return };
+        for slot in &PENDING {
+            let raw = slot.load(Ordering::SeqCst);
+            // SAFETY: a non-null slot holds a pointer from CString::into_raw that only this
+            // function frees, after taking it out of the slot.
+            if !raw.is_null() && unsafe { std::ffi::CStr::from_ptr(raw) } == c.as_c_str() {
+                if slot.compare_exchange(raw, std::ptr::null_mut(), Ordering::SeqCst, Ordering::SeqCst).is_ok() {
+                    drop(unsafe { CString::from_raw(raw) });
+                }
+                return;
+            }
+        }
+    }
+
+    extern "C" fn on_signal(signum: libc::c_int) {
+        for slot in &PENDING {
+            let raw = slot.load(Ordering::SeqCst);
+            if !raw.is_null() {
+                // SAFETY: unlink is async-signal-safe and the pointer is a live C string.
+                unsafe { libc::unlink(raw) };
+            }
+        }
+        // SAFETY: restoring the default action and re-raising are async-signal-safe; the
+        // process then ends with the signal's usual status.
+        unsafe {
+            libc::signal(signum, libc::SIG_DFL);
+            libc::raise(signum);
+        }
+    }
+
+    pub fn install() {
+        for signum in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+            // SAFETY: the handler only calls async-signal-safe functions.
+            unsafe { libc::signal(signum, on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t) };
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod signal {
+    pub fn register(_: &std::path::Path) {}
+    pub fn unregister(_: &std::path::Path) {}
+    pub fn install() {}
 }
 
 #[cfg(test)]
@@ -177,5 +330,38 @@ mod tests {
         let path = dir.path().join("missing").join("report.json");
         let err = write_atomic(&path, b"x").unwrap_err();
         assert!(err.to_string().contains("report.json"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keeps_an_existing_reports_mode_and_writes_through_links() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.json");
+        std::fs::write(&real, "old").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink("real.json", &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        assert_eq!(std::fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o644);
+        let mut sink = Sink::open(Some(&link)).unwrap();
+        sink.write(b"newer").unwrap();
+        sink.finish().unwrap();
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "newer");
+        assert_eq!(std::fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o644);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn errors_name_the_links_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("out.json");
+        std::os::unix::fs::symlink("missing/real.json", &link).unwrap();
+        let err = write_atomic(&link, b"x").unwrap_err().to_string();
+        assert!(err.contains("missing/real.json"), "{err}");
+        assert!(!err.contains(".real.json."), "not the temporary file: {err}");
     }
 }

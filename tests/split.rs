@@ -238,3 +238,37 @@ fn seed_boilerplate_is_noise_and_real_sentences_are_not() {
         }
     }
 }
+
+#[test]
+fn a_page_nested_a_million_levels_deep_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = format!("<html><body>{}Le feu a repris dans la nuit.", "<span>".repeat(1_000_000));
+    let path = write(dir.path(), "deep.html", page.as_bytes());
+    newsalign()
+        .args(["split", "--lang", "fr"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Le feu"));
+}
+
+#[test]
+fn a_report_file_is_whole_or_absent_and_keeps_its_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad =
+        write(dir.path(), "bad.jsonl", b"{\"id\":\"a\",\"text\":\"Le feu a repris.\",\"lang\":\"fr\"}\n{broken\n");
+    let out = dir.path().join("out.jsonl");
+    newsalign().args(["split", "--format", "jsonl", "-o"]).arg(&out).arg(&bad).assert().code(2);
+    assert!(!out.exists(), "no partial report");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let good = write(dir.path(), "good.txt", "Le feu a repris dans la nuit.".as_bytes());
+        std::fs::write(&out, "old").unwrap();
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
+        newsalign().args(["split", "--lang", "fr", "-o"]).arg(&out).arg(&good).assert().success();
+        assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o644);
+        assert!(std::fs::read_to_string(&out).unwrap().contains("Le feu"));
+    }
+}

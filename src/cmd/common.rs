@@ -164,6 +164,14 @@ where
     if let Some(e) = write_error {
         return Err(e);
     }
+    if problems.count > 0 && output.output.as_deref().is_some_and(|p| p != std::path::Path::new("-")) {
+        // A report file is whole or absent: with inputs missing from it, it is not written
+        // (dropping the sink deletes its temporary file).
+        drop(sink);
+        let name = output.output.as_deref().unwrap_or(std::path::Path::new("-")).display().to_string();
+        print_error(&format!("{name}: not written, as {} input(s) could not be read", problems.count));
+        return Ok(problems.status());
+    }
     if framing == Framing::JsonArray {
         sink.write(b"]\n")?;
     }
@@ -186,6 +194,17 @@ pub struct SeverityArgs {
 }
 
 impl SeverityArgs {
+    /// The configuration every command reads: `--config FILE`, else the `newsalign.toml` found
+    /// from the working directory up to the repository root (`Policy::discover`), with the
+    /// severity rules of its `[severity]` table and then of the `--severity` flags. `align` and
+    /// `check` read it the same way, so they flag the same divergences for the same pair.
+    pub fn discover(&self) -> Result<(newsalign::check::policy::Policy, newsalign::compare::SeverityRules), Error> {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let policy = newsalign::check::policy::Policy::discover(self.config.as_deref(), &cwd)?;
+        let rules = SeverityArgs { config: policy.source.clone(), ..self.clone() }.rules()?;
+        Ok((policy, rules))
+    }
+
     pub fn rules(&self) -> Result<newsalign::compare::SeverityRules, Error> {
         let mut rules = newsalign::compare::SeverityRules::default();
         if let Some(path) = &self.config {
