@@ -62,6 +62,9 @@ pub enum DetectError {
     TooShort,
     /// The text is in another language (its English name), not French or English.
     OtherLanguage(String),
+    /// A short text with nothing that tells French from English (no function word of either):
+    /// the trigram guess is given, but not trusted.
+    Unsure(Lang),
 }
 
 impl fmt::Display for DetectError {
@@ -69,6 +72,10 @@ impl fmt::Display for DetectError {
         match self {
             DetectError::TooShort => {
                 write!(f, "cannot tell the language of so short a text; pass --lang fr or --lang en")
+            }
+            DetectError::Unsure(guess) => {
+                let name = if *guess == Lang::Fr { "French" } else { "English" };
+                write!(f, "unsure of the language (perhaps {name}): too short to tell French from English; pass --lang fr or --lang en")
             }
             DetectError::OtherLanguage(name) => {
                 write!(f, "the text looks like {name}, not French or English; pass --lang fr or --lang en to force one")
@@ -88,7 +95,8 @@ pub fn detect(text: &str) -> Result<Lang, DetectError> {
     if letters < 3 {
         return Err(DetectError::TooShort);
     }
-    if let Some(lang) = FunctionWordVote::count(sample).clear_winner() {
+    let vote = FunctionWordVote::count(sample);
+    if let Some(lang) = vote.clear_winner() {
         return Ok(lang);
     }
     // First an open guess, so that German or Spanish is named rather than forced into fr/en.
@@ -100,12 +108,21 @@ pub fn detect(text: &str) -> Result<Lang, DetectError> {
         }
     }
     let detector = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng]);
-    match detector.detect_lang(sample) {
-        Some(whatlang::Lang::Fra) => Ok(Lang::Fr),
-        Some(_) => Ok(Lang::En),
-        None => Err(DetectError::TooShort),
+    let guess = match detector.detect_lang(sample) {
+        Some(whatlang::Lang::Fra) => Lang::Fr,
+        Some(_) => Lang::En,
+        None => return Err(DetectError::TooShort),
+    };
+    // Trigrams over a line or two of names ("Macron visits Paris on Tuesday.") are a coin toss:
+    // a short text is only trusted when a function word of the guessed language backs it.
+    if letters < UNSURE_BELOW_LETTERS && !vote.backs(guess) {
+        return Err(DetectError::Unsure(guess));
     }
+    Ok(guess)
 }
+
+/// Below this many letters, the trigram guess needs the backing of a function word.
+const UNSURE_BELOW_LETTERS: usize = 200;
 
 /// Counts of French and English function words in a sample.
 ///
@@ -140,6 +157,12 @@ impl FunctionWordVote {
             }
         }
         vote
+    }
+
+    /// Whether the function words lean to `lang` (at least one of it, more than of the other).
+    fn backs(&self, lang: Lang) -> bool {
+        let (mine, other) = if lang == Lang::Fr { (self.french, self.english) } else { (self.english, self.french) };
+        mine > other
     }
 
     fn clear_winner(&self) -> Option<Lang> {
@@ -186,6 +209,15 @@ mod tests {
     fn detects_french_and_english() {
         assert_eq!(detect("Le gouvernement a annoncé lundi une nouvelle réforme des retraites."), Ok(Lang::Fr));
         assert_eq!(detect("The government announced a new pension reform on Monday."), Ok(Lang::En));
+    }
+
+    #[test]
+    fn says_when_a_short_text_is_unsure() {
+        let e = detect("Macron visits Paris on Tuesday.").unwrap_err();
+        assert!(matches!(e, DetectError::Unsure(_)));
+        assert!(e.to_string().contains("--lang"));
+        assert_eq!(detect("Macron visits Paris with the minister."), Ok(Lang::En));
+        assert_eq!(detect("Le feu a pris dans la nuit."), Ok(Lang::Fr));
     }
 
     #[test]

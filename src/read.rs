@@ -149,10 +149,15 @@ struct Record {
     url: Option<String>,
 }
 
-/// Parses a publication date: `YYYY-MM-DD`, or a timestamp starting with one.
+/// Parses a publication date: `YYYY-MM-DD` (a four-digit year: `24-05-07` is not the year 24),
+/// or a timestamp starting with one (`2024-05-06T10:00:00Z`, `2024-05-06 10:00`).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    let head = s.get(..10).unwrap_or(s);
+    let (head, rest) = (s.get(..10)?, &s[10..]);
+    let shape = head.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if !shape || !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+        return None;
+    }
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
 }
 
@@ -418,6 +423,15 @@ mod tests {
         assert_eq!(text_article(" \n".into(), "left").unwrap_err().to_string(), "left: empty text");
         let a = text_article("\u{feff}Bonjour.".into(), "left").unwrap();
         assert_eq!((a.id.as_str(), a.text.as_str(), a.origin.as_str()), ("left", "Bonjour.", "left"));
+    }
+
+    #[test]
+    fn dates_need_four_digit_years() {
+        assert_eq!(parse_date("2024-05-07"), NaiveDate::from_ymd_opt(2024, 5, 7));
+        assert_eq!(parse_date("2024-05-07T08:00:00+02:00"), NaiveDate::from_ymd_opt(2024, 5, 7));
+        for bad in ["24-05-07", "2024-5-7", "2024-05-07x", "07-05-2024", "2024-13-01", ""] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -210,3 +210,76 @@ fn bad_flags_name_themselves() {
     check(dir.path(), &[&manifest(), "--ignore", "nonsense"]).code(2);
     check(dir.path(), &[&manifest(), "--min-aligned-share", "1.5"]).code(2);
 }
+
+#[test]
+fn refuses_to_pass_on_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let a = check(dir.path(), &[empty.to_str().unwrap()]).code(2);
+    let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("no article found") && err.contains("no pair was checked"), "{err}");
+    let french = dir.path().join("french");
+    std::fs::create_dir(&french).unwrap();
+    for name in ["storm-fr.txt", "bridge-fr.txt"] {
+        std::fs::copy(fixtures().join(name), french.join(name)).unwrap();
+    }
+    let a = check(dir.path(), &[french.to_str().unwrap()]).code(2);
+    let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("are in French"), "{err}");
+}
+
+#[test]
+fn a_pair_in_one_language_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let fr = fixtures().join("storm-fr.txt").display().to_string();
+    std::fs::write(dir.path().join("pairs.toml"), format!("[[pair]]\nid = \"copy\"\nleft = {fr:?}\nright = {fr:?}\n"))
+        .unwrap();
+    let a = check(dir.path(), &[dir.path().join("pairs.toml").to_str().unwrap()]).code(1);
+    assert!(stdout(&a).contains("both articles are in French"), "{}", stdout(&a));
+}
+
+#[test]
+fn align_reads_the_same_newsalign_toml_as_check() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let (fr, en) = (fixtures().join("storm-fr.txt"), fixtures().join("storm-en.txt"));
+    let kinds = [
+        "number_mismatch",
+        "number_missing",
+        "date_mismatch",
+        "date_missing",
+        "entity_mismatch",
+        "entity_missing",
+        "entity_variant",
+        "quote_missing",
+    ];
+    let off: String = kinds.iter().map(|k| format!("{k} = \"off\"\n")).collect();
+    let run_align = || {
+        let out = Command::cargo_bin("newsalign")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["align", fr.to_str().unwrap(), en.to_str().unwrap(), "--format", "json"])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["divergences"].as_array().map_or(0, Vec::len))
+            .sum::<usize>()
+    };
+    assert!(run_align() > 0, "the storm pair has a planted change");
+    std::fs::write(dir.path().join("newsalign.toml"), format!("[severity]\n{off}")).unwrap();
+    assert_eq!(run_align(), 0, "align reads [severity] from newsalign.toml");
+    let pairs = format!(
+        "[[pair]]\nid = \"storm\"\nleft = {:?}\nright = {:?}\n",
+        fr.display().to_string(),
+        en.display().to_string()
+    );
+    std::fs::write(dir.path().join("pairs.toml"), pairs).unwrap();
+    let a = check(dir.path(), &["pairs.toml", "--format", "json"]).code(0);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(report["pairs"][0]["findings"].as_array().unwrap().len(), 0);
+}

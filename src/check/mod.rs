@@ -135,6 +135,13 @@ pub fn judge(c: Compared<'_>, rules: &PairPolicy, baseline: Option<&Baseline>) -
     let aligned_share = share(&left).min(share(&right));
 
     let mut failures = Vec::new();
+    if left.lang == right.lang {
+        // an untranslated copy aligns "100 %" with itself: it is no translation pair
+        failures.push(format!(
+            "both articles are in {}: check compares an article with its translation in the other language",
+            language_name(left.lang)
+        ));
+    }
     let failing = findings.iter().filter(|f| f.fails).count();
     if failing > 0 {
         failures.push(format!("{failing} divergence(s) at or above the failing severity"));
@@ -156,6 +163,30 @@ pub fn judge(c: Compared<'_>, rules: &PairPolicy, baseline: Option<&Baseline>) -
         findings,
         failures,
         error: None,
+    }
+}
+
+fn language_name(lang: crate::Lang) -> &'static str {
+    match lang {
+        crate::Lang::Fr => "French",
+        crate::Lang::En => "English",
+    }
+}
+
+/// Why a corpus gave no translation pair to check, for the one-line error.
+fn why_no_pairs(langs: &[crate::Lang], unreadable: usize) -> String {
+    let french = langs.iter().filter(|l| **l == crate::Lang::Fr).count();
+    let english = langs.len() - french;
+    match (langs.len(), french, english) {
+        (0, _, _) if unreadable > 0 => format!("no readable article ({unreadable} unreadable): nothing to check"),
+        (0, _, _) => "no article found (.txt, .html or .jsonl): nothing to check".to_string(),
+        (n, _, 0) | (n, 0, _) => format!(
+            "all {n} article(s) are in {}: check needs French articles with their English translations",
+            language_name(langs[0])
+        ),
+        (n, f, e) => {
+            format!("no translation pair found among {n} articles ({f} French, {e} English): nothing to check")
+        }
     }
 }
 
@@ -251,7 +282,8 @@ pub fn check_specs(specs: &[manifest::PairSpec], opts: &CheckOptions, tick: impl
 
 /// Checks a corpus: every article is analysed, dedup pairs its translations, and each
 /// translation pair is checked, French on the left. Returns the results and the inputs that
-/// could not be read (which the caller reports; the rest of the corpus is still checked).
+/// could not be read (which the caller reports; the rest of the corpus is still checked); a
+/// corpus with no translation pair adds a problem saying why (no article, one language...).
 pub fn check_corpus(
     inputs: &[std::path::PathBuf],
     stdin_format: crate::read::StdinFormat,
@@ -281,6 +313,11 @@ pub fn check_corpus(
         .filter_map(|p| Some((*index.get(p.a.as_str())?, *index.get(p.b.as_str())?)))
         .map(|(a, b)| if analyses[a].1.doc.lang == crate::Lang::Fr { (a, b) } else { (b, a) })
         .collect();
+    if pairs.is_empty() {
+        let langs: Vec<crate::Lang> = analyses.iter().map(|(_, a)| a.doc.lang).collect();
+        let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        problems.push(crate::InputError::new(names.join(", "), why_no_pairs(&langs, problems.len())));
+    }
     use rayon::prelude::*;
     let results = pairs
         .par_iter()
@@ -363,6 +400,15 @@ impl CheckReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn says_why_a_corpus_has_nothing_to_check() {
+        use crate::Lang::{En, Fr};
+        assert!(why_no_pairs(&[], 0).contains("no article found"));
+        assert!(why_no_pairs(&[], 2).contains("no readable article (2 unreadable)"));
+        assert!(why_no_pairs(&[Fr, Fr], 0).contains("all 2 article(s) are in French"));
+        assert!(why_no_pairs(&[Fr, En, En], 0).contains("1 French, 2 English"));
+    }
 
     #[test]
     fn line_and_column_count_characters() {

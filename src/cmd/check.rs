@@ -3,7 +3,7 @@
 use super::common::{print_error, InputArgs, OutputArgs, SeverityArgs};
 use clap::{Args, ValueEnum};
 use newsalign::check::baseline::Baseline;
-use newsalign::check::policy::{FailOn, Policy};
+use newsalign::check::policy::FailOn;
 use newsalign::check::{self, manifest, CheckOptions, CheckReport};
 use newsalign::compare::DivergenceKind;
 use newsalign::report::check as render;
@@ -96,6 +96,11 @@ pub fn run(args: CheckArgs) -> Result<i32, Error> {
     for r in results.iter().filter_map(|r| r.error.as_ref()) {
         print_error(r);
     }
+    if !results.iter().any(|r| r.left.is_some()) {
+        // A gate that checked nothing must not pass: no pair was read (the lines above say why).
+        let names: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
+        return Err(newsalign::InputError::new(names.join(", "), "no pair was checked").into());
+    }
     let report = CheckReport::new(results, opts.baseline.as_ref());
     if let Some(path) = &args.write_baseline {
         let baseline = report.to_baseline();
@@ -126,10 +131,7 @@ pub fn run(args: CheckArgs) -> Result<i32, Error> {
 
 /// The policy, severity rules and baseline: config file first, flags over it.
 fn options(args: &CheckArgs) -> Result<CheckOptions, Error> {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let mut policy = Policy::discover(args.severity.config.as_deref(), &cwd)?;
-    // The discovered newsalign.toml holds the [severity] table too.
-    let severity = SeverityArgs { config: policy.source.clone(), ..args.severity.clone() }.rules()?;
+    let (mut policy, severity) = args.severity.discover()?;
     let d = &mut policy.defaults;
     d.fail_on = args.fail_on.unwrap_or(d.fail_on);
     d.max_unmatched = args.max_unmatched.or(d.max_unmatched);
