@@ -98,12 +98,15 @@ pub struct PairOverride {
 }
 
 #[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 struct ConfigFile {
     #[serde(default)]
     check: CheckSection,
-    /// Other tables (`[severity]`...) belong to other stages.
-    #[serde(flatten)]
-    _rest: toml::Table,
+    /// The `[severity]` table, read by `compare::SeverityRules::apply_toml` (which names an
+    /// unknown kind); listed here so that any other top-level key is an error naming it.
+    #[serde(default)]
+    #[allow(dead_code)]
+    severity: toml::Table,
 }
 
 #[derive(Deserialize, Default)]
@@ -168,12 +171,14 @@ impl Policy {
         })
     }
 
-    /// Reads `path`, or the `newsalign.toml` found in `start` or the nearest folder above it; the
-    /// default policy when there is none.
+    /// Reads `path`, or the `newsalign.toml` found in `start` or the nearest folder above it
+    /// within the same repository (the search stops at a folder holding `.git`, so a stray file
+    /// in a parent folder or in `/` never applies); the default policy when there is none.
+    /// Every command that reads the configuration finds it this way.
     pub fn discover(path: Option<&Path>, start: &Path) -> Result<Policy, InputError> {
         let found = match path {
             Some(p) => Some(p.to_path_buf()),
-            None => start.ancestors().map(|d| d.join(CONFIG_FILE)).find(|p| p.is_file()),
+            None => find_config(start),
         };
         match found {
             None => Ok(Policy::default()),
@@ -183,6 +188,27 @@ impl Policy {
                 Policy::from_toml(&text, &p)
             }
         }
+    }
+}
+
+/// The `newsalign.toml` in `start` or a folder above it, up to the repository's root.
+pub fn find_config(start: &Path) -> Option<PathBuf> {
+    for dir in start.ancestors() {
+        let candidate = dir.join(CONFIG_FILE);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
+impl Policy {
+    /// The policy file in force, for reports: its path, or `defaults`.
+    pub fn source_name(&self) -> String {
+        self.source.as_ref().map_or_else(|| "defaults".to_string(), |p| p.display().to_string())
     }
 }
 
@@ -240,5 +266,23 @@ mod tests {
         let policy = Policy::discover(None, &nested).unwrap();
         assert!(policy.allow_missing);
         assert_eq!(policy.source, Some(dir.path().join(CONFIG_FILE)));
+    }
+
+    #[test]
+    fn discovery_stops_at_the_repository_root() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), "[check]\nfail_on = \"never\"\n").unwrap();
+        let repo = dir.path().join("repo");
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::create_dir_all(repo.join("src")).unwrap();
+        assert_eq!(Policy::discover(None, &repo.join("src")).unwrap(), Policy::default());
+        assert_eq!(Policy::default().source_name(), "defaults");
+    }
+
+    #[test]
+    fn rejects_unknown_tables_naming_them() {
+        let e = Policy::from_toml("[chek]\nfail_on = \"never\"\n", Path::new("newsalign.toml")).unwrap_err();
+        assert!(e.to_string().contains("chek") && e.to_string().starts_with("newsalign.toml"), "{e}");
+        assert!(Policy::from_toml("[severity]\nnumber_missing = \"info\"\n", Path::new("n.toml")).is_ok());
     }
 }

@@ -5,7 +5,7 @@ use super::common::{progress_bar, InputArgs, InputProblems, OutputArgs, Severity
 use clap::{Args, ValueEnum};
 use newsalign::align::{AlignOptions, Lexicon};
 use newsalign::check::manifest::{self, PairSpec};
-use newsalign::compare::SeverityRules;
+use newsalign::compare::{Severity, SeverityRules};
 use newsalign::pipeline::AlignedPair;
 use newsalign::report::align::{AlignReport, PairLine};
 use newsalign::{pipeline, report, Error, InputError, Lang};
@@ -56,12 +56,36 @@ pub struct AlignArgs {
     pub lexicon: Option<PathBuf>,
     #[command(flatten)]
     pub severity: SeverityArgs,
+    /// Report only divergences of this severity or above: info (all, the default), warning or error.
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    pub min_severity: Option<Severity>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
 
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    match s {
+        "info" => Ok(Severity::Info),
+        "warning" => Ok(Severity::Warning),
+        "error" => Ok(Severity::Error),
+        _ => Err(format!("'{s}' is not a severity: use info, warning or error")),
+    }
+}
+
+/// Drops the divergences below `--min-severity` (after the comparison, so what is reported at
+/// a severity is the same with or without the filter).
+fn keep_at_least(mut pair: AlignedPair, min: Option<Severity>) -> AlignedPair {
+    if let Some(min) = min {
+        for list in &mut pair.comparison.pairs {
+            list.retain(|d| d.severity >= min);
+        }
+    }
+    pair
+}
+
 pub fn run(args: AlignArgs) -> Result<i32, Error> {
-    let rules = args.severity.rules()?;
+    // the same newsalign.toml as `check` reads (its [severity] table), found the same way
+    let (_, rules) = args.severity.discover()?;
     let lexicon = args.lexicon.as_deref().map(read_lexicon).transpose()?;
     let opts = AlignOptions { lexicon: lexicon.map(Arc::new), ..AlignOptions::default() };
     let (left, right) = match (&args.pairs, &args.left, &args.right) {
@@ -71,7 +95,7 @@ pub fn run(args: AlignArgs) -> Result<i32, Error> {
     };
     let left = analyze(left, args.lang_left, &args.input)?;
     let right = analyze(right, args.lang_right, &args.input)?;
-    let pair = AlignedPair::new(left, right, &opts, &rules);
+    let pair = keep_at_least(AlignedPair::new(left, right, &opts, &rules), args.min_severity);
     let rendered = render(&pair, &args);
     newsalign::output::emit(args.output.output.as_deref(), rendered.as_bytes())?;
     Ok(newsalign::exit::SUCCESS)
@@ -90,7 +114,8 @@ fn run_pairs(manifest: &Path, args: &AlignArgs, opts: &AlignOptions, rules: &Sev
     let mut write_error = None;
     let bar = progress_bar("aligning", "pairs");
     let work = |spec: &PairSpec| {
-        let outcome = spec.analyze(&pipeline).map(|(l, r)| AlignedPair::new(l, r, opts, rules));
+        let outcome =
+            spec.analyze(&pipeline).map(|(l, r)| keep_at_least(AlignedPair::new(l, r, opts, rules), args.min_severity));
         let rendered = match (args.format, &outcome) {
             (AlignFormat::Json, _) => PairLine::new(spec, outcome.as_ref()).to_json_line(),
             (_, Ok(pair)) => format!("== {} ==\n{}\n", spec.id, render(pair, args)),
