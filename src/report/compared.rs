@@ -88,6 +88,25 @@ impl<'a> Compared<'a> {
             .collect()
     }
 
+    /// Every flag of the report, most severe first (reading order within a severity), with
+    /// duplicates merged: the same kind with the same evidence on the same sides ("Chine ≠
+    /// China" in three pairs) is one flag naming every pair it stands in.
+    pub fn flags(&self) -> Vec<Flag<'a>> {
+        let mut flags: Vec<Flag<'a>> = Vec::new();
+        for n in self.flagged_pairs() {
+            for d in self.divergences(n) {
+                let key = flag_key(d);
+                match flags.iter_mut().find(|f| f.divergence.severity == d.severity && flag_key(f.divergence) == key) {
+                    Some(f) => f.pairs.push(n),
+                    None => flags.push(Flag { divergence: d, pairs: vec![n] }),
+                }
+            }
+        }
+        // stable: reading order is kept within a severity
+        flags.sort_by_key(|f| std::cmp::Reverse(f.divergence.severity));
+        flags
+    }
+
     /// Pairs and unpaired sentences in the order of the left version; a right sentence told
     /// alone comes after the row of the right sentence before it, so that both columns read
     /// top to bottom as far as the alignment allows.
@@ -138,6 +157,20 @@ impl<'a> Compared<'a> {
     pub fn fact(&self, side: Side, fact: usize) -> Option<&'a Fact> {
         self.analysis(side).facts.facts.get(fact)
     }
+}
+
+/// One flag of a report: a divergence, and every pair that holds it (duplicates merged).
+#[derive(Clone, Debug)]
+pub struct Flag<'a> {
+    /// The first of the merged divergences (they differ only in where they stand).
+    pub divergence: &'a Divergence,
+    /// The pairs holding it, in reading order.
+    pub pairs: Vec<usize>,
+}
+
+/// What makes two divergences the same flag: kind, and each evidence's side, text and value.
+fn flag_key(d: &Divergence) -> (crate::compare::DivergenceKind, Vec<(Side, String, &str)>) {
+    (d.kind, d.evidence.iter().map(|e| (e.side, crate::text::one_line(&e.text), e.value.as_str())).collect())
 }
 
 /// The report name of a fact kind (`number`, `date`...).
@@ -227,5 +260,25 @@ pub(crate) mod tests {
             assert_eq!(c.anchor(1), "p-l3-r1");
             assert_eq!(c.tally(), Tally { error: 1, warning: 0, info: 0 });
         });
+    }
+
+    #[test]
+    fn flags_lead_with_the_worst_and_merge_duplicates() {
+        let (fr, en, pairs) = sample();
+        let alignment = crate::compare::tests::alignment(&pairs);
+        let mut comparison = compare(&fr, &en, &alignment, &SeverityRules::default());
+        let error = comparison.pairs[0][0].clone();
+        let mut info = error.clone();
+        info.severity = Severity::Info;
+        info.kind = crate::compare::DivergenceKind::EntityVariant;
+        comparison.pairs[0].insert(0, info.clone());
+        comparison.pairs[1] = vec![info.clone(), error.clone()];
+        let c = Compared { left: &fr, right: &en, alignment: &alignment, comparison: &comparison };
+        let flags = c.flags();
+        assert_eq!(flags.len(), 2, "each divergence once");
+        assert_eq!(flags[0].divergence.severity, Severity::Error);
+        assert_eq!(flags[0].pairs, [0, 1]);
+        assert_eq!(flags[1].divergence.severity, Severity::Info);
+        assert_eq!(flags[1].pairs, [0, 1]);
     }
 }

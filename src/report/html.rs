@@ -51,25 +51,24 @@ fn header(out: &mut String, c: &Compared) {
         c.comparison.omissions.len(),
         c.comparison.additions.len()
     );
-    let flagged = c.flagged_pairs();
-    if flagged.is_empty() {
+    if c.flagged_pairs().is_empty() {
         out.push_str("<p>No divergence in the aligned pairs.</p>\n</header>\n");
         return;
     }
     out.push_str("<nav aria-label=\"flags\"><h2>Flags</h2>\n<ol class=\"flag-list\">\n");
-    for n in flagged {
-        for d in c.divergences(n) {
-            let _ = writeln!(
-                out,
-                "<li class=\"{sev}\"><a href=\"#{}\">pair {}</a> <span class=\"sev\">[{sev}]</span> \
-                 <code>{}</code> {}</li>",
-                c.anchor(n),
-                n + 1,
-                d.kind.name(),
-                escape(&describe(d)),
-                sev = d.severity.name()
-            );
-        }
+    // most severe first, a flag repeated in several pairs listed once with a link to each
+    for flag in c.flags() {
+        let d = flag.divergence;
+        let links: Vec<String> =
+            flag.pairs.iter().map(|&n| format!("<a href=\"#{}\">pair {}</a>", c.anchor(n), n + 1)).collect();
+        let _ = writeln!(
+            out,
+            "<li class=\"{sev}\">{} <span class=\"sev\">[{sev}]</span> <code>{}</code> {}</li>",
+            links.join(", "),
+            d.kind.name(),
+            escape(&describe(d)),
+            sev = d.severity.name()
+        );
     }
     out.push_str("</ol>\n</nav>\n</header>\n");
 }

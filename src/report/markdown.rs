@@ -59,9 +59,25 @@ fn flagged(out: &mut String, c: &Compared) {
         out.push_str("No divergence in the aligned pairs.\n\n");
         return;
     }
+    // the flags first, most severe first and each once, then the pairs that hold them
+    out.push_str("### Flags\n\n");
+    for flag in c.flags() {
+        let d = flag.divergence;
+        let pairs: Vec<String> = flag.pairs.iter().map(|&n| format!("[pair {}](#{})", n + 1, c.anchor(n))).collect();
+        let _ = writeln!(
+            out,
+            "- **{}** `{}`: {} ({})",
+            d.severity.name(),
+            d.kind.name(),
+            inline(&describe(d)),
+            pairs.join(", ")
+        );
+    }
+    out.push('\n');
     out.push_str("### Flagged pairs\n\n");
     for n in flagged {
         let p = &c.pairs()[n];
+        let _ = writeln!(out, "<a id=\"{}\"></a>\n", c.anchor(n));
         let _ = writeln!(out, "#### Pair {} (`{}`, score {:.2})\n", n + 1, c.anchor(n), p.score);
         for (side, sentences) in [(Side::Left, &p.left), (Side::Right, &p.right)] {
             let text: Vec<&str> = sentences.iter().map(|&i| c.sentence_text(side, i)).collect();

@@ -36,7 +36,7 @@ pub fn render(
     let width = width.max(40);
     let column = (width - GUTTER) / 2;
     let rows = rows(left, right, alignment, show_noise);
-    let mut out = String::new();
+    let mut out = summary(alignment, comparison);
     let header = |doc: &Document| format!("{} [{}]", doc.id, doc.lang);
     write_block(&mut out, &wrap(&header(left), column), &wrap(&header(right), column), " ", column);
     let _ = writeln!(out, "{}", "─".repeat(column * 2 + GUTTER));
@@ -65,18 +65,21 @@ pub fn render(
         }
         out.push('\n');
     }
+    out
+}
+
+/// The summary line that opens the view: what a reader needs before scrolling.
+fn summary(alignment: &Alignment, comparison: &Comparison) -> String {
     let tally = super::compared::Tally::of(comparison.pairs.iter().flatten());
-    let _ = writeln!(
-        out,
-        "{} pairs, {} unmatched left, {} unmatched right; {} error(s), {} warning(s), {} info",
+    format!(
+        "{} pairs, {} unmatched left, {} unmatched right; {} error(s), {} warning(s), {} info\n\n",
         alignment.pairs.len(),
         alignment.unmatched_left.len(),
         alignment.unmatched_right.len(),
         tally.error,
         tally.warning,
         tally.info
-    );
-    out
+    )
 }
 
 /// The rows in reading order: pairs and left-only sentences by left position; each right-only
