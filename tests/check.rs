@@ -33,6 +33,7 @@ fn fails_on_the_planted_change_only() {
     let a = check(dir.path(), &[&manifest(), "--format", "json"]).code(1);
     let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     assert_eq!(report["passed"], false);
+    assert_eq!(report["policy"], "defaults");
     let failed: Vec<&str> = report["pairs"]
         .as_array()
         .unwrap()
@@ -282,4 +283,5 @@ fn align_reads_the_same_newsalign_toml_as_check() {
     let a = check(dir.path(), &["pairs.toml", "--format", "json"]).code(0);
     let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     assert_eq!(report["pairs"][0]["findings"].as_array().unwrap().len(), 0);
+    assert!(report["policy"].as_str().unwrap().ends_with("newsalign.toml"), "the report names the policy file");
 }

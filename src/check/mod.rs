@@ -347,6 +347,8 @@ pub struct CheckReport {
     pub pairs: Vec<PairResult>,
     /// Baseline entries that no divergence matched any more: fixed, or the text changed.
     pub stale_baseline: Vec<baseline::Entry>,
+    /// The policy file in force (`policy::Policy::source_name`): its path, or `defaults`.
+    pub policy: String,
 }
 
 impl CheckReport {
@@ -363,7 +365,7 @@ impl CheckReport {
             };
             key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
         });
-        CheckReport { pairs, stale_baseline }
+        CheckReport { pairs, stale_baseline, policy: "defaults".to_string() }
     }
 
     pub fn failed(&self) -> bool {

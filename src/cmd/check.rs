@@ -101,7 +101,8 @@ pub fn run(args: CheckArgs) -> Result<i32, Error> {
         let names: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
         return Err(newsalign::InputError::new(names.join(", "), "no pair was checked").into());
     }
-    let report = CheckReport::new(results, opts.baseline.as_ref());
+    let mut report = CheckReport::new(results, opts.baseline.as_ref());
+    report.policy = opts.policy.source_name();
     if let Some(path) = &args.write_baseline {
         let baseline = report.to_baseline();
         newsalign::output::write_atomic(path, baseline.to_json().as_bytes())?;

@@ -51,6 +51,7 @@ pub fn text(report: &CheckReport) -> String {
         "newsalign check: {}, {failed} failed, {passed} passed, {skipped} skipped",
         pairs(report.pairs.len())
     );
+    let _ = writeln!(out, "policy: {}", report.policy);
     let counts = report.counts_by_kind();
     if !counts.is_empty() {
         let list: Vec<String> = counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
@@ -84,6 +85,7 @@ pub fn json(report: &CheckReport) -> String {
     let value = json!({
         "version": JSON_VERSION,
         "passed": !report.failed(),
+        "policy": report.policy,
         "summary": {"pairs": report.pairs.len(), "failed": failed, "passed": passed, "skipped": skipped,
                     "divergences": report.counts_by_kind()},
         "pairs": report.pairs,
@@ -172,6 +174,7 @@ pub fn markdown_summary(report: &CheckReport) -> String {
         "**{verdict}**: {}, {failed} failed, {passed} passed, {skipped} skipped.\n",
         pairs(report.pairs.len())
     );
+    let _ = writeln!(out, "policy: {}", report.policy);
     let counts = report.counts_by_kind();
     if !counts.is_empty() {
         out.push_str("| divergence | count |\n|---|---:|\n");
