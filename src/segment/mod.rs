@@ -136,7 +136,9 @@ impl<'a> Splitter<'a> {
             return end.max(i + 1);
         }
         let next = marks::next_token(self.text, end, self.block.end, true);
-        let ends = next.kind != NextKind::Lower || self.is_french_spaced_exclamation(i, run_end, end);
+        let ends = next.kind != NextKind::Lower
+            || self.is_french_spaced_exclamation(i, run_end, end)
+            || self.is_glued_english_mark(i, run_end, end);
         if ends && !self.parenthesis_ends_block(&next) {
             self.push_break(end);
         }
@@ -151,6 +153,38 @@ impl<'a> Splitter<'a> {
         self.lang == Lang::Fr
             && end == run_end
             && marks::char_before(self.text, i).is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+    }
+
+    /// In English a `?` or `!` glued to a plain lower-case word and followed by a lower-case word
+    /// ends the sentence in informal writing ("where did you grow up? india?"); a closing quote
+    /// ("'Hello?' she asked") or a name ("Yahoo! and AOL") goes on.
+    fn is_glued_english_mark(&self, i: usize, run_end: usize, end: usize) -> bool {
+        self.lang == Lang::En
+            && end == run_end
+            && self.bytes.get(end) == Some(&b' ')
+            && self.bytes.get(end + 1).is_some_and(u8::is_ascii_lowercase)
+            && !self.attribution_follows(end)
+            && marks::char_before(self.text, i).is_some_and(char::is_lowercase)
+            && self.is_plain_word(self.word_before(i))
+            && !self.word_before(i).starts_with(char::is_uppercase)
+    }
+
+    /// "! he yelled", "? asked the man": a verb of saying among the next three words.
+    fn attribution_follows(&self, from: usize) -> bool {
+        self.text[from..self.block.end].split_whitespace().take(3).any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            LEXICON.is_attribution_verb(self.lang, &w)
+        })
+    }
+
+    /// A word of at least two letters, all letters, and no known abbreviation: a period after it
+    /// is a full stop whatever follows ("no place to sit. it is now closed").
+    fn is_plain_word(&self, word: &str) -> bool {
+        let word = word.trim_end_matches(['"', '\'', '”', '’', ')']);
+        word.chars().count() >= 2
+            && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && LEXICON.abbreviation(word).is_none()
     }
 
     /// A colon before a dialogue dash opens a line of dialogue in French prose ("Il dit : - Jésus
@@ -246,7 +280,9 @@ impl<'a> Splitter<'a> {
             return end;
         }
         let next = marks::next_token(self.text, end, self.block.end, false);
-        if self.period_ends_sentence(i, &next) && !self.parenthesis_ends_block(&next) {
+        // "(… as an engineer.) at the University": only a bare period may end before a lower-case word.
+        let lower_after_closer = next.kind == NextKind::Lower && end > i + 1;
+        if !lower_after_closer && self.period_ends_sentence(i, &next) && !self.parenthesis_ends_block(&next) {
             self.push_break(end);
         }
         end
@@ -257,7 +293,9 @@ impl<'a> Splitter<'a> {
         let word = self.word_before(i);
         match next.kind {
             NextKind::End => return true,
-            NextKind::Lower => return false,
+            // "library is closed. it is now a bar": a plain word before the period ends the
+            // sentence even before a lower-case word; an abbreviation or an initial does not.
+            NextKind::Lower => return self.is_plain_word(word) && self.words_since_start(i) > 1,
             _ => {}
         }
         let starter = next.kind == NextKind::Upper && LEXICON.is_starter(self.lang, next.word, next.elided);
