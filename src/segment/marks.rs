@@ -159,6 +159,22 @@ impl Spans {
         self.around(i).iter().any(|&(open, close)| open < i && i < close && end <= close)
     }
 
+    /// Whether the candidate end at `i` (closing run ending at `end`) lies inside a bracketed
+    /// passage it does not close; quotations are not counted.
+    pub fn hides_in_brackets(&self, text: &[u8], i: usize, end: usize) -> bool {
+        self.around(i)
+            .iter()
+            .any(|&(open, close)| open < i && i < close && end <= close && matches!(text[open], b'(' | b'['))
+    }
+
+    /// The quotations (not bracketed passages) holding byte `i`, as (open, close).
+    pub fn quotations_at<'s>(&'s self, text: &'s [u8], i: usize) -> impl Iterator<Item = (usize, usize)> + 's {
+        self.around(i)
+            .iter()
+            .copied()
+            .filter(move |&(open, close)| open < i && i < close && !matches!(text[open], b'(' | b'['))
+    }
+
     /// The closing mark of the passage opened at `open`.
     pub fn closing_of(&self, open: usize) -> Option<usize> {
         let k = self.pairs.partition_point(|&(o, _)| o < open);
@@ -171,16 +187,24 @@ fn is_closer(c: char) -> bool {
 }
 
 /// Where the closing quotes and brackets after a sentence end stop: `.”`, `. »` (French inner
-/// space, plain or narrow no-break), `.)`, `.[7][8]`.
-pub fn closing_run_end(text: &str, mut pos: usize, end: usize) -> usize {
+/// space, plain or narrow no-break), `! "`, `.)`, `.[7][8]`. A quote set apart by a space closes
+/// only a quotation open in the block since `floor` (« before it outnumber », or an odd number of
+/// `"`); otherwise it opens the next sentence ("… menace. » Stipe" where the quote began earlier
+/// than the text, "… dit-il. " Je …").
+pub fn closing_run_end(text: &str, mut pos: usize, end: usize, floor: usize) -> usize {
     while pos < end {
         let Some(c) = char_at(text, pos) else { break };
         if is_closer(c) {
             pos += c.len_utf8();
-        } else if matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
-            && char_at(text, pos + c.len_utf8()) == Some('»')
-        {
-            pos += c.len_utf8() + '»'.len_utf8();
+        } else if matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') {
+            let quote_at = pos + c.len_utf8();
+            let Some(q) = char_at(text, quote_at).filter(|q| matches!(q, '»' | '"')) else { break };
+            let after = quote_at + q.len_utf8();
+            let closes = after >= end || char_at(text, after).is_some_and(char::is_whitespace);
+            if !(closes && quote_is_open(&text[floor.min(pos)..pos], q)) {
+                break;
+            }
+            pos = after;
         } else if c == '[' {
             let inner =
                 text[pos + 1..end].bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b'-')).count();
@@ -193,6 +217,44 @@ pub fn closing_run_end(text: &str, mut pos: usize, end: usize) -> usize {
         }
     }
     pos.min(end)
+}
+
+/// Whether `before` leaves a quotation open that the closing mark `close` would end.
+fn quote_is_open(before: &str, close: char) -> bool {
+    if close == '»' {
+        before.matches('«').count() > before.matches('»').count()
+    } else {
+        before.bytes().filter(|&b| b == b'"').count() % 2 == 1
+    }
+}
+
+/// The length of a smiley at the start of `bytes` (":)", ":-(", ";)", ":P", ":D"), when white
+/// space or the end follows it.
+pub fn emoticon_len(bytes: &[u8]) -> Option<usize> {
+    let eyes = *bytes.first()?;
+    if !matches!(eyes, b':' | b';') {
+        return None;
+    }
+    let nose = usize::from(bytes.get(1) == Some(&b'-'));
+    let mouth = *bytes.get(1 + nose)?;
+    if !matches!(mouth, b')' | b'(' | b'P' | b'D' | b'p') {
+        return None;
+    }
+    let len = 2 + nose;
+    bytes.get(len).is_none_or(u8::is_ascii_whitespace).then_some(len)
+}
+
+/// A citation mark set apart after a sentence end, " [23]", followed by white space or the end:
+/// where it ends, so that it stays with the sentence it documents.
+pub fn citation_end(text: &str, pos: usize, end: usize) -> Option<usize> {
+    let rest = text.as_bytes().get(pos..end)?;
+    let inner = rest.strip_prefix(b" [")?;
+    let digits = inner.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 || inner.get(digits) != Some(&b']') {
+        return None;
+    }
+    let after = pos + 2 + digits + 1;
+    (after >= end || text.as_bytes()[after].is_ascii_whitespace()).then_some(after)
 }
 
 /// Whether white space, a dialogue dash (`-`, `--`, `–`, `—`), white space and a word follow `pos`.
@@ -423,12 +485,22 @@ mod tests {
 
     #[test]
     fn closing_runs_take_quotes_brackets_and_french_spaces() {
-        let t = "fin. » Puis";
-        assert_eq!(&t[..closing_run_end(t, 4, t.len())], "fin. »");
+        let t = "« fin. » Puis";
+        assert_eq!(&t[..closing_run_end(t, 7, t.len(), 0)], "« fin. »");
+        let t = "la fin. » Puis";
+        assert_eq!(&t[..closing_run_end(t, 7, t.len(), 0)], "la fin.", "no quotation is open");
+        let t = "\"une bête ! \" Les";
+        assert_eq!(&t[..closing_run_end(t, 12, t.len(), 0)], "\"une bête ! \"");
         let t = "martyr.[1] The";
-        assert_eq!(&t[..closing_run_end(t, 7, t.len())], "martyr.[1]");
-        let t = "great.\u{202f}» x";
-        assert_eq!(&t[..closing_run_end(t, 6, t.len())], "great.\u{202f}»");
+        assert_eq!(&t[..closing_run_end(t, 7, t.len(), 0)], "martyr.[1]");
+        let t = "«great.\u{202f}» x";
+        assert_eq!(&t[..closing_run_end(t, 8, t.len(), 0)], "«great.\u{202f}»");
+        let t = "laws. [23] The";
+        assert_eq!(citation_end(t, 5, t.len()), Some(10));
+        assert_eq!(citation_end("laws. [a] The", 5, 13), None);
+        assert_eq!(emoticon_len(b":-) Now"), Some(3));
+        assert_eq!(emoticon_len(b":) "), Some(2));
+        assert_eq!(emoticon_len(b":Paris"), None);
     }
 
     #[test]

@@ -41,6 +41,8 @@ static MAY_END: [bool; 256] = {
     table[b'!' as usize] = true;
     table[b'?' as usize] = true;
     table[b':' as usize] = true;
+    table[b';' as usize] = true;
+    table[b'@' as usize] = true;
     table[0xE2] = true;
     table[0xE3] = true;
     table[0xEF] = true;
@@ -91,12 +93,33 @@ impl<'a> Splitter<'a> {
             i = match self.bytes[i] {
                 b'.' | b'!' | b'?' => self.at_terminator(i),
                 b':' => self.at_colon(i),
+                b';' => self.at_semicolon(i),
+                b'@' => self.at_address(i),
                 0xE2 if self.bytes[i..].starts_with("…".as_bytes()) => self.at_ellipsis(i, i + 3),
                 0xEF | 0xE3 if self.is_fullwidth_stop(i) => self.at_fullwidth(i),
                 _ => i + 1,
             };
+            // A break may take what follows the mark along ("passed. [12]", "her. :)").
+            i = i.max(self.sentence_start);
         }
         self.emit(out);
+    }
+
+    fn closing_end(&self, pos: usize) -> usize {
+        marks::closing_run_end(self.text, pos, self.block.end, self.block.start)
+    }
+
+    /// A break after a sentence end, taking a citation mark set apart ("laws. [23] The") along.
+    fn push_end(&mut self, end: usize) {
+        let end = marks::citation_end(self.text, end, self.block.end).unwrap_or(end);
+        // "I love her. :)": a smiley after a sentence end belongs to that sentence.
+        let end = match self.bytes.get(end..self.block.end) {
+            Some(rest) if rest.first() == Some(&b' ') => {
+                marks::emoticon_len(&rest[1..]).map_or(end, |len| end + 1 + len)
+            }
+            _ => end,
+        };
+        self.push_break(end);
     }
 
     fn push_break(&mut self, at: usize) {
@@ -131,7 +154,7 @@ impl<'a> Splitter<'a> {
     }
 
     fn at_exclamation(&mut self, i: usize, run_end: usize) -> usize {
-        let end = marks::closing_run_end(self.text, run_end, self.block.end);
+        let end = self.closing_end(run_end);
         if !self.is_followed_by_space(end) || self.spans.hides(i, end) {
             return end.max(i + 1);
         }
@@ -140,7 +163,7 @@ impl<'a> Splitter<'a> {
             || self.is_french_spaced_exclamation(i, run_end, end)
             || self.is_glued_english_mark(i, run_end, end);
         if ends && !self.parenthesis_ends_block(&next) {
-            self.push_break(end);
+            self.push_end(end);
         }
         end
     }
@@ -190,9 +213,61 @@ impl<'a> Splitter<'a> {
     /// A colon before a dialogue dash opens a line of dialogue in French prose ("Il dit : - Jésus
     /// n'a pas besoin…"): the narration and the reply are two sentences. Elsewhere a colon goes on.
     fn at_colon(&mut self, i: usize) -> usize {
+        if self.bytes[i..self.block.end].starts_with(b"://") {
+            return self.at_address(i);
+        }
+        if let Some(len) = marks::emoticon_len(&self.bytes[i..self.block.end]) {
+            // "isn't it :) Now I have": a smiley closes what it follows.
+            let end = i + len;
+            if i > self.block.start && self.bytes[i - 1] == b' ' && !self.spans.hides(i, end) {
+                let next = marks::next_token(self.text, end, self.block.end, false);
+                if next.kind == NextKind::Upper && self.words_since_start(i) > 1 {
+                    self.push_break(end);
+                }
+            }
+            return end;
+        }
         if self.lang == Lang::Fr
             && !self.spans.hides(i, i + 1)
             && marks::dialogue_dash_follows(self.text, i + 1, self.block.end)
+        {
+            self.push_break(i + 1);
+        }
+        i + 1
+    }
+
+    /// A web address or an e-mail address (the `://` or `@` at `i`) that stands between two
+    /// sentences without punctuation: "Email: ann@example.org Site made!", "… page.html
+    /// http://…". It ends the sentence when another address or a capitalised word follows.
+    fn at_address(&mut self, i: usize) -> usize {
+        let start = marks::token_start(self.text, self.block.start, i);
+        let end =
+            self.bytes[i..self.block.end].iter().position(u8::is_ascii_whitespace).map_or(self.block.end, |p| i + p);
+        let token = &self.bytes[start..end];
+        let email = self.bytes[i] == b'@' && start < i && token[i - start..].contains(&b'.');
+        if !(email || self.bytes[i] == b':') || end >= self.block.end || self.spans.hides(i, end) {
+            return end.max(i + 1);
+        }
+        let next = marks::next_token(self.text, end, self.block.end, false);
+        let rest = &self.text[end..self.block.end].trim_start();
+        let address_follows = rest.starts_with("http") || rest.starts_with("www.");
+        if (next.kind == NextKind::Upper && !next.elided) || address_follows {
+            self.push_break(end);
+        }
+        end
+    }
+
+    /// French writes a lower-case word after a semicolon; a capitalised sentence opener after one
+    /// ("… les classiques ; De son vivant, …") starts a new sentence. A name goes on ("née en
+    /// 1926 ; Lucien Carillon"), and English, where "; I" is common, always goes on.
+    fn at_semicolon(&mut self, i: usize) -> usize {
+        if self.lang != Lang::Fr || self.spans.hides(i, i + 1) || !self.is_followed_by_space(i + 1) {
+            return i + 1;
+        }
+        let next = marks::next_token(self.text, i + 1, self.block.end, false);
+        if next.kind == NextKind::Upper
+            && LEXICON.is_starter(self.lang, next.word, next.elided)
+            && self.words_since_start(i) > 2
         {
             self.push_break(i + 1);
         }
@@ -204,13 +279,13 @@ impl<'a> Splitter<'a> {
         if self.is_omission_mark(i) {
             return run_end;
         }
-        let end = marks::closing_run_end(self.text, run_end, self.block.end);
+        let end = self.closing_end(run_end);
         if !self.is_followed_by_space(end) || self.spans.hides(i, end) {
             return end;
         }
         let next = marks::next_token(self.text, end, self.block.end, false);
         if next.kind == NextKind::Upper && !self.parenthesis_ends_block(&next) {
-            self.push_break(end);
+            self.push_end(end);
         }
         end
     }
@@ -230,7 +305,7 @@ impl<'a> Splitter<'a> {
             return self.at_period(i);
         }
         let attached = i > self.block.start && !self.bytes[i - 1].is_ascii_whitespace();
-        let end = marks::closing_run_end(self.text, run_end, self.block.end);
+        let end = self.closing_end(run_end);
         if self.spans.hides(i, end) {
             return end;
         }
@@ -239,7 +314,7 @@ impl<'a> Splitter<'a> {
             if attached {
                 self.push_break(i + 1);
             } else if dots >= 4 && self.is_followed_by_space(end) {
-                self.push_break(end);
+                self.push_end(end);
             }
         }
         end
@@ -252,16 +327,16 @@ impl<'a> Splitter<'a> {
 
     /// Full-width stops end a sentence even without a following space.
     fn at_fullwidth(&mut self, i: usize) -> usize {
-        let end = marks::closing_run_end(self.text, i + 3, self.block.end);
+        let end = self.closing_end(i + 3);
         if !self.spans.hides(i, end) {
-            self.push_break(end);
+            self.push_end(end);
         }
         end
     }
 
     /// A single period at `i`.
     fn at_period(&mut self, i: usize) -> usize {
-        let end = marks::closing_run_end(self.text, i + 1, self.block.end);
+        let end = self.closing_end(i + 1);
         if !self.is_followed_by_space(end) {
             if end == i + 1 {
                 if let Some(after_note) = self.footnote_end(i) {
@@ -276,16 +351,29 @@ impl<'a> Splitter<'a> {
             }
             return end;
         }
-        if self.spans.hides(i, end) {
+        let next = marks::next_token(self.text, end, self.block.end, false);
+        if self.spans.hides(i, end) && !self.ends_inside_quotation(i, end, &next) {
             return end;
         }
-        let next = marks::next_token(self.text, end, self.block.end, false);
         // "(… as an engineer.) at the University": only a bare period may end before a lower-case word.
         let lower_after_closer = next.kind == NextKind::Lower && end > i + 1;
         if !lower_after_closer && self.period_ends_sentence(i, &next) && !self.parenthesis_ends_block(&next) {
-            self.push_break(end);
+            self.push_end(end);
         }
         end
+    }
+
+    /// A quotation of several sentences is cut into them (“We lost. We will rebuild.” he said):
+    /// a period after a plain word, before a capitalised word, inside quotes but not in brackets.
+    fn ends_inside_quotation(&self, i: usize, end: usize, next: &NextToken) -> bool {
+        next.kind == NextKind::Upper
+            && end == i + 1
+            && self.is_plain_word(self.word_before(i))
+            && !self.spans.hides_in_brackets(self.bytes, i, end)
+            && self
+                .spans
+                .quotations_at(self.bytes, i)
+                .any(|(open, close)| sentence_stops(&self.bytes[open..close]) >= 2)
     }
 
     /// Whether the period at `i`, followed by `next`, ends the sentence.
@@ -441,6 +529,12 @@ impl<'a> Splitter<'a> {
         }
         join_attributions(self.text, self.lang, out, first);
     }
+}
+
+/// How many `.`, `!` or `?` followed by a space and an upper-case ASCII letter `bytes` holds: the
+/// sentences a quotation holds, less one.
+fn sentence_stops(bytes: &[u8]) -> usize {
+    bytes.windows(3).filter(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ' && w[2].is_ascii_uppercase()).count()
 }
 
 /// "EST", "GMT", "UTC", "CET": an upper-case word of two to four letters after a clock time.
@@ -609,6 +703,62 @@ mod tests {
     }
 
     #[test]
+    fn informal_text_opens_sentences_in_lower_case() {
+        let text =
+            "the shop is closed. it is now a bar. See Corp. rules, e.g. the first. Is it over? no idea! he yelled.";
+        assert_eq!(
+            sentences(text, Lang::En),
+            [
+                "the shop is closed.",
+                "it is now a bar.",
+                "See Corp. rules, e.g. the first.",
+                "Is it over?",
+                "no idea! he yelled."
+            ]
+        );
+        let text = "He teaches (he was an engineer.) at the school.";
+        assert_eq!(sentences(text, Lang::En), [text]);
+    }
+
+    #[test]
+    fn french_semicolon_before_a_sentence_opener() {
+        let text = "Il a quitté la ville en 1920 ; Il y est revenu plus tard. Invités : Anne Roy, 1926 ; Paul Roy.";
+        assert_eq!(
+            sentences(text, Lang::Fr),
+            ["Il a quitté la ville en 1920 ;", "Il y est revenu plus tard.", "Invités : Anne Roy, 1926 ; Paul Roy."]
+        );
+    }
+
+    #[test]
+    fn long_quotations_are_cut_short_ones_kept() {
+        let text = "\"We lost. We will rebuild. We always do.\" The mayor left.";
+        assert_eq!(sentences(text, Lang::En), ["\"We lost.", "We will rebuild.", "We always do.\"", "The mayor left."]);
+        let text = "\"We lost. We will rebuild.\" The mayor left.";
+        assert_eq!(sentences(text, Lang::En), ["\"We lost. We will rebuild.\"", "The mayor left."]);
+    }
+
+    #[test]
+    fn citations_smileys_and_addresses_close_sentences() {
+        let text = "The law passed. [12] It took effect. :) Mail ann@example.org Thanks for all. See http://example.org/a Next time";
+        assert_eq!(
+            sentences(text, Lang::En),
+            [
+                "The law passed. [12]",
+                "It took effect. :)",
+                "Mail ann@example.org",
+                "Thanks for all.",
+                "See http://example.org/a",
+                "Next time"
+            ]
+        );
+        let text = "Il a dit « c'est la fin. » Puis il est parti. la fin. » Ensuite";
+        assert_eq!(
+            sentences(text, Lang::Fr),
+            ["Il a dit « c'est la fin. »", "Puis il est parti.", "la fin.", "» Ensuite"]
+        );
+    }
+
+    #[test]
     fn list_items_split() {
         assert_eq!(
             sentences("1. The dam 2. The bridge 3. The road", Lang::En),
@@ -630,10 +780,10 @@ mod tests {
     /// in order and not overlapping.
     #[test]
     fn random_punctuation_soup_keeps_invariants() {
-        const ALPHABET: [&str; 40] = [
+        const ALPHABET: [&str; 44] = [
             ".", "!", "?", "…", "．", "。", " ", "\n", "\r", "\u{a0}", "\u{202f}", "«", "»", "“", "”", "‘", "’", "'",
             "\"", "(", ")", "[", "]", "•", "⁃", "a", "B", "é", "É", "1", "2", "M", "Mr", "U.S", "J.-C", "<p>", "</p>",
-            "@", "-", "/",
+            "@", "-", "/", ":)", " [1]", "://", ";",
         ];
         let mut state: u64 = 0x2545_F491_4F6C_DD1D;
         for _ in 0..3000 {
