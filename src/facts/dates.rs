@@ -113,8 +113,14 @@ fn month_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
 fn weekday_at(tokens: &[Token], i: usize, lang: Lang) -> Option<u32> {
     let tok = tokens.get(i)?;
     let (d, abbr) = calendar_word(tok, lang).1?;
-    // Abbreviations ("mar", "sam", "Sun") only with a dot or a day number after them.
-    if abbr && !(tokens.get(i + 1).is_some_and(|t| t.is_punct(".")) || day_number(tokens, i + 1).is_some()) {
+    // Abbreviations ("mar", "sam", "Sun") only before a day number, with or without a dot: "la
+    // mer." ending a sentence is the sea, not Wednesday.
+    let dot = usize::from(tokens.get(i + 1).is_some_and(|t| t.is_punct(".")));
+    if abbr && day_number(tokens, i + 1 + dot).is_none() {
+        return None;
+    }
+    // "le Vendredi saint", "Holy Saturday" are feasts (see `holiday_at`), not the day of this week.
+    if matches!(word(tokens, i + 1), "saint" | "sainte") || (i > 0 && word(tokens, i - 1) == "holy") {
         return None;
     }
     Some(d)
@@ -821,7 +827,9 @@ fn day_month(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate
         } else if lang == Lang::En && word(tokens, k) == "of" {
             k += 1;
         }
-        let m = month_at(tokens, k, lang)?;
+        let Some(m) = month_at(tokens, k, lang) else {
+            return range_start(tokens, i, k, d, lang, reference);
+        };
         // "$12 December 27": the day is the one after the month
         if lang == Lang::En
             && day_number(tokens, k + 1).is_some()
@@ -886,6 +894,34 @@ fn day_month(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate
         }
     };
     Some((end, DateVal { year: year_val, month: Some(month), day: Some(day) }))
+}
+
+/// The first day of a range whose month is written once, after the last day: "du 19 au 23
+/// juillet", "between 19 and 23 July". `k` is past the first day `d`, at the joining word.
+fn range_start(
+    tokens: &[Token],
+    i: usize,
+    k: usize,
+    d: u32,
+    lang: Lang,
+    reference: Option<NaiveDate>,
+) -> Option<(usize, DateVal)> {
+    let opened = i > 0 && matches!(word(tokens, i - 1), "du" | "entre" | "from" | "between");
+    let joined = matches!((lang, word(tokens, k)), (Lang::Fr, "au" | "et") | (Lang::En, "to" | "and" | "until"));
+    if !opened || !joined {
+        return None;
+    }
+    let second = if matches!(word(tokens, k + 1), "le" | "the") { k + 2 } else { k + 1 };
+    tokens.get(second)?.num()?;
+    let (_, last) = day_month(tokens, second, lang, reference)?;
+    if last.day.is_some_and(|l| l <= d) {
+        return None;
+    }
+    let month = last.month?;
+    if let Some(y) = last.year {
+        NaiveDate::from_ymd_opt(y, month, d)?;
+    }
+    Some((i + day_number(tokens, i)?.1, DateVal { year: last.year, month: Some(month), day: Some(d) }))
 }
 
 /// The year of a day and month written without one, `y` being the reference's: the next
@@ -1013,10 +1049,17 @@ fn month_year(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDat
     let prev = if prev == "-" && i > 1 { word(tokens, i - 2) } else { prev };
     let abbreviated = calendar_word(&tokens[i], lang).0.is_some_and(|(_, a)| a);
     // "septembre dernier", "octobre prochain": the French month says which one itself
-    let after = match (lang, word(tokens, k)) {
-        (Lang::Fr, "dernier" | "passe") => Some(false),
-        (Lang::Fr, "prochain") => Some(true),
-        _ => None,
+    // "en mai et juin derniers": the plural qualifies both months.
+    let coordinated = match word(tokens, k) {
+        "et" if month_at(tokens, k + 1, lang).is_some() => word(tokens, k + 2),
+        _ => "",
+    };
+    let (after, after_end) = match (lang, word(tokens, k), coordinated) {
+        (Lang::Fr, "dernier" | "passe" | "derniers" | "passes", _) => (Some(false), k + 1),
+        (Lang::Fr, "prochain" | "prochains", _) => (Some(true), k + 1),
+        (Lang::Fr, _, "derniers" | "passes") => (Some(false), k),
+        (Lang::Fr, _, "prochains") => (Some(true), k),
+        _ => (None, k),
     };
     if let (Some(next), false) = (after, abbreviated && tokens[i].folded != "mai") {
         let year = reference.map(|r| match next {
@@ -1024,9 +1067,15 @@ fn month_year(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDat
             true if month <= r.month() => r.year() + 1,
             _ => r.year(),
         });
-        return Some((k + 1, DateVal { year, month: Some(month), day: None }));
+        return Some((after_end, DateVal { year, month: Some(month), day: None }));
     }
-    if !MONTH_INTRO.contains(&prev) || abbreviated && tokens[i].folded != "mai" && tokens[i].folded != "may" {
+    // "en mars-avril": the second month of a range shares the first one's introduction.
+    let range = i > 2
+        && word(tokens, i - 1) == "-"
+        && month_at(tokens, i - 2, lang).is_some()
+        && MONTH_INTRO.contains(&word(tokens, i - 3));
+    if !(MONTH_INTRO.contains(&prev) || range) || abbreviated && tokens[i].folded != "mai" && tokens[i].folded != "may"
+    {
         return None;
     }
     if let Some((y, end)) = reference.and_then(|r| year_said_after(tokens, k, r)) {
@@ -1073,7 +1122,11 @@ fn weekday_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
     if lang == Lang::En && word(tokens, k) == "the" && day_number(tokens, k + 1).is_some() {
         k += 1;
     }
-    if let Some((d, used)) = day_number(tokens, k).filter(|_| lang == Lang::En || word(tokens, k + 1) != "h") {
+    // "jeudi, deux voitures": after a comma only a day with its month (above) belongs to the weekday.
+    let after_comma = word(tokens, end) == ",";
+    if let Some((d, used)) =
+        day_number(tokens, k).filter(|_| !after_comma && (lang == Lang::En || word(tokens, k + 1) != "h"))
+    {
         // "Monday 21", "Tuesday the eleventh": the nearest day that is both, before or after the reference.
         // "Monday two weeks from now", "Friday 5/12" are something else.
         let next = tokens.get(k + used);
@@ -1114,6 +1167,11 @@ fn weekday_date(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveD
         None => format!("XXXX-WXX-{wd}"),
     };
     Some((end, value))
+}
+
+/// "fin de", "début de", "au cours de", "milieu de" before `tokens[i]`.
+fn year_part_before(tokens: &[Token], i: usize) -> bool {
+    word(tokens, i - 1) == "de" && matches!(word(tokens, i - 2), "fin" | "debut" | "cours" | "milieu")
 }
 
 /// Relative days, weeks, months and years: "hier", "yesterday", "la semaine dernière",
@@ -1158,6 +1216,13 @@ fn relative(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>
             ["an", "dernier" | "passe", ..] | ["annee", "derniere" | "passee", ..] => year(-1, i + 2),
             ["an", "prochain", ..] | ["annee", "prochaine", ..] => year(1, i + 2),
             ["cette", "annee", ..] => year(0, i + 2),
+            // "d'ici la fin de l'année", "au cours de l'année": the year of the reference.
+            ["l", "'", "annee", ..] if i > 1 && year_part_before(tokens, i) => match w[3] {
+                "derniere" | "passee" => year(-1, i + 4),
+                "prochaine" => year(1, i + 4),
+                _ if year_number(tokens, i + 3).is_some() || matches!(w[3], "suivante" | "precedente") => None,
+                _ => year(0, i + 3),
+            },
             ["ces", "derniers" | "dernieres", "jours" | "semaines" | "mois", ..] => Some((i + 3, "PAST_REF".into())),
             ["il", "y", "a", ..] => ago(tokens, i + 3, lang, reference),
             ["il", "ya", ..] => ago(tokens, i + 2, lang, reference),
@@ -1512,6 +1577,9 @@ pub fn extract(
 ) {
     let cue: Vec<bool> = tokens.iter().map(is_date_cue).collect();
     let mut last_day: Option<String> = None;
+    // Weekdays said alone ("samedi") and weekdays said with their date ("samedi 29 mai").
+    let mut bare_weekdays: Vec<(usize, u32)> = Vec::new();
+    let mut named_days: Vec<(u32, String)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if tokens[i].initial {
@@ -1525,6 +1593,15 @@ pub fn extract(
         if let Some(found) = date_at(tokens, i, lang, reference) {
             if found.value.len() == 10 {
                 last_day = Some(found.value.clone());
+                if let Some(wd) = weekday_at(tokens, i, lang) {
+                    let bare = found.end == i + 1 || (found.end == i + 2 && word(tokens, i + 1) == ".");
+                    let qualified = i > 0 && WEEKDAY_QUALIFIERS.contains(&word(tokens, i - 1));
+                    if bare && !qualified {
+                        bare_weekdays.push((out.len(), wd));
+                    } else if found.end > i + 2 {
+                        named_days.push((wd, found.value.clone()));
+                    }
+                }
             }
             push(text, tokens, claimed, i, found.end, found.value, out);
             i = found.end;
@@ -1538,6 +1615,31 @@ pub fn extract(
             continue;
         }
         i += 1;
+    }
+    anchor_weekdays(out, &bare_weekdays, &named_days, reference);
+}
+
+/// Words before a weekday that say which one it is ("last Monday", "this Friday").
+const WEEKDAY_QUALIFIERS: &[&str] = &["last", "next", "this", "previous", "following", "coming", "past", "upcoming"];
+
+/// A weekday said alone is the day the same text names in full within a week of the reference
+/// ("une opération aura lieu samedi 29 mai … Rendez-vous samedi à 8 h"): the tense of its own
+/// sentence may not say whether it is past or to come, the text does. Only when the text names
+/// that weekday with one date.
+fn anchor_weekdays(out: &mut [Fact], bare: &[(usize, u32)], named: &[(u32, String)], reference: Option<NaiveDate>) {
+    let Some(r) = reference else { return };
+    for &(index, wd) in bare {
+        let mut dates = named.iter().filter(|(w, _)| *w == wd).map(|(_, v)| v.as_str());
+        let Some(first) = dates.next() else { continue };
+        if dates.any(|v| v != first) {
+            continue;
+        }
+        let Ok(date) = NaiveDate::parse_from_str(first, "%Y-%m-%d") else { continue };
+        if (date - r).num_days().abs() <= 7 && date.weekday() == weekday_from(wd) {
+            if let Some(fact) = out.get_mut(index) {
+                fact.value = first.to_string();
+            }
+        }
     }
 }
 
