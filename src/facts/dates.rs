@@ -1206,6 +1206,8 @@ fn relative(tokens: &[Token], i: usize, lang: Lang, reference: Option<NaiveDate>
             ["avant", "-", "hier", ..] | ["avant", "hier", ..] => day(-2, i + 2 + (w[1] == "-") as usize),
             ["apres", "-", "demain", ..] => day(2, i + 3),
             ["hier", ..] => day(-1, i + 1),
+            // "désormais", "dorénavant": from the day of writing on, which TimeML dates to it.
+            ["desormais" | "dorenavant", ..] => day(0, i + 1),
             ["demain", ..] => day(1, i + 1),
             ["semaine", "derniere" | "passee", ..] => week(-1, i + 2),
             ["semaine", "prochaine", ..] => week(1, i + 2),

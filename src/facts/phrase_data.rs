@@ -76,7 +76,8 @@ pub const TIME_UNIT_WORDS: &[&str] = &[
 ];
 
 /// Words that name a day by themselves ("hier", "tomorrow"), or begin one ("aujourd'hui").
-pub const DAY_WORDS: &[&str] = &["today", "yesterday", "tomorrow", "hier", "demain", "aujourd"];
+pub const DAY_WORDS: &[&str] =
+    &["today", "yesterday", "tomorrow", "hier", "demain", "aujourd", "desormais", "dorenavant"];
 
 /// Words that open a number without being number words: signs, "half", and the articles that
 /// say one ("a year", "un an").
