@@ -2,7 +2,7 @@
 //!
 //! The library is a one-way pipeline, one module per stage:
 //! [`read`] → [`clean`] + [`segment`] (joined in [`document`]) → [`facts`] →
-//! [`align`] → [`compare`] → [`report`]. Corpus-level work lives in [`dedup`]
+//! [`align`] → [`relation`] → [`compare`] → [`report`]. Corpus-level work lives in [`dedup`]
 //! and [`check`]. Every stage is a function over plain structs, so the binary
 //! only parses arguments and wires these calls together.
 
@@ -22,6 +22,7 @@ pub mod lang;
 pub mod output;
 pub mod pipeline;
 pub mod read;
+pub mod relation;
 pub mod report;
 pub mod segment;
 pub mod static_map;

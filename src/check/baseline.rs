@@ -113,6 +113,7 @@ mod tests {
                 Evidence { side: Side::Right, start: 3, end: 4, text: "8".into(), value: "8".into() },
             ],
             note: None,
+            confidence: crate::compare::Confidence::High,
         }
     }
 

@@ -191,6 +191,12 @@ pub struct SeverityArgs {
     /// Read severity rules from the `[severity]` table of a TOML file (e.g. newsalign.toml).
     #[arg(long = "config", value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// What the two versions are to each other: auto (detected from the alignment), translation
+    /// (a one-sided fact is a fault) or comparable (independent reports: one-sided facts are normal).
+    /// Overrides `relation` in the [compare] table of the config file.
+    #[arg(long = "relation", value_name = "RELATION", value_parser = ["auto", "translation", "comparable"])]
+    pub relation: Option<String>,
 }
 
 impl SeverityArgs {
@@ -214,6 +220,9 @@ impl SeverityArgs {
         }
         for rule in &self.rules {
             rules.apply_override(rule).map_err(|e| Error::Usage(format!("--severity: {e}")))?;
+        }
+        if let Some(relation) = &self.relation {
+            rules.set_relation(relation).map_err(|e| Error::Usage(format!("--relation: {e}")))?;
         }
         Ok(rules)
     }

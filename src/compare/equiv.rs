@@ -356,6 +356,83 @@ pub fn similar_names(a: &Fact, b: &Fact) -> bool {
     short >= 4 && short * 5 >= long * 4 && strsim::jaro_winkler(&fa, &fb) >= bar
 }
 
+/// One name written the French way and the English way: a transliteration (Mahomet/Muhammad,
+/// Kadhafi/Gaddafi is beyond it), a demonym's ending (Biélorusses/Belarusians). Both are reduced
+/// to a consonant skeleton (accents folded, vowels dropped after the first letter, the endings
+/// of nationality and plural words cut, d/t, c/k/q, z/s, w/v merged, doubled letters once), and
+/// the skeletons of four letters or more must be equal: "same name, other spelling".
+pub fn other_spelling(a: &Fact, b: &Fact) -> bool {
+    let (x, y) = (name_skeleton(&a.text), name_skeleton(&b.text));
+    if x.chars().count() >= 4 && x == y {
+        return true;
+    }
+    // Word by word (Golfe du Mexique / Gulf of Mexico, Mécène / Maecenas): every content word of
+    // one name has a twin skeleton of three letters or more in the other.
+    let words = |f: &Fact| -> Vec<String> {
+        folded_words(&f.text)
+            .iter()
+            .filter(|w| w.chars().count() >= 3 && !FUNCTION_WORDS.contains(&w.as_str()))
+            .map(|w| name_skeleton(w))
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    // As many content words on each side: a longer name adds a name of its own.
+    !wa.is_empty() && wa.len() == wb.len() && wa.iter().all(|w| w.chars().count() >= 3 && wb.contains(w))
+}
+
+/// Endings cut from the last word of a name before its skeleton is taken, longest first.
+const NAME_ENDINGS: &[&str] =
+    &["iennes", "ienne", "iens", "ien", "ians", "ian", "ennes", "enne", "ens", "ais", "ans", "es", "an", "s", "e"];
+
+fn name_skeleton(text: &str) -> String {
+    let words = folded_words(text);
+    let mut out = String::new();
+    let last = words.len().saturating_sub(1);
+    for (i, word) in words.iter().enumerate() {
+        let mut w = word.as_str();
+        if i == last {
+            if let Some(cut) = NAME_ENDINGS.iter().find_map(|e| w.strip_suffix(e)).filter(|c| c.chars().count() >= 4) {
+                w = cut;
+            }
+        }
+        let mut prev = None;
+        for (k, c) in w.chars().enumerate() {
+            // A leading vowel is kept as a mark: Ouïghours / Uyghurs, Irak / Iraq.
+            let c = if k == 0 && matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') { '_' } else { c };
+            let c = match c {
+                'd' => 't',
+                'c' | 'q' => 'k',
+                'z' => 's',
+                'w' => 'v',
+                'y' => 'i',
+                other => other,
+            };
+            let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+            if (vowel && k > 0) || prev == Some(c) {
+                prev = Some(c);
+                continue;
+            }
+            prev = Some(c);
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether a name of several words has a proper word (not a common word of its language, three
+/// letters or more) written in `other`: the name is told there, its common words translated
+/// ("Saputo Stadium" / "Stade Saputo", "BMA Scotland" / "BMA Écosse").
+pub fn proper_word_told(name: &Fact, lang: Lang, other: &TextView) -> bool {
+    let words = folded_words(&name.text);
+    words.len() >= 2
+        && words.iter().any(|w| {
+            w.chars().count() >= 3
+                && !common_word(w, lang)
+                && !FUNCTION_WORDS.contains(&w.as_str())
+                && other.contains_words(std::slice::from_ref(&w.as_str()))
+        })
+}
+
 /// One name is a longer form of the other ("Brévalis de Montfaucon" / "Brévalis", "Laura
 /// Glading" / "Glading"): every word of four letters or more of the shorter is in the longer.
 pub fn longer_form(a: &Fact, b: &Fact) -> bool {
@@ -618,6 +695,24 @@ pub fn common_word_name(name: &Fact, lang: Lang) -> bool {
     common_word(&words[0], lang)
 }
 
+/// A name of several words that are all common words of its language, capitalized as a title
+/// ("Best Actor", "Special Jury Prize", "Was Just"): a phrase translated, not a name kept, so
+/// its absence from the other side says nothing. Gazetteer keys and people are left alone.
+pub fn common_words_name(name: &Fact, lang: Lang) -> bool {
+    let words = folded_words(&name.text);
+    let plain_key = !name.value.contains(':') && name.value == name.value.to_lowercase();
+    if words.len() < 2 || !plain_key || name.entity_type == Some(crate::facts::EntityType::Person) {
+        return false;
+    }
+    words.iter().all(|w| common_word(w, lang) || FUNCTION_WORDS.contains(&w.as_str()))
+}
+
+/// Short words of either language that the lexicon leaves out.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "is", "was", "be", "de", "du", "des", "la", "le",
+    "les", "et", "en", "au", "aux", "un", "une",
+];
+
 /// A folded word that the lexicon knows as a common word of `lang`.
 fn common_word(word: &str, lang: Lang) -> bool {
     match lang {
@@ -714,6 +809,25 @@ mod tests {
     use super::*;
 
     /// The tables `build.rs` wrote give each word the figures of its rows, in the file's order.
+    #[test]
+    fn transliterations_and_demonym_endings_share_a_skeleton() {
+        let f = |t: &str| Fact {
+            kind: FactKind::Entity,
+            start: 0,
+            end: t.len(),
+            text: t.into(),
+            value: fold(t),
+            unit: None,
+            entity_type: None,
+        };
+        assert!(other_spelling(&f("Mahomet"), &f("Muhammad")));
+        assert!(other_spelling(&f("Biélorusses"), &f("Belarusians")));
+        assert!(other_spelling(&f("Golfe du Mexique"), &f("Gulf of Mexico")));
+        assert!(other_spelling(&f("Ouïghours"), &f("Uyghurs")));
+        assert!(!other_spelling(&f("Dupont"), &f("Durand")));
+        assert!(!other_spelling(&f("Lyon"), &f("Lion")), "short skeletons say nothing");
+    }
+
     #[test]
     fn build_time_implied_figures_match_the_data() {
         let mut expected: [std::collections::HashMap<&str, Vec<f64>>; 2] = Default::default();

@@ -9,6 +9,7 @@
 //! as much as recall: a reader stops trusting a report that cries wolf.
 
 pub mod equiv;
+mod grade;
 pub mod severity;
 mod table;
 
@@ -143,6 +144,31 @@ pub struct Divergence {
     /// Why, in a few words, when the kind alone does not say it ("also in right sentence 12").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How sure the comparison is of this divergence: the strength of the pair it was found in,
+    /// lowered where the facts themselves are uncertain.
+    #[serde(default)]
+    pub confidence: Confidence,
+}
+
+/// How sure a divergence is: `high` in a pair that clearly tells the same thing with the two
+/// facts in the same slot, `low` where the pair or the fact is doubtful.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
 }
 
 /// One aligned pair, as sentence indices of each version.
@@ -331,6 +357,15 @@ fn not_comparable(fact: &Fact, side: &PairSide) -> bool {
     }
 }
 
+/// A figure in words that a translation may well rephrase away: "deux"/"two" (twice, twins,
+/// both, a pair) or a figure in words that counts no noun. "quinze ans", "trois millions",
+/// "four percent" are facts like figures in digits.
+fn rephrased_in_words(fact: &Fact, side: &PairSide) -> bool {
+    written_in_words(fact)
+        && (equiv::numeric(fact).is_none_or(|v| v.abs() < 3.0)
+            || (fact.kind == FactKind::Number && grade::counted_noun(fact, &side.analysis.doc.text).is_none()))
+}
+
 /// A fact written with no digit ("deux", "a half", "trente").
 fn written_in_words(fact: &Fact) -> bool {
     !fact.text.chars().any(|c| c.is_ascii_digit())
@@ -377,7 +412,10 @@ fn standing<'a>(fact: &Fact, me: &PairSide, other: &PairSide<'a>) -> Standing<'a
         }) {
             return Standing::Present;
         }
-        if let Some(similar) = other.facts.iter().find(|o| o.kind == FactKind::Entity && equiv::similar_names(fact, o))
+        if let Some(similar) = other
+            .facts
+            .iter()
+            .find(|o| o.kind == FactKind::Entity && (equiv::similar_names(fact, o) || equiv::other_spelling(fact, o)))
         {
             return Standing::Variant(similar);
         }
@@ -432,6 +470,7 @@ fn variant(left: &Fact, right: &Fact, rules: &SeverityRules) -> Option<Divergenc
         severity: rules.severity(kind)?,
         evidence: vec![evidence(Side::Left, left), evidence(Side::Right, right)],
         note: None,
+        confidence: Confidence::Medium,
     })
 }
 
@@ -472,19 +511,26 @@ fn mismatches_and_missing(
                 severity,
                 evidence: vec![evidence(Side::Left, l), evidence(Side::Right, r)],
                 note: None,
+                confidence: Confidence::Medium,
             });
         }
     }
     let kind = DivergenceKind::missing(class);
     for slot in 0..2 {
         for (fact, _) in unmatched[slot].iter().zip(&used[slot]).filter(|(_, used)| !**used) {
-            let severity = if class == Class::Number && written_in_words(fact) {
+            let severity = if class == Class::Number && rephrased_in_words(fact, &sides[slot]) {
                 rules.in_words_severity(kind)
             } else {
                 rules.severity(kind)
             };
             if let Some(severity) = severity {
-                out.push(Divergence { kind, severity, evidence: vec![evidence(sides[slot].side, fact)], note: None });
+                out.push(Divergence {
+                    kind,
+                    severity,
+                    evidence: vec![evidence(sides[slot].side, fact)],
+                    note: None,
+                    confidence: Confidence::Medium,
+                });
             }
         }
     }
@@ -554,6 +600,7 @@ fn compare_quotes(sides: &[PairSide; 2], rules: &SeverityRules) -> Vec<Divergenc
                 severity,
                 evidence: vec![Evidence { side: sides[slot].side, start, end, text, value }],
                 note: None,
+                confidence: Confidence::Medium,
             });
         }
     }

@@ -1,14 +1,16 @@
 //! Severity rules: how much each kind of divergence matters, in one place.
 //!
-//! The defaults follow what a reader of a translated article must act on: a fact that says
-//! something different is an error, and so is a figure or a date that one version drops (told in
-//! a pair, and nowhere in the other version: a lost fact is what a translation gate is for); a
-//! name or a quotation left out is a warning, because translations rephrase them legitimately
-//! ("le ministre" for "Jean Dupont"); a difference of spelling only is information. Users override any rule from the command line
+//! The defaults follow what a reader of a translated article must act on: an error is a
+//! contradiction, the two versions giving a different value for the same fact; a figure, a date,
+//! a name or a quotation that only one version gives is a warning (an omission or an addition,
+//! weighed by the evidence in [`super::table`]: stated elsewhere, in a weak pair, or not a fact
+//! at all, it is information); a difference of spelling only is information. These are the
+//! highest levels: where the evidence is weak the comparison says less. Users override any rule from the command line
 //! (`--severity number_missing=error`) or from the `[severity]` table of a TOML file; `check`
 //! reads the same rules, so a report and a CI gate never disagree on what is an error.
 
 use super::{DivergenceKind, Severity};
+use crate::relation::RelationChoice;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -28,6 +30,9 @@ pub struct SeverityRules {
     /// figure: information by default. A figure in words that the other side contradicts is
     /// still a mismatch.
     in_words: Option<Severity>,
+    /// Whether the versions are a translation or comparable reports: detected (`auto`) or given.
+    #[serde(skip)]
+    relation: RelationChoice,
 }
 
 /// The rule name of a fact found elsewhere in the other version (`--severity moved=warning`).
@@ -45,8 +50,8 @@ impl Default for SeverityRules {
             (NumberMismatch, Error),
             (DateMismatch, Error),
             (EntityMismatch, Error),
-            (NumberMissing, Error),
-            (DateMissing, Error),
+            (NumberMissing, Warning),
+            (DateMissing, Warning),
             (EntityMissing, Warning),
             (QuoteMissing, Warning),
             (EntityVariant, Info),
@@ -56,6 +61,7 @@ impl Default for SeverityRules {
             moved: Some(Info),
             consistent: Some(Info),
             in_words: Some(Info),
+            relation: RelationChoice::Auto,
         }
     }
 }
@@ -64,6 +70,17 @@ impl SeverityRules {
     /// The severity of `kind`, or `None` when the user turned it off.
     pub fn severity(&self, kind: DivergenceKind) -> Option<Severity> {
         self.kinds.get(&kind).copied().flatten()
+    }
+
+    /// How the relation between the versions is chosen.
+    pub fn relation(&self) -> RelationChoice {
+        self.relation
+    }
+
+    /// Sets the relation: `auto`, `translation` or `comparable`.
+    pub fn set_relation(&mut self, relation: &str) -> Result<(), String> {
+        self.relation = relation.parse()?;
+        Ok(())
     }
 
     /// The severity of a fact missing from its pair but present elsewhere in the other version
@@ -96,6 +113,18 @@ impl SeverityRules {
     /// tables are left to their owners (`check` keeps its policy in the same file).
     pub fn apply_toml(&mut self, toml_text: &str) -> Result<(), String> {
         let doc: toml::Table = toml_text.parse().map_err(|e: toml::de::Error| one_line_toml_error(&e))?;
+        if let Some(compare) = doc.get("compare") {
+            let compare = compare.as_table().ok_or("[compare] must be a table (relation = \"auto\")")?;
+            for (name, value) in compare {
+                match (name.as_str(), value.as_str()) {
+                    ("relation", Some(relation)) => {
+                        self.set_relation(relation).map_err(|e| format!("compare.relation: {e}"))?
+                    }
+                    ("relation", None) => return Err("compare.relation must be a string".into()),
+                    (other, _) => return Err(format!("unknown key compare.{other} (known: relation)")),
+                }
+            }
+        }
         let Some(table) = doc.get("severity") else { return Ok(()) };
         let table = table.as_table().ok_or("[severity] must be a table of NAME = \"LEVEL\"")?;
         for (name, level) in table {
@@ -166,7 +195,7 @@ mod tests {
     fn defaults_rank_mismatch_over_missing_over_variant() {
         let rules = SeverityRules::default();
         assert_eq!(rules.severity(DivergenceKind::NumberMismatch), Some(Severity::Error));
-        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Error));
+        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Warning));
         assert_eq!(rules.severity(DivergenceKind::EntityMissing), Some(Severity::Warning));
         assert_eq!(rules.severity(DivergenceKind::EntityVariant), Some(Severity::Info));
         assert_eq!(rules.moved_severity(DivergenceKind::NumberMissing), Some(Severity::Info));
@@ -180,7 +209,7 @@ mod tests {
         rules.apply_override("entity_variant = off").unwrap();
         assert_eq!(rules.severity(DivergenceKind::NumberMissing), Some(Severity::Warning));
         assert_eq!(rules.severity(DivergenceKind::EntityVariant), None);
-        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Error));
+        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Warning));
     }
 
     #[test]
@@ -188,6 +217,7 @@ mod tests {
         let mut rules = SeverityRules::default();
         rules.apply_override("moved=error").unwrap();
         rules.apply_override("number_missing=info").unwrap();
+        rules.apply_override("date_missing=error").unwrap();
         assert_eq!(rules.moved_severity(DivergenceKind::NumberMissing), Some(Severity::Info));
         assert_eq!(rules.moved_severity(DivergenceKind::DateMissing), Some(Severity::Error));
     }
@@ -210,5 +240,15 @@ mod tests {
         assert_eq!(rules.moved_severity(DivergenceKind::DateMissing), None);
         assert!(rules.apply_toml("[severity]\ndate_missing = 3").unwrap_err().contains("string"));
         assert!(rules.apply_toml("[severity").is_err());
+    }
+
+    #[test]
+    fn compare_table_sets_the_relation() {
+        let mut rules = SeverityRules::default();
+        assert_eq!(rules.relation(), RelationChoice::Auto);
+        rules.apply_toml("[compare]\nrelation = \"comparable\"\n").unwrap();
+        assert_eq!(rules.relation(), RelationChoice::Given(crate::relation::RelationKind::Comparable));
+        assert!(rules.apply_toml("[compare]\nrelation = \"twins\"\n").unwrap_err().contains("compare.relation"));
+        assert!(rules.apply_toml("[compare]\nmode = 1\n").unwrap_err().contains("compare.mode"));
     }
 }

@@ -3,12 +3,13 @@
 //! each version, whether the other version states it.
 
 use super::{
-    agrees, compare_sides, sentence_facts, sentence_stating, standing, Divergence, DivergenceKind, Evidence, PairSide,
-    Severity, SeverityRules, Side, Standing,
+    agrees, compare_sides, sentence_facts, sentence_stating, standing, Confidence, Divergence, DivergenceKind,
+    Evidence, PairSide, Severity, SeverityRules, Side, Standing,
 };
 use crate::align::Alignment;
 use crate::analysis::Analysis;
 use crate::facts::FactKind;
+use crate::relation::Relation;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -22,6 +23,8 @@ pub struct Comparison {
     /// Content sentences of the right version in no pair.
     pub additions: Vec<Unpaired>,
     pub facts: FactTable,
+    /// What the two versions are to each other, and the evidence.
+    pub relation: Relation,
 }
 
 /// A content sentence that no sentence of the other version answers, with its facts.
@@ -90,6 +93,10 @@ pub fn compare(left: &Analysis, right: &Analysis, alignment: &Alignment, rules: 
     let (left_pair, right_pair) = (pair_of(left, Side::Left), pair_of(right, Side::Right));
     mark_moved([left, right], [&left_pair, &right_pair], &mut divergences, rules);
     mark_consistent_names(&mut divergences, rules);
+    let relation = crate::relation::resolve(rules.relation(), left, right, alignment);
+    let scores: Vec<f64> = alignment.pairs.iter().map(|p| p.score).collect();
+    let context = super::grade::Context { sides: [left, right], pairs, scores: &scores, relation: &relation };
+    super::grade::grade(&mut divergences, &context, rules);
     let table = FactTable {
         left: fact_rows(left, right, &left_pair, &stated[0]),
         right: fact_rows(right, left, &right_pair, &stated[1]),
@@ -99,6 +106,7 @@ pub fn compare(left: &Analysis, right: &Analysis, alignment: &Alignment, rules: 
         omissions: unpaired(left, &left_pair),
         additions: unpaired(right, &right_pair),
         facts: table,
+        relation,
     }
 }
 
@@ -169,7 +177,7 @@ fn mark_moved(
                     None => rules.severity(kind),
                 };
                 if let Some(severity) = severity {
-                    list.push(Divergence { kind, severity, evidence: vec![e], note });
+                    list.push(Divergence { kind, severity, evidence: vec![e], note, confidence: Confidence::Medium });
                 }
             }
         }
@@ -239,7 +247,7 @@ fn mark_consistent_names(divergences: &mut [Vec<Divergence>], rules: &SeverityRu
 }
 
 /// The kind of a fact missing on one side, from a mismatch or missing kind of its class.
-fn missing_kind(kind: DivergenceKind) -> DivergenceKind {
+pub(super) fn missing_kind(kind: DivergenceKind) -> DivergenceKind {
     match kind {
         DivergenceKind::NumberMismatch => DivergenceKind::NumberMissing,
         DivergenceKind::DateMismatch => DivergenceKind::DateMissing,

@@ -25,6 +25,8 @@ pub struct AlignReport {
     pub right: DocumentOut,
     pub pairs: Vec<PairOut>,
     pub unmatched: Unmatched,
+    /// What the two versions are to each other (translation or comparable), with the evidence.
+    pub relation: crate::relation::Relation,
     /// Divergences of every pair counted by severity.
     pub summary: Summary,
     /// Left content sentences in no pair, with their facts.
@@ -138,6 +140,7 @@ impl AlignReport {
                 })
                 .collect(),
             unmatched: Unmatched { left: alignment.unmatched_left.clone(), right: alignment.unmatched_right.clone() },
+            relation: comparison.relation.clone(),
             summary: Summary { error: tally.error, warning: tally.warning, info: tally.info },
             omissions: unpaired_out(left, &comparison.omissions),
             additions: unpaired_out(right, &comparison.additions),

@@ -1,0 +1,534 @@
+//! The severity model: every divergence found along the alignment is weighed by its evidence
+//! before it is reported.
+//!
+//! - An **error** is a contradiction: both versions give a value for the same fact and the values
+//!   differ, in a pair the aligner is not weakly sure of, with the two facts in the same slot
+//!   (the same kind and unit, and for a count the same counted noun; dates at the same precision,
+//!   both written out; names of the same type: two people, two places, two organisations). A
+//!   "mismatch" that fails these tests is two facts that only one version gives each.
+//! - A fact only one version gives is an omission or an addition (at most a **warning**). It is
+//!   information only when the other version states it in another sentence, when the pair is
+//!   weak (perhaps not the same statement), or when the "fact" tells nothing to compare: a
+//!   demonym, a news agency's credit, an all-capital dateline, a date in digits that is the day of
+//!   publication (a dateline again), a vague relative date ("last year", "today"). In comparable
+//!   reports (see [`crate::relation`]) a name that only one version gives is normal and is
+//!   information unless the pair clearly tells the same thing.
+//!
+//! Each divergence gets a [`Confidence`]: the strength of its pair, lowered where the facts are
+//! doubtful.
+
+use super::table::missing_kind;
+use super::{
+    equiv, not_comparable, standing, Confidence, Divergence, DivergenceKind, Evidence, PairSide, Severity,
+    SeverityRules, Side, Standing,
+};
+use crate::analysis::Analysis;
+use crate::facts::{EntityType, Fact, FactKind};
+use crate::lang::Lang;
+use crate::relation::{pair_strength, PairStrength, Relation, RelationKind};
+
+/// What the grading reads besides the divergences.
+pub(super) struct Context<'a> {
+    pub sides: [&'a Analysis; 2],
+    /// The sentences of each pair, left and right.
+    pub pairs: &'a [(&'a [usize], &'a [usize])],
+    pub scores: &'a [f64],
+    pub relation: &'a Relation,
+}
+
+fn slot(side: Side) -> usize {
+    if side == Side::Left {
+        0
+    } else {
+        1
+    }
+}
+
+/// Weighs every divergence of every pair (see the module documentation).
+pub(super) fn grade(divergences: &mut [Vec<Divergence>], ctx: &Context, rules: &SeverityRules) {
+    // The whole of each version's content, to look a one-sided fact up everywhere (its text
+    // is joined on first use only).
+    let whole_side = |s: usize| {
+        let a = ctx.sides[s];
+        let all: Vec<usize> = a.doc.content_sentences().map(|x| x.index).collect();
+        PairSide::new(a, if s == 0 { Side::Left } else { Side::Right }, &all)
+    };
+    let whole = [whole_side(0), whole_side(1)];
+    for (n, list) in divergences.iter_mut().enumerate() {
+        if list.is_empty() {
+            continue;
+        }
+        let strength = pair_strength(ctx.scores.get(n).copied().unwrap_or(0.0));
+        let (l, r) = ctx.pairs.get(n).copied().unwrap_or((&[], &[]));
+        let own = [PairSide::new(ctx.sides[0], Side::Left, l), PairSide::new(ctx.sides[1], Side::Right, r)];
+        let grader = Grader { ctx, rules, strength, own: &own, whole: &whole };
+        let old = std::mem::take(list);
+        for d in old {
+            grader.one(d, list);
+        }
+    }
+}
+
+struct Grader<'a> {
+    ctx: &'a Context<'a>,
+    rules: &'a SeverityRules,
+    strength: PairStrength,
+    own: &'a [PairSide<'a>; 2],
+    whole: &'a [PairSide<'a>; 2],
+}
+
+impl<'a> Grader<'a> {
+    fn fact(&self, e: &Evidence) -> Option<&'a Fact> {
+        let a: &'a Analysis = self.ctx.sides[slot(e.side)];
+        a.facts.facts.iter().find(|f| f.start == e.start && f.end == e.end)
+    }
+
+    fn confidence(&self) -> Confidence {
+        match self.strength {
+            PairStrength::Weak => Confidence::Low,
+            PairStrength::Fair => Confidence::Medium,
+            PairStrength::Strong => Confidence::High,
+        }
+    }
+
+    fn one(&self, mut d: Divergence, out: &mut Vec<Divergence>) {
+        use DivergenceKind::*;
+        match d.kind {
+            NumberMismatch | DateMismatch | EntityMismatch if d.severity > Severity::Info => {
+                if d.evidence.len() == 2 && self.same_slot(&d) {
+                    if self.strength == PairStrength::Weak {
+                        d.severity = Severity::Info;
+                        d.confidence = Confidence::Low;
+                        d.note.get_or_insert_with(|| "weak pair: perhaps not the same statement".into());
+                    } else {
+                        d.confidence = self.confidence();
+                    }
+                    out.push(d);
+                    return;
+                }
+                // In a translation, two different values left over in a pair are still most
+                // likely one fact changed, but not a proven contradiction: a warning.
+                if d.evidence.len() == 2
+                    && self.ctx.relation.kind == RelationKind::Translation
+                    && self.strength > PairStrength::Weak
+                    && d.evidence
+                        .iter()
+                        .all(|e| self.fact(e).is_some_and(|f| not_a_fact(f, self.ctx.sides[slot(e.side)]).is_none()))
+                {
+                    d.severity = d.severity.min(Severity::Warning);
+                    d.confidence = Confidence::Low;
+                    d.note.get_or_insert_with(|| "two values not shown to fill the same slot".into());
+                    out.push(d);
+                    return;
+                }
+                // Not the same fact told two ways: each side gives a fact the other does not.
+                let kind = missing_kind(d.kind);
+                for e in d.evidence {
+                    let Some(severity) = self.rules.severity(kind) else { continue };
+                    let note = Some("the other version gives no value in the same slot".to_string());
+                    let one = Divergence { kind, severity, evidence: vec![e], note, confidence: Confidence::Medium };
+                    self.missing(one, out);
+                }
+            }
+            NumberMissing | DateMissing | EntityMissing => self.missing(d, out),
+            QuoteMissing
+                if self.strength == PairStrength::Weak || self.ctx.relation.kind == RelationKind::Comparable =>
+            {
+                // Independent reports quote or paraphrase as they please.
+                d.severity = d.severity.min(Severity::Info);
+                d.confidence = Confidence::Low;
+                d.note.get_or_insert_with(|| "quoted in one report, paraphrased or left out in the other".into());
+                out.push(d);
+            }
+            _ => {
+                if d.severity > Severity::Info {
+                    d.confidence = self.confidence();
+                } else {
+                    d.confidence = Confidence::Low;
+                }
+                out.push(d);
+            }
+        }
+    }
+
+    /// A fact that only one side of the pair gives.
+    fn missing(&self, mut d: Divergence, out: &mut Vec<Divergence>) {
+        if d.severity <= Severity::Info {
+            d.confidence = Confidence::Low;
+            out.push(d);
+            return;
+        }
+        let Some(e) = d.evidence.first() else { return };
+        let s = slot(e.side);
+        let Some(fact) = self.fact(e) else {
+            d.confidence = self.confidence();
+            out.push(d);
+            return;
+        };
+        let lower = |mut d: Divergence, why: &str, out: &mut Vec<Divergence>| {
+            d.severity = Severity::Info;
+            d.confidence = Confidence::Low;
+            d.note.get_or_insert_with(|| why.to_string());
+            out.push(d);
+        };
+        if let Some(why) = not_a_fact(fact, self.ctx.sides[s]) {
+            return lower(d, why, out);
+        }
+        if self.ctx.relation.kind == RelationKind::Comparable && self.told_elsewhere(fact, s) {
+            return lower(d, "stated elsewhere in the other version", out);
+        }
+        if self.strength == PairStrength::Weak {
+            return lower(d, "weak pair: perhaps not the same statement", out);
+        }
+        if fact.kind == FactKind::Entity
+            && equiv::proper_word_told(fact, self.ctx.sides[s].doc.lang, self.own[1 - s].view())
+        {
+            return lower(d, "the name is told, its common words translated", out);
+        }
+        if fact.kind == FactKind::Entity
+            && self.ctx.relation.kind == RelationKind::Comparable
+            && self.strength < PairStrength::Strong
+        {
+            return lower(d, "a name told in a pair that is not clearly the same statement", out);
+        }
+        d.confidence = self.confidence();
+        out.push(d);
+    }
+
+    /// Whether the other version states `fact` in any of its content sentences.
+    fn told_elsewhere(&self, fact: &Fact, s: usize) -> bool {
+        standing(fact, &self.own[s], &self.whole[1 - s]) != Standing::Unmatched
+    }
+
+    /// Whether two names can stand for the same role: two people, two places, two organisations
+    /// named in full; a name of unknown type counts as a person or a place only in a pair that
+    /// clearly translates the other (independent reports name different things side by side).
+    fn same_role(&self, a: &Fact, b: &Fact) -> bool {
+        use EntityType::*;
+        // Acronyms differ between languages (OTAN / NATO, SMpP / MSbP) without naming another thing.
+        if acronym(a) || acronym(b) {
+            return false;
+        }
+        let known = |t: Option<EntityType>| matches!(t, Some(Person | Place));
+        let keyed = |f: &Fact| f.value.contains(':') || f.value.chars().all(|c| c.is_ascii_uppercase());
+        match (a.entity_type, b.entity_type) {
+            (Some(Org), Some(Org)) => full_org_name(a) && full_org_name(b),
+            (Some(Person), Some(Person)) => true,
+            // Two places contradict when the gazetteer knows both: an unknown place name is
+            // often a translated one (Caraïbes / West Indies).
+            (Some(Place), Some(Place)) => {
+                keyed(a) && keyed(b) && place_level(a) == place_level(b)
+                    || self.ctx.relation.kind == RelationKind::Translation && self.strength == PairStrength::Strong
+            }
+            (x, y) if x == y && known(x) => true,
+            (x, y) if x == Some(Other) && (known(y) || y == Some(Other)) || y == Some(Other) && known(x) => {
+                self.ctx.relation.kind == RelationKind::Translation && self.strength == PairStrength::Strong
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the two facts of a mismatch stand in the same slot of their sentences.
+    fn same_slot(&self, d: &Divergence) -> bool {
+        let (Some(a), Some(b)) = (self.fact(&d.evidence[0]), self.fact(&d.evidence[1])) else { return false };
+        let (sa, sb) = (slot(d.evidence[0].side), slot(d.evidence[1].side));
+        let (da, db) = (self.ctx.sides[sa], self.ctx.sides[sb]);
+        if not_a_fact(a, da).is_some() || not_a_fact(b, db).is_some() {
+            return false;
+        }
+        match equiv::class_of_fact(a) {
+            equiv::Class::Number => {
+                !digits_within(a, b)
+                    && a.kind == b.kind
+                    && a.unit == b.unit
+                    && (!matches!(a.kind, FactKind::Number | FactKind::Ordinal) || same_counted_noun((a, da), (b, db)))
+            }
+            equiv::Class::Date => {
+                a.value.len() == b.value.len() && explicit_date(a, da.doc.lang) && explicit_date(b, db.doc.lang)
+            }
+            equiv::Class::Entity => {
+                self.same_role(a, b)
+                    && !equiv::similar_names(a, b)
+                    && !equiv::longer_form(a, b)
+                    && !equiv::longer_form(b, a)
+                    && !not_comparable(a, &self.own[sa])
+                    && !not_comparable(b, &self.own[sb])
+            }
+        }
+    }
+}
+
+/// Whether the digits of one figure are written inside the other's ("365,45" / "10365.45"): a
+/// figure read in part, not another figure.
+fn digits_within(a: &Fact, b: &Fact) -> bool {
+    let digits = |f: &Fact| f.text.chars().filter(char::is_ascii_digit).collect::<String>();
+    let (x, y) = (digits(a), digits(b));
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    short.len() >= 2 && short.len() < long.len() && long.contains(&short)
+}
+
+/// What a gazetteer place key names: a country (its ISO code), a city, a region...: a city and
+/// its country (Paris / France) are two levels, not two answers.
+fn place_level(fact: &Fact) -> &str {
+    match fact.value.split_once(':') {
+        Some((level, _)) => level,
+        None => "country",
+    }
+}
+
+/// A name written as an acronym: one word, two capitals or more.
+fn acronym(fact: &Fact) -> bool {
+    let letters: Vec<char> = fact.text.chars().filter(|c| c.is_alphabetic()).collect();
+    !fact.text.contains(' ') && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// An organisation named in full (two words or more, no acronym): acronyms and short names
+/// differ between languages (OTAN/NATO) without naming another body.
+fn full_org_name(fact: &Fact) -> bool {
+    let words: Vec<&str> = fact.text.split_whitespace().collect();
+    words.len() >= 2
+        && !words.iter().any(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        })
+}
+
+/// Why a fact is nothing to compare, if it is not: a demonym or a proper adjective ("French",
+/// "canadienne"), a news agency's credit, an all-capital dateline ("TORONTO —"), a date in
+/// digits that is the day of publication (a dateline), a relative date with no figure and no
+/// calendar name ("today", "last year", "cette année").
+fn not_a_fact(fact: &Fact, analysis: &Analysis) -> Option<&'static str> {
+    let doc = &analysis.doc;
+    match fact.kind {
+        FactKind::Entity => {
+            if demonym(fact) {
+                return Some("a demonym or adjective, not a name");
+            }
+            if news_agency(&fact.value) || news_agency(&crate::text::fold(&fact.text)) {
+                return Some("a news agency's credit");
+            }
+            if dateline(fact, &doc.text) {
+                return Some("a dateline");
+            }
+            if equiv::common_words_name(fact, doc.lang) {
+                return Some("capitalized common words, not a name");
+            }
+            None
+        }
+        FactKind::Date => {
+            let digits = fact.text.chars().any(|c| c.is_ascii_digit());
+            let published = doc.published.map(|d| d.format("%Y-%m-%d").to_string());
+            if digits && published.as_deref() == Some(fact.value.as_str()) {
+                return Some("the day of publication (a dateline)");
+            }
+            if !explicit_date(fact, doc.lang) {
+                return Some("a relative date with no figure or calendar name");
+            }
+            None
+        }
+        _ => {
+            let before = doc.text.get(..fact.start).unwrap_or("");
+            let after = doc.text.get(fact.end..).unwrap_or("");
+            let colon_digit = |s: &str| s.starts_with(':') && s[1..].starts_with(|c: char| c.is_ascii_digit());
+            if before.ends_with(|c: char| c == ':')
+                && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+                || colon_digit(after)
+            {
+                return Some("part of a time or a score written with colons");
+            }
+            None
+        }
+    }
+}
+
+/// A nationality or a proper adjective: the gazetteer files them as `other` under a country or
+/// region key, and a French one is written in lower case.
+fn demonym(fact: &Fact) -> bool {
+    let country_key = fact.value.len() == 2 && fact.value.chars().all(|c| c.is_ascii_uppercase());
+    fact.entity_type == Some(EntityType::Other) && (country_key || fact.value.starts_with("region:"))
+        || demonym_form(fact)
+}
+
+/// Endings of the nouns and adjectives of nationality and residence that the gazetteer does not
+/// list ("Coréens", "Franciliens", "New Yorkais", "Parisians", "Sudanese", "Abkhazian").
+const DEMONYM_ENDINGS: &[&str] =
+    &["iens", "iennes", "eens", "eennes", "ais", "aises", "oises", "ians", "eans", "ese", "ian", "ean"];
+
+/// A name outside the gazetteer, not a person's, whose last word ends as a demonym does.
+fn demonym_form(fact: &Fact) -> bool {
+    let plain_key = !fact.value.contains(':') && fact.value == fact.value.to_lowercase();
+    let folded = crate::text::fold(&fact.text);
+    let last = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).last().unwrap_or("");
+    plain_key
+        && fact.entity_type != Some(EntityType::Person)
+        && last.chars().count() >= 5
+        && DEMONYM_ENDINGS.iter().any(|e| last.ends_with(e))
+}
+
+/// The wire services whose name credits a dispatch rather than tells a fact of it.
+const AGENCIES: &[&str] = &[
+    "afp",
+    "ap",
+    "reuters",
+    "xinhua",
+    "dpa",
+    "afx",
+    "dpa-afx",
+    "ats",
+    "ansa",
+    "efe",
+    "kyodo",
+    "tass",
+    "anadolu",
+    "belga",
+    "apa",
+    "associated press",
+    "agence france-presse",
+    "agence france presse",
+    "presse canadienne",
+    "la presse canadienne",
+    "canadian press",
+    "the canadian press",
+    "bloomberg",
+];
+
+fn news_agency(name: &str) -> bool {
+    let name = name.rsplit(':').next().unwrap_or(name).to_lowercase();
+    AGENCIES.contains(&name.as_str())
+}
+
+/// A place in capitals opening its sentence and followed by a dash, a comma or a parenthesis:
+/// the dateline of a dispatch ("OTTAWA —", "TORONTO (CP) -").
+fn dateline(fact: &Fact, text: &str) -> bool {
+    let letters: Vec<char> = fact.text.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 3 || !letters.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let before = text.get(..fact.start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let opens = before[line_start..].chars().all(|c| !c.is_alphanumeric());
+    let after = text.get(fact.end..).unwrap_or("").trim_start();
+    opens && after.starts_with(['—', '–', '-', ',', '('])
+}
+
+/// A date written with a figure, or with a month or a weekday name.
+fn explicit_date(fact: &Fact, lang: Lang) -> bool {
+    if fact.text.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let folded = crate::text::fold(&fact.text);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| crate::facts::dates::month_named(w, lang).is_some() || WEEKDAYS.contains(&w))
+}
+
+const WEEKDAYS: &[&str] = &[
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words between a figure and what it counts.
+const NOUN_LINKS: &[&str] = &["de", "d", "des", "du", "of", "the", "les", "a", "an", "more", "plus", "autres", "other"];
+
+/// The word a figure counts: the first word after it, past "de", "of" and the like.
+pub(super) fn counted_noun(fact: &Fact, text: &str) -> Option<String> {
+    let rest = text.get(fact.end..)?;
+    let folded = crate::text::fold(rest);
+    let mut words = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4);
+    let word = words.find(|w| !NOUN_LINKS.contains(w))?;
+    // A figure followed by punctuation before any word counts nothing it names.
+    let first_char = rest.trim_start().chars().next()?;
+    if !first_char.is_alphanumeric() && first_char != '\'' && first_char != '’' {
+        return None;
+    }
+    word.chars().all(char::is_alphabetic).then(|| word.to_string())
+}
+
+/// Whether two figures count the same thing: both count nothing named, or the French noun
+/// translates to the English one (by the aligner's lexicon), or they are written alike.
+fn same_counted_noun(a: (&Fact, &Analysis), b: (&Fact, &Analysis)) -> bool {
+    let na = counted_noun(a.0, &a.1.doc.text);
+    let nb = counted_noun(b.0, &b.1.doc.text);
+    match (na, nb) {
+        (None, None) => true,
+        (Some(x), Some(y)) => {
+            if x == y {
+                return true;
+            }
+            let (fr, en) = match (a.1.doc.lang, b.1.doc.lang) {
+                (Lang::Fr, Lang::En) => (x, y),
+                (Lang::En, Lang::Fr) => (y, x),
+                (la, _) => {
+                    let stem = |w: &str| crate::align::lexicon::stem(w, la);
+                    return stem(&x) == stem(&y);
+                }
+            };
+            let en_stem = crate::align::lexicon::stem(&en, Lang::En);
+            let fr_stem = crate::align::lexicon::stem(&fr, Lang::Fr);
+            crate::align::Lexicon::builtin().translations(&fr_stem).any(|t| t == en_stem)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(kind: FactKind, text: &str, value: &str, entity_type: Option<EntityType>) -> Fact {
+        Fact { kind, start: 0, end: text.len(), text: text.into(), value: value.into(), unit: None, entity_type }
+    }
+
+    #[test]
+    fn demonyms_and_agencies_are_not_facts() {
+        assert!(demonym(&fact(FactKind::Entity, "Coréens", "coreens", Some(EntityType::Other))));
+        assert!(demonym(&fact(FactKind::Entity, "Parisians", "parisians", None)));
+        assert!(!demonym(&fact(FactKind::Entity, "Christian", "christian", Some(EntityType::Person))));
+        assert!(demonym(&fact(FactKind::Entity, "Canadian", "CA", Some(EntityType::Other))));
+        assert!(demonym(&fact(FactKind::Entity, "française", "FR", Some(EntityType::Other))));
+        assert!(!demonym(&fact(FactKind::Entity, "Canada", "CA", Some(EntityType::Place))));
+        assert!(news_agency("org:xinhua") && news_agency("reuters"));
+        assert!(!news_agency("org:UN"));
+    }
+
+    #[test]
+    fn a_capital_place_before_a_dash_is_a_dateline() {
+        let text = "OTTAWA — The minister spoke.";
+        let f = Fact { end: 6, ..fact(FactKind::Entity, "OTTAWA", "city:ottawa", Some(EntityType::Place)) };
+        assert!(dateline(&f, text));
+        let text = "He met NATO officials.";
+        let f = Fact { start: 7, end: 11, ..fact(FactKind::Entity, "NATO", "org:nato", Some(EntityType::Org)) };
+        assert!(!dateline(&f, text));
+    }
+
+    #[test]
+    fn relative_dates_without_a_name_are_not_explicit() {
+        assert!(!explicit_date(&fact(FactKind::Date, "last year", "2019", None), Lang::En));
+        assert!(!explicit_date(&fact(FactKind::Date, "today", "2024-01-02", None), Lang::En));
+        assert!(explicit_date(&fact(FactKind::Date, "Thursday", "2024-01-04", None), Lang::En));
+        assert!(explicit_date(&fact(FactKind::Date, "septembre", "2024-09", None), Lang::Fr));
+        assert!(explicit_date(&fact(FactKind::Date, "in 2020", "2020", None), Lang::En));
+    }
+
+    #[test]
+    fn counted_nouns_follow_the_figure() {
+        let text = "un commando de quatre malfaiteurs";
+        let f = Fact { start: 15, end: 21, ..fact(FactKind::Number, "quatre", "4", None) };
+        assert_eq!(counted_noun(&f, text).as_deref(), Some("malfaiteurs"));
+        let text = "a total of 17, police said";
+        let f = Fact { start: 11, end: 13, ..fact(FactKind::Number, "17", "17", None) };
+        assert_eq!(counted_noun(&f, text), None);
+    }
+}
