@@ -200,6 +200,12 @@ impl<'a> Grader<'a> {
         standing(fact, &self.own[s], &self.whole[1 - s]) != Standing::Unmatched
     }
 
+    /// A pair that clearly translates the other: there two figures that count some noun each
+    /// count the same one, even when the lexicon does not know the words ("foyers" / "homes").
+    fn clear_translation(&self) -> bool {
+        self.ctx.relation.kind == RelationKind::Translation && self.strength == PairStrength::Strong
+    }
+
     /// Whether two names can stand for the same role: two people, two places, two organisations
     /// named in full; a name of unknown type counts as a person or a place only in a pair that
     /// clearly translates the other (independent reports name different things side by side).
@@ -241,7 +247,10 @@ impl<'a> Grader<'a> {
                 !digits_within(a, b)
                     && a.kind == b.kind
                     && a.unit == b.unit
-                    && (!matches!(a.kind, FactKind::Number | FactKind::Ordinal) || same_counted_noun((a, da), (b, db)))
+                    && (!matches!(a.kind, FactKind::Number | FactKind::Ordinal)
+                        || same_counted_noun((a, da), (b, db))
+                        || self.clear_translation()
+                            && counted_noun(a, &da.doc.text).is_some() == counted_noun(b, &db.doc.text).is_some())
             }
             equiv::Class::Date => {
                 a.value.len() == b.value.len() && explicit_date(a, da.doc.lang) && explicit_date(b, db.doc.lang)
