@@ -339,8 +339,7 @@ fn not_a_fact(fact: &Fact, analysis: &Analysis) -> Option<&'static str> {
             let before = doc.text.get(..fact.start).unwrap_or("");
             let after = doc.text.get(fact.end..).unwrap_or("");
             let colon_digit = |s: &str| s.starts_with(':') && s[1..].starts_with(|c: char| c.is_ascii_digit());
-            if before.ends_with(|c: char| c == ':')
-                && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+            if before.ends_with(':') && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
                 || colon_digit(after)
             {
                 return Some("part of a time or a score written with colons");
@@ -367,7 +366,7 @@ const DEMONYM_ENDINGS: &[&str] =
 fn demonym_form(fact: &Fact) -> bool {
     let plain_key = !fact.value.contains(':') && fact.value == fact.value.to_lowercase();
     let folded = crate::text::fold(&fact.text);
-    let last = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).last().unwrap_or("");
+    let last = folded.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("");
     plain_key
         && fact.entity_type != Some(EntityType::Person)
         && last.chars().count() >= 5
