@@ -107,6 +107,10 @@ struct ConfigFile {
     #[serde(default)]
     #[allow(dead_code)]
     severity: toml::Table,
+    /// The `[compare]` table (`relation = "auto"`), read by `SeverityRules::apply_toml` too.
+    #[serde(default)]
+    #[allow(dead_code)]
+    compare: toml::Table,
 }
 
 #[derive(Deserialize, Default)]
