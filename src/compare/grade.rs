@@ -222,9 +222,14 @@ impl<'a> Grader<'a> {
             (Some(Person), Some(Person)) => true,
             // Two places contradict when the gazetteer knows both: an unknown place name is
             // often a translated one (Caraïbes / West Indies).
+            // A city and a country the gazetteer knows are two slots (Paris / France: one
+            // version names the city, the other the country), whatever the pair's strength.
             (Some(Place), Some(Place)) => {
-                keyed(a) && keyed(b) && place_level(a) == place_level(b)
-                    || self.ctx.relation.kind == RelationKind::Translation && self.strength == PairStrength::Strong
+                if keyed(a) && keyed(b) {
+                    place_level(a) == place_level(b)
+                } else {
+                    self.ctx.relation.kind == RelationKind::Translation && self.strength == PairStrength::Strong
+                }
             }
             (x, y) if x == y && known(x) => true,
             (x, y) if x == Some(Other) && (known(y) || y == Some(Other)) || y == Some(Other) && known(x) => {
