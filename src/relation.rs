@@ -142,8 +142,9 @@ fn evidence(left: &Analysis, right: &Analysis, alignment: &Alignment) -> Relatio
     let paired_share = ratio(paired, nl + nr);
     let strong = alignment.pairs.iter().filter(|p| pair_strength(p.score) == PairStrength::Strong).count();
     let strong_pair_share = ratio(strong, nl.min(nr)).min(1.0);
-    let (shared_l, all_l) = shared_facts(left, right);
-    let (shared_r, all_r) = shared_facts(right, left);
+    let (values_l, values_r) = (fact_values(left), fact_values(right));
+    let (shared_l, all_l) = shared_facts(&values_l, &values_r);
+    let (shared_r, all_r) = shared_facts(&values_r, &values_l);
     let shared_fact_share = ratio(shared_l + shared_r, all_l + all_r);
     let score = round3(0.5 * shared_fact_share + 0.5 * strong_pair_share);
     RelationEvidence {
@@ -163,19 +164,15 @@ fn class(kind: FactKind) -> u8 {
     }
 }
 
-/// How many of `me`'s facts (content sentences) give a value that `other` gives too, and of how many.
-fn shared_facts(me: &Analysis, other: &Analysis) -> (usize, usize) {
-    let values = |a: &Analysis| -> FxHashSet<(u8, String)> {
-        content_facts(a).map(|f| (class(f.kind), crate::text::fold(&f.value))).collect()
-    };
-    let theirs = values(other);
-    let mut shared = 0;
-    let mut all = 0;
-    for f in content_facts(me) {
-        all += 1;
-        shared += usize::from(theirs.contains(&(class(f.kind), crate::text::fold(&f.value))));
-    }
-    (shared, all)
+/// The compared value of every fact of a version's content sentences, each folded once.
+fn fact_values(a: &Analysis) -> Vec<(u8, String)> {
+    content_facts(a).map(|f| (class(f.kind), crate::text::fold(&f.value))).collect()
+}
+
+/// How many of `mine` (one version's fact values) the other version gives too, and of how many.
+fn shared_facts(mine: &[(u8, String)], theirs: &[(u8, String)]) -> (usize, usize) {
+    let theirs: FxHashSet<&(u8, String)> = theirs.iter().collect();
+    (mine.iter().filter(|v| theirs.contains(v)).count(), mine.len())
 }
 
 fn content_facts(a: &Analysis) -> impl Iterator<Item = &crate::facts::Fact> {
