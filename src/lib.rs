@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod article;
 pub mod check;
 pub mod clean;
+pub(crate) mod common_words;
 pub mod compare;
 pub mod dedup;
 pub mod document;

@@ -707,6 +707,25 @@ pub fn common_words_name(name: &Fact, lang: Lang) -> bool {
     words.iter().all(|w| common_word(w, lang) || FUNCTION_WORDS.contains(&w.as_str()))
 }
 
+/// A "name" whose words are all common words by the spelling dictionary of its language
+/// ([`crate::common_words`]), or by the lexicon, or function words: "Clinique", "Trauma Surgery",
+/// "Court Suprême". A title or a heading capitalised, which a translation words its own way, so
+/// that the other version not repeating it is no omission of a fact. Gazetteer keys and people
+/// are left alone. Weaker evidence than [`common_words_name`]: it lowers a one-sided fact, it
+/// does not hide a fact from comparison.
+pub fn dictionary_words_name(name: &Fact, lang: Lang) -> bool {
+    let words = folded_words(&name.text);
+    let plain_key = !name.value.contains(':') && name.value == name.value.to_lowercase();
+    let named_kind = matches!(name.entity_type, Some(crate::facts::EntityType::Person | crate::facts::EntityType::Org));
+    if words.is_empty() || !plain_key || named_kind {
+        return false;
+    }
+    words.iter().any(|w| w.len() >= 3)
+        && words.iter().all(|w| {
+            FUNCTION_WORDS.contains(&w.as_str()) || crate::common_words::is_common_word(w, lang) || common_word(w, lang)
+        })
+}
+
 /// Short words of either language that the lexicon leaves out.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "is", "was", "be", "de", "du", "des", "la", "le",
@@ -1056,5 +1075,20 @@ mod tests {
         assert!(common_word_name(&fact(FactKind::Entity, "Government", "government"), Lang::En));
         assert!(!common_word_name(&fact(FactKind::Entity, "Nicholson", "nicholson"), Lang::En));
         assert!(!common_word_name(&fact(FactKind::Entity, "France", "country:FR"), Lang::Fr));
+    }
+
+    #[test]
+    fn names_made_of_dictionary_words_are_titles() {
+        let name = |text: &str| fact(FactKind::Entity, text, &fold(text));
+        assert!(dictionary_words_name(&name("Clinique"), Lang::Fr));
+        assert!(dictionary_words_name(&name("Développement Immobilier"), Lang::Fr));
+        assert!(dictionary_words_name(&name("Trauma Surgery"), Lang::En));
+        // Words the dictionary also lists capitalised may be names.
+        assert!(!dictionary_words_name(&name("Walsh"), Lang::En));
+        assert!(!dictionary_words_name(&name("Portugal"), Lang::Fr));
+        // Gazetteer keys, people and organisations stay names whatever their words.
+        assert!(!dictionary_words_name(&fact(FactKind::Entity, "Union", "org:EU"), Lang::En));
+        let ministry = Fact { entity_type: Some(crate::facts::EntityType::Org), ..name("Rural Development Ministry") };
+        assert!(!dictionary_words_name(&ministry, Lang::En));
     }
 }

@@ -95,7 +95,9 @@ impl<'a> Grader<'a> {
         use DivergenceKind::*;
         match d.kind {
             NumberMismatch | DateMismatch | EntityMismatch if d.severity > Severity::Info => {
-                if d.evidence.len() == 2 && self.same_slot(&d) {
+                // Two titles in common words ("Réviseur" / "Auditor") are one title translated.
+                let titles = self.both_common_words(&d);
+                if d.evidence.len() == 2 && !titles && self.same_slot(&d) {
                     if self.strength == PairStrength::Weak {
                         d.severity = Severity::Info;
                         d.confidence = Confidence::Low;
@@ -109,6 +111,7 @@ impl<'a> Grader<'a> {
                 // In a translation, two different values left over in a pair are still most
                 // likely one fact changed, but not a proven contradiction: a warning.
                 if d.evidence.len() == 2
+                    && !titles
                     && self.ctx.relation.kind == RelationKind::Translation
                     && self.strength > PairStrength::Weak
                     && d.evidence
@@ -174,6 +177,9 @@ impl<'a> Grader<'a> {
         if let Some(why) = not_a_fact(fact, self.ctx.sides[s]) {
             return lower(d, why, out);
         }
+        if fact.kind == FactKind::Entity && equiv::dictionary_words_name(fact, self.ctx.sides[s].doc.lang) {
+            return lower(d, "capitalized common words, not a name", out);
+        }
         if self.ctx.relation.kind == RelationKind::Comparable && self.told_elsewhere(fact, s) {
             return lower(d, "stated elsewhere in the other version", out);
         }
@@ -193,6 +199,16 @@ impl<'a> Grader<'a> {
         }
         d.confidence = self.confidence();
         out.push(d);
+    }
+
+    /// Whether both facts of a mismatch are capitalised common words ("Réviseur" / "Auditor"):
+    /// a title translated, not two names.
+    fn both_common_words(&self, d: &Divergence) -> bool {
+        d.evidence.iter().all(|e| {
+            self.fact(e).is_some_and(|f| {
+                f.kind == FactKind::Entity && equiv::dictionary_words_name(f, self.ctx.sides[slot(e.side)].doc.lang)
+            })
+        })
     }
 
     /// Whether the other version states `fact` in any of its content sentences.
