@@ -1,7 +1,7 @@
 //! Golden outputs: `newsalign align` on the sample articles in every report format, compared
-//! with the snapshots in tests/snapshots/. A change to any stage (segmentation, facts,
+//! with the snapshots in tests/cli/snapshots/. A change to any stage (segmentation, facts,
 //! alignment, comparison, rendering) shows here as a diff to review; when the new output is
-//! right, accept it with `INSTA_UPDATE=always cargo test --test golden` (or `cargo insta review`).
+//! right, accept it with `INSTA_UPDATE=always cargo test --test cli golden` (or `cargo insta review`).
 
 use assert_cmd::Command;
 
