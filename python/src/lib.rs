@@ -166,7 +166,7 @@ fn align(
         let left = pipeline::analyze(left, &pipeline::Options { lang: lang_left, published })?;
         let right = pipeline::analyze(right, &pipeline::Options { lang: lang_right, published })?;
         let pair = AlignedPair::new(left, right, &AlignOptions::default(), &SeverityRules::default());
-        Ok(AlignReport::of(&pair).to_json())
+        Ok(AlignReport::of(&pair, "defaults").to_json())
     })?;
     loads(py, &json)
 }

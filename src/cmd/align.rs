@@ -85,25 +85,32 @@ fn keep_at_least(mut pair: AlignedPair, min: Option<Severity>) -> AlignedPair {
 
 pub fn run(args: AlignArgs) -> Result<i32, Error> {
     // the same newsalign.toml as `check` reads (its [severity] table), found the same way
-    let (_, rules) = args.severity.discover()?;
+    let (policy, rules) = args.severity.discover()?;
+    let policy = policy.source_name();
     let lexicon = args.lexicon.as_deref().map(read_lexicon).transpose()?;
     let opts = AlignOptions { lexicon: lexicon.map(Arc::new), ..AlignOptions::default() };
     let (left, right) = match (&args.pairs, &args.left, &args.right) {
-        (Some(manifest), _, _) => return run_pairs(manifest, &args, &opts, &rules),
+        (Some(manifest), _, _) => return run_pairs(manifest, &args, &opts, &rules, &policy),
         (None, Some(left), Some(right)) => (left, right),
         _ => return Err(Error::Usage("align needs LEFT and RIGHT, or --pairs MANIFEST".into())),
     };
     let left = analyze(left, args.lang_left, &args.input)?;
     let right = analyze(right, args.lang_right, &args.input)?;
     let pair = keep_at_least(AlignedPair::new(left, right, &opts, &rules), args.min_severity);
-    let rendered = render(&pair, &args);
+    let rendered = render(&pair, &args, &policy);
     newsalign::output::emit(args.output.output.as_deref(), rendered.as_bytes())?;
     Ok(newsalign::exit::SUCCESS)
 }
 
 /// `--pairs MANIFEST`: every pair aligned in parallel, written in manifest order as it is done.
 /// A pair whose articles cannot be read is reported and the run goes on; the status says so.
-fn run_pairs(manifest: &Path, args: &AlignArgs, opts: &AlignOptions, rules: &SeverityRules) -> Result<i32, Error> {
+fn run_pairs(
+    manifest: &Path,
+    args: &AlignArgs,
+    opts: &AlignOptions,
+    rules: &SeverityRules,
+    policy: &str,
+) -> Result<i32, Error> {
     if !matches!(args.format, AlignFormat::Json | AlignFormat::Text) {
         return Err(Error::Usage("--pairs writes --format json (JSON Lines) or --format text".into()));
     }
@@ -117,8 +124,8 @@ fn run_pairs(manifest: &Path, args: &AlignArgs, opts: &AlignOptions, rules: &Sev
         let outcome =
             spec.analyze(&pipeline).map(|(l, r)| keep_at_least(AlignedPair::new(l, r, opts, rules), args.min_severity));
         let rendered = match (args.format, &outcome) {
-            (AlignFormat::Json, _) => PairLine::new(spec, outcome.as_ref()).to_json_line(),
-            (_, Ok(pair)) => format!("== {} ==\n{}\n", spec.id, render(pair, args)),
+            (AlignFormat::Json, _) => PairLine::new(spec, outcome.as_ref(), policy).to_json_line(),
+            (_, Ok(pair)) => format!("== {} ==\n{}\n", spec.id, render(pair, args, policy)),
             (_, Err(_)) => String::new(),
         };
         (rendered, outcome.err())
@@ -140,17 +147,16 @@ fn run_pairs(manifest: &Path, args: &AlignArgs, opts: &AlignOptions, rules: &Sev
     Ok(problems.status())
 }
 
-/// One pair in the chosen format.
-fn render(pair: &AlignedPair, args: &AlignArgs) -> String {
+/// One pair in the chosen format, naming `policy` (the configuration file in force, or `defaults`).
+fn render(pair: &AlignedPair, args: &AlignArgs, policy: &str) -> String {
     match args.format {
-        AlignFormat::Json => AlignReport::of(pair).to_json(),
+        AlignFormat::Json => AlignReport::of(pair, policy).to_json(),
         AlignFormat::Text => {
             let width = output_width(args.output.output.as_deref());
-            let (left, right) = (&pair.left.doc, &pair.right.doc);
-            report::side_by_side::render(left, right, &pair.alignment, &pair.comparison, width, args.show_noise)
+            report::side_by_side::render(&pair.compared(policy), width, args.show_noise)
         }
-        AlignFormat::Markdown => report::markdown::render(&pair.compared()),
-        AlignFormat::Html => report::html::render(&pair.compared()),
+        AlignFormat::Markdown => report::markdown::render(&pair.compared(policy)),
+        AlignFormat::Html => report::html::render(&pair.compared(policy)),
     }
 }
 

@@ -141,7 +141,8 @@ pub struct Divergence {
     pub kind: DivergenceKind,
     pub severity: Severity,
     pub evidence: Vec<Evidence>,
-    /// Why, in a few words, when the kind alone does not say it ("also in right sentence 12").
+    /// Why, in a few words, when the kind alone does not say it ("stated in right sentence 12",
+    /// numbered from 1 as the reports show sentences).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// How sure the comparison is of this divergence: the strength of the pair it was found in,

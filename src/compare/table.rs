@@ -152,7 +152,9 @@ fn mark_moved(
                 .map(|s| s.index)
         });
         if let Some(sentence) = stated_at {
-            moved.push((n, k, x, format!("stated in {} sentence {sentence}", other.name())));
+            // the sentence's number as every report view shows it: counted from 1 over the
+            // whole article (`report::compared::number`)
+            moved.push((n, k, x, format!("stated in {} sentence {}", other.name(), sentence + 1)));
         }
     }
     for (n, list) in divergences.iter_mut().enumerate() {

@@ -273,7 +273,7 @@ fn a_fact_told_in_another_sentence_is_only_info() {
     let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &SeverityRules::default());
     assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::NumberMissing, Severity::Info)]);
     assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::NumberMissing, Severity::Info)]);
-    assert_eq!(cmp.pairs[1][0].note.as_deref(), Some("stated in right sentence 0"));
+    assert_eq!(cmp.pairs[1][0].note.as_deref(), Some("stated in right sentence 1"));
 }
 
 #[test]

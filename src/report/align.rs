@@ -21,6 +21,8 @@ pub const VERSION: u32 = 1;
 #[derive(Clone, Debug, Serialize)]
 pub struct AlignReport {
     pub version: u32,
+    /// The configuration file whose severity rules are in force, or `defaults`.
+    pub policy: String,
     pub left: DocumentOut,
     pub right: DocumentOut,
     pub pairs: Vec<PairOut>,
@@ -90,6 +92,12 @@ pub struct PairOut {
     /// Rounded to three decimals: more would be noise.
     pub score: f64,
     pub divergences: Vec<Divergence>,
+    /// Told in another order by the two versions (a moved passage); absent when not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub moved: bool,
+    /// Its sentences on one side are not adjacent; absent when not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub scattered: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -121,11 +129,19 @@ impl DocumentOut {
 
 impl AlignReport {
     /// The report of an alignment and of the comparison made along it (`comparison.pairs` in the
-    /// same order as `alignment.pairs`).
-    pub fn new(left: &Analysis, right: &Analysis, alignment: &Alignment, comparison: &Comparison) -> Self {
+    /// same order as `alignment.pairs`), under the rules of `policy` (a path, or `defaults`).
+    pub fn new(
+        left: &Analysis,
+        right: &Analysis,
+        alignment: &Alignment,
+        comparison: &Comparison,
+        policy: &str,
+    ) -> Self {
         let tally = Tally::of(comparison.pairs.iter().flatten());
+        let placements = super::compared::placements(alignment, &left.doc, &right.doc);
         AlignReport {
             version: VERSION,
+            policy: policy.to_string(),
             left: DocumentOut::new(&left.doc),
             right: DocumentOut::new(&right.doc),
             pairs: alignment
@@ -137,6 +153,8 @@ impl AlignReport {
                     right: p.right.clone(),
                     score: (p.score * 1000.0).round() / 1000.0,
                     divergences: comparison.pairs.get(n).cloned().unwrap_or_default(),
+                    moved: placements[n].moved.is_some(),
+                    scattered: placements[n].scattered,
                 })
                 .collect(),
             unmatched: Unmatched { left: alignment.unmatched_left.clone(), right: alignment.unmatched_right.clone() },
@@ -151,9 +169,9 @@ impl AlignReport {
         }
     }
 
-    /// The report of a pair aligned by the pipeline.
-    pub fn of(pair: &AlignedPair) -> Self {
-        AlignReport::new(&pair.left, &pair.right, &pair.alignment, &pair.comparison)
+    /// The report of a pair aligned by the pipeline under the rules of `policy`.
+    pub fn of(pair: &AlignedPair, policy: &str) -> Self {
+        AlignReport::new(&pair.left, &pair.right, &pair.alignment, &pair.comparison, policy)
     }
 
     /// Pretty-printed JSON with a final newline.
@@ -180,9 +198,9 @@ pub struct PairLine {
 }
 
 impl PairLine {
-    pub fn new(spec: &PairSpec, outcome: Result<&AlignedPair, &InputError>) -> Self {
+    pub fn new(spec: &PairSpec, outcome: Result<&AlignedPair, &InputError>, policy: &str) -> Self {
         let (report, error) = match outcome {
-            Ok(pair) => (Some(AlignReport::of(pair)), None),
+            Ok(pair) => (Some(AlignReport::of(pair, policy)), None),
             Err(e) => (None, Some(e.to_string())),
         };
         PairLine {

@@ -3,10 +3,14 @@
 //! Everything is inline (CSS, a little JavaScript, no fonts or images), so the file can be
 //! mailed, attached to a CI run or opened offline. Every piece of article text is escaped. The
 //! page works without JavaScript: flags are listed with links to stable pair anchors, severities
-//! are written out in words, not only in colour. With JavaScript, pointing at a sentence
-//! highlights its partner, and `n`/`p` (or the buttons) jump between flagged pairs.
+//! are written out in words, not only in colour. Every sentence shows its number (the one the
+//! flags cite) and is an anchor (`#l8`, `#r8`) that every sentence reference links to; a pair
+//! told in another order by the two versions (`↕ moved`) or joined from sentences that are not
+//! adjacent (`⋮ scattered`) is marked in its row and listed at the top. With JavaScript,
+//! pointing at a sentence highlights its partner, and `n`/`p` (or the buttons) jump between
+//! flagged pairs.
 
-use super::compared::{describe, kind_name, Compared, Row};
+use super::compared::{describe, kind_name, link_sentences, number, Compared, Marker, Row};
 use crate::compare::{Divergence, Presence, Side};
 use std::fmt::Write;
 
@@ -43,16 +47,19 @@ fn header(out: &mut String, c: &Compared) {
         "<p class=\"summary\"><span class=\"badge error\">{} error(s)</span> \
          <span class=\"badge warning\">{} warning(s)</span> <span class=\"badge info\">{} info</span> · \
          {} pair(s) · {} sentence(s) told by the left version only · {} by the right version only · \
-         <a href=\"#facts\">fact table</a></p>",
+         <a href=\"#facts\">fact table</a> · policy: <code>{}</code></p>",
         tally.error,
         tally.warning,
         tally.info,
         c.pairs().len(),
         c.comparison.omissions.len(),
-        c.comparison.additions.len()
+        c.comparison.additions.len(),
+        escape(c.policy)
     );
     if c.flagged_pairs().is_empty() {
-        out.push_str("<p>No divergence in the aligned pairs.</p>\n</header>\n");
+        out.push_str("<p>No divergence in the aligned pairs.</p>\n");
+        order(out, c);
+        out.push_str("</header>\n");
         return;
     }
     out.push_str("<nav aria-label=\"flags\"><h2>Flags</h2>\n<ol class=\"flag-list\">\n");
@@ -66,11 +73,40 @@ fn header(out: &mut String, c: &Compared) {
             "<li class=\"{sev}\">{} <span class=\"sev\">[{sev}]</span> <code>{}</code> {}</li>",
             links.join(", "),
             d.kind.name(),
-            escape(&describe(d)),
+            linked(&describe(d)),
             sev = d.severity.name()
         );
     }
-    out.push_str("</ol>\n</nav>\n</header>\n");
+    out.push_str("</ol>\n</nav>\n");
+    order(out, c);
+    out.push_str("</header>\n");
+}
+
+/// The pairs told in another order or joined from sentences that are not adjacent, linked.
+fn order(out: &mut String, c: &Compared) {
+    let placements = c.placements();
+    let items: Vec<String> = (0..c.pairs().len())
+        .flat_map(|n| c.markers(n, placements[n]).into_iter().map(move |m| (n, m)))
+        .map(|(n, m)| format!("<li><a href=\"#{}\">pair {}</a> {}</li>", c.anchor(n), n + 1, marker_html(&m)))
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    out.push_str("<nav aria-label=\"order\"><h2>Order</h2>\n<ol class=\"flag-list order\">\n");
+    for item in items {
+        let _ = writeln!(out, "{item}");
+    }
+    out.push_str("</ol>\n</nav>\n");
+}
+
+/// A marker as HTML: its sign and name, then its text with the sentence references linked.
+fn marker_html(m: &Marker) -> String {
+    format!("<span class=\"mark {}\">{} {}</span> {}", m.kind.name(), m.kind.sign(), m.kind.name(), linked(&m.text))
+}
+
+/// Escaped text whose sentence references ("right sentence 4") link to the sentences.
+fn linked(text: &str) -> String {
+    link_sentences(&escape(text), |side, index, shown| format!("<a href=\"#{}\">{shown}</a>", sentence_id(side, index)))
 }
 
 fn grid(out: &mut String, c: &Compared) {
@@ -81,9 +117,10 @@ fn grid(out: &mut String, c: &Compared) {
          <div class=\"gutter\">score</div><div class=\"col\">right · {}</div></div>",
         l.lang, r.lang
     );
+    let placements = c.placements();
     for row in c.rows() {
         match row {
-            Row::Pair(n) => pair_row(out, c, n),
+            Row::Pair(n) => pair_row(out, c, n, &c.markers(n, placements[n])),
             Row::Omission(i) => lone_row(out, c, Side::Left, i),
             Row::Addition(i) => lone_row(out, c, Side::Right, i),
         }
@@ -91,30 +128,35 @@ fn grid(out: &mut String, c: &Compared) {
     out.push_str("</div>\n");
 }
 
-fn pair_row(out: &mut String, c: &Compared, n: usize) {
+fn pair_row(out: &mut String, c: &Compared, n: usize, markers: &[Marker]) {
     let p = &c.pairs()[n];
     let divergences = c.divergences(n);
     let worst = divergences.iter().map(|d| d.severity).max();
-    let class = worst.map(|s| format!(" flagged {}", s.name())).unwrap_or_default();
+    let mut class = worst.map(|s| format!(" flagged {}", s.name())).unwrap_or_default();
+    markers.iter().for_each(|m| class.push_str(&format!(" {}", m.kind.name())));
+    let signs: String = markers.iter().map(|m| m.kind.sign()).collect();
     let _ = writeln!(out, "<section class=\"row pair{class}\" id=\"{}\">", c.anchor(n));
     let ids = |side: Side, list: &[usize]| list.iter().map(|i| sentence_id(side, *i)).collect::<Vec<_>>().join(" ");
     column(out, c, Side::Left, &p.left, &ids(Side::Right, &p.right), divergences);
     let _ = writeln!(
         out,
-        "<div class=\"gutter\"><a href=\"#{}\" title=\"pair {}\">{:.2}</a></div>",
+        "<div class=\"gutter\"><a href=\"#{}\" title=\"pair {}\">{:.2}</a>{signs}</div>",
         c.anchor(n),
         n + 1,
         p.score
     );
     column(out, c, Side::Right, &p.right, &ids(Side::Left, &p.left), divergences);
-    if !divergences.is_empty() {
+    if !divergences.is_empty() || !markers.is_empty() {
         out.push_str("<ul class=\"flags\">\n");
+        for m in markers {
+            let _ = writeln!(out, "<li class=\"order\">{}</li>", marker_html(m));
+        }
         for d in divergences {
             let _ = writeln!(
                 out,
                 "<li class=\"{sev}\"><span class=\"sev\">[{sev}]</span> <code>{}</code> {}</li>",
                 d.kind.name(),
-                escape(&describe(d)),
+                linked(&describe(d)),
                 sev = d.severity.name()
             );
         }
@@ -156,8 +198,9 @@ fn column(out: &mut String, c: &Compared, side: Side, sentences: &[usize], partn
             .collect();
         let _ = writeln!(
             out,
-            "<p class=\"s\" id=\"{}\" data-partners=\"{partners}\">{}</p>",
+            "<p class=\"s\" id=\"{}\" data-partners=\"{partners}\"><a class=\"n\" href=\"#{0}\">{}</a> {}</p>",
             sentence_id(side, i),
+            number(i),
             marked(&doc.text, s.start, s.end, marks)
         );
     }
@@ -182,10 +225,11 @@ fn marked(text: &str, start: usize, end: usize, mut marks: Vec<(usize, usize, &s
     out
 }
 
+/// The anchor of a sentence: `l8`, `r8`, by the number a reader sees.
 fn sentence_id(side: Side, index: usize) -> String {
     match side {
-        Side::Left => format!("l{index}"),
-        Side::Right => format!("r{index}"),
+        Side::Left => format!("l{}", number(index)),
+        Side::Right => format!("r{}", number(index)),
     }
 }
 
@@ -211,7 +255,7 @@ fn facts(out: &mut String, c: &Compared) {
                 out,
                 "<tr class=\"{class}\"><td><a href=\"#{id}\">{}</a></td><td>{}</td><td lang=\"{lang}\">{}</td>\
                  <td><code>{}</code></td><td>{presence}</td></tr>",
-                row.sentence,
+                number(row.sentence),
                 kind_name(f.kind),
                 escape(&f.text),
                 escape(&f.value),
@@ -249,10 +293,11 @@ mod tests {
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(!html.contains("http://") && !html.contains("https://"), "no network");
         assert!(!html.contains("<lundi>") && html.contains("&lt;lundi&gt;"));
-        assert!(html.contains("<section class=\"row pair flagged error\" id=\"p-l0-r0\">"));
+        assert!(html.contains("<section class=\"row pair flagged error\" id=\"p-l1-r1\">"));
+        assert!(html.contains("policy: <code>defaults</code>"));
         assert!(html.contains("<div class=\"col left\" lang=\"fr\">"));
         assert!(html.contains("<div class=\"col right\" lang=\"en\">"));
-        assert!(html.contains("<p class=\"s\" id=\"l0\" data-partners=\"r0\">"));
+        assert!(html.contains("<p class=\"s\" id=\"l1\" data-partners=\"r1\"><a class=\"n\" href=\"#l1\">1</a> "));
         assert!(html.contains("<mark class=\"error\" title=\"error\">Sept</mark>"));
         assert!(html.contains("[error]</span> <code>number_mismatch</code>"), "severity in words, not only colour");
         assert!(html.contains("no counterpart (told by the left version only)"));

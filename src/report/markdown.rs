@@ -1,10 +1,13 @@
 //! `--format markdown`: an alignment report for a pull-request comment or a CI job summary.
 //!
 //! GitHub-flavoured Markdown: a summary table, then each flagged pair with both sentences and
-//! the evidence, the sentences one version tells alone, and the fact table. Every piece of
-//! article text is escaped so that an article can never break the comment's layout.
+//! the evidence, the pairs told in another order or joined from distant sentences, the
+//! sentences one version tells alone, the whole alignment (collapsed) and the fact table. Every
+//! sentence shows its number (`[8]`, the number the flags cite) and has an anchor (`#l8`,
+//! `#r8`) that every sentence reference links to. Every piece of article text is escaped so that
+//! an article can never break the comment's layout.
 
-use super::compared::{describe, kind_name, Compared};
+use super::compared::{describe, kind_name, link_sentences, number, Compared, Row};
 use crate::compare::{Presence, Side};
 use std::fmt::Write;
 
@@ -13,9 +16,28 @@ pub fn render(c: &Compared) -> String {
     let mut out = String::new();
     summary(&mut out, c);
     flagged(&mut out, c);
+    order(&mut out, c);
     unpaired(&mut out, c);
+    alignment(&mut out, c);
     fact_table(&mut out, c);
     out
+}
+
+/// The anchor of a sentence: `l8`, `r8` (its number).
+fn sentence_anchor(side: Side, index: usize) -> String {
+    format!("{}{}", &side.name()[..1], number(index))
+}
+
+/// Escaped text whose sentence references ("right sentence 4") link to the sentences' anchors.
+fn linked(text: &str) -> String {
+    link_sentences(&inline(text), |side, index, shown| format!("[{shown}](#{})", sentence_anchor(side, index)))
+}
+
+/// The sentences of one side of a pair, each after its number: `\[8\] text \[9\] text`.
+fn numbered(c: &Compared, side: Side, sentences: &[usize]) -> String {
+    let parts: Vec<String> =
+        sentences.iter().map(|&i| format!("\\[{}\\] {}", number(i), inline(c.sentence_text(side, i)))).collect();
+    parts.join(" ")
 }
 
 fn summary(out: &mut String, c: &Compared) {
@@ -30,6 +52,7 @@ fn summary(out: &mut String, c: &Compared) {
         tally.info,
         c.pairs().len()
     );
+    let _ = writeln!(out, "Policy: {}\n", code(c.policy));
     let content = |a: &crate::analysis::Analysis| a.doc.content_sentences().count();
     let _ = writeln!(out, "| | left ({}) | right ({}) |", l.lang, r.lang);
     let _ = writeln!(out, "|---|---:|---:|");
@@ -69,26 +92,101 @@ fn flagged(out: &mut String, c: &Compared) {
             "- **{}** `{}`: {} ({})",
             d.severity.name(),
             d.kind.name(),
-            inline(&describe(d)),
+            linked(&describe(d)),
             pairs.join(", ")
         );
     }
     out.push('\n');
     out.push_str("### Flagged pairs\n\n");
+    let placements = c.placements();
     for n in flagged {
         let p = &c.pairs()[n];
         let _ = writeln!(out, "<a id=\"{}\"></a>\n", c.anchor(n));
         let _ = writeln!(out, "#### Pair {} (`{}`, score {:.2})\n", n + 1, c.anchor(n), p.score);
         for (side, sentences) in [(Side::Left, &p.left), (Side::Right, &p.right)] {
-            let text: Vec<&str> = sentences.iter().map(|&i| c.sentence_text(side, i)).collect();
-            let _ = writeln!(out, "> **{}** {}  ", side.name(), inline(&text.join(" ")));
+            let _ = writeln!(out, "> **{}** {}  ", side.name(), numbered(c, side, sentences));
         }
         out.push('\n');
+        for m in c.markers(n, placements[n]) {
+            let _ = writeln!(out, "- {} **{}**: {}", m.kind.sign(), m.kind.name(), linked(&m.text));
+        }
         for d in c.divergences(n) {
-            let _ = writeln!(out, "- **{}** `{}`: {}", d.severity.name(), d.kind.name(), inline(&describe(d)));
+            let _ = writeln!(out, "- **{}** `{}`: {}", d.severity.name(), d.kind.name(), linked(&describe(d)));
         }
         out.push('\n');
     }
+}
+
+/// The pairs told in another order by the two versions (a moved passage) or joined from
+/// sentences that are not adjacent, each with its sentences linked.
+fn order(out: &mut String, c: &Compared) {
+    let placements = c.placements();
+    let mut lines = Vec::new();
+    for (n, p) in c.pairs().iter().enumerate() {
+        for m in c.markers(n, placements[n]) {
+            let refs = format!(
+                "left sentence {}, right sentence {}",
+                p.left.first().map_or(0, |&i| number(i)),
+                p.right.first().map_or(0, |&i| number(i))
+            );
+            lines.push(format!(
+                "- {} **{}** (pair {}: {}): {}",
+                m.kind.sign(),
+                m.kind.name(),
+                n + 1,
+                linked(&refs),
+                linked(&m.text)
+            ));
+        }
+    }
+    if lines.is_empty() {
+        return;
+    }
+    out.push_str("### Order\n\n");
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    out.push('\n');
+}
+
+/// Every row of the alignment in the left version's order, collapsed: where each sentence
+/// reference leads.
+fn alignment(out: &mut String, c: &Compared) {
+    let rows = c.rows();
+    let placements = c.placements();
+    let _ = writeln!(
+        out,
+        "### Alignment\n\n<details><summary>{} row(s), in the left version's order</summary>\n",
+        rows.len()
+    );
+    let _ = writeln!(out, "| left | score | right |");
+    let _ = writeln!(out, "|---|:---:|---|");
+    let cell = |side: Side, sentences: &[usize]| {
+        if sentences.is_empty() {
+            return "·····".to_string();
+        }
+        let anchors: String =
+            sentences.iter().map(|&i| format!("<a id=\"{}\"></a>", sentence_anchor(side, i))).collect();
+        format!("{anchors}{}", numbered(c, side, sentences))
+    };
+    for row in rows {
+        let (left, score, right) = match row {
+            Row::Pair(n) => {
+                let p = &c.pairs()[n];
+                let signs: String = c.markers(n, placements[n]).iter().map(|m| format!(" {}", m.kind.sign())).collect();
+                let score = if c.divergences(n).is_empty() {
+                    format!("{:.2}{signs}", p.score)
+                } else {
+                    format!("[{:.2}](#{}){signs}", p.score, c.anchor(n))
+                };
+                (cell(Side::Left, &p.left), score, cell(Side::Right, &p.right))
+            }
+            Row::Omission(i) => (cell(Side::Left, &[i]), "—".to_string(), cell(Side::Right, &[])),
+            Row::Addition(i) => (cell(Side::Left, &[]), "—".to_string(), cell(Side::Right, &[i])),
+        };
+        let _ = writeln!(out, "| {left} | {score} | {right} |");
+    }
+    out.push_str("\n</details>\n\n");
 }
 
 fn unpaired(out: &mut String, c: &Compared) {
@@ -108,7 +206,13 @@ fn unpaired(out: &mut String, c: &Compared) {
                 .map(|f| format!("{} {}", kind_name(f.kind), code(&f.value)))
                 .collect();
             let facts = if facts.is_empty() { String::new() } else { format!(" — {}", facts.join(", ")) };
-            let _ = writeln!(out, "- sentence {}: {}{facts}", u.sentence, inline(c.sentence_text(side, u.sentence)));
+            let _ = writeln!(
+                out,
+                "- [sentence {}](#{}): {}{facts}",
+                number(u.sentence),
+                sentence_anchor(side, u.sentence),
+                inline(c.sentence_text(side, u.sentence))
+            );
         }
         out.push('\n');
     }
@@ -135,8 +239,9 @@ fn fact_table(out: &mut String, c: &Compared) {
             };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {presence} |",
-                row.sentence,
+                "| [{}](#{}) | {} | {} | {} | {presence} |",
+                number(row.sentence),
+                sentence_anchor(side, row.sentence),
                 kind_name(f.kind),
                 inline(&f.text),
                 code(&f.value)
@@ -178,12 +283,13 @@ mod tests {
     fn report_shows_summary_flags_unpaired_and_facts() {
         let md = crate::report::compared::tests::with_sample(render);
         assert!(md.contains("**1 error(s), 0 warning(s), 0 info** in 2 aligned pair(s)."), "{md}");
-        assert!(md.contains("#### Pair 1 (`p-l0-r0`, score 0.80)"));
-        assert!(md.contains("> **left** Sept morts à Paris &lt;lundi&gt;."));
+        assert!(md.contains("#### Pair 1 (`p-l1-r1`, score 0.80)"));
+        assert!(md.contains("> **left** \\[1\\] Sept morts à Paris &lt;lundi&gt;."));
+        assert!(md.contains("Policy: `defaults`"));
         assert!(md.contains("- **error** `number_mismatch`: left “Sept” (7) ≠ right “Eight” (8)"));
-        assert!(md.contains("- sentence 1: Le maire a parlé."));
-        assert!(md.contains("- sentence 2: An extra line in 2024. — date `2024`"));
-        assert!(md.contains("| 2 | date | 2024 | `2024` | **no** |"));
+        assert!(md.contains("- [sentence 2](#l2): Le maire a parlé."));
+        assert!(md.contains("- [sentence 3](#r3): An extra line in 2024. — date `2024`"));
+        assert!(md.contains("| [3](#r3) | date | 2024 | `2024` | **no** |"));
         assert!(!md.contains("Publicité"), "noise stays out");
     }
 

@@ -1,18 +1,21 @@
 //! The text report of `newsalign align`: both versions side by side in equal columns, the pair
 //! score in the gutter, a placeholder facing a sentence that has no counterpart. Plain text that
-//! reads well at 80 columns without colour. The divergences of a pair are listed under it, one
-//! a line, with the severity in words (`[error]`), so they survive without colour too.
+//! reads well at 80 columns without colour. Each sentence begins with its number (`[8]`), the
+//! number every flag and note cites. The divergences of a pair are listed under it, one a line,
+//! with the severity in words (`[error]`), so they survive without colour too; so are the
+//! markers of a pair told in another order (`↕ moved`) or joined from sentences that are not
+//! adjacent (`⋮ scattered`), whose sign also stands in the gutter.
 
+use super::compared::{number, Compared, Placement};
 use crate::align::Alignment;
-use crate::compare::Comparison;
 use crate::document::Document;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
 /// Shown in the column facing an unmatched sentence.
 pub const PLACEHOLDER: &str = "·····";
-/// Gutter width: a score such as "0.87" with a space on each side.
-const GUTTER: usize = 6;
+/// Gutter width: a score such as "0.87" and the sign of a marker (`↕`, `⋮`), a space on each side.
+const GUTTER: usize = 7;
 
 /// One block of the view: what the left and right columns hold, and the gutter.
 struct Row {
@@ -24,19 +27,15 @@ struct Row {
 }
 
 /// Renders the alignment at `width` columns (at least 40), each pair followed by its divergences
-/// from `comparison`. Noise sentences appear, marked `~`, only when `show_noise`.
-pub fn render(
-    left: &Document,
-    right: &Document,
-    alignment: &Alignment,
-    comparison: &Comparison,
-    width: usize,
-    show_noise: bool,
-) -> String {
+/// and markers. Noise sentences appear, marked `~`, only when `show_noise`.
+pub fn render(c: &Compared, width: usize, show_noise: bool) -> String {
+    let (left, right) = (&c.left.doc, &c.right.doc);
+    let comparison = c.comparison;
     let width = width.max(40);
     let column = (width - GUTTER) / 2;
-    let rows = rows(left, right, alignment, show_noise);
-    let mut out = summary(alignment, comparison);
+    let placements = c.placements();
+    let rows = rows(left, right, c.alignment, &placements, show_noise);
+    let mut out = summary(c);
     let header = |doc: &Document| format!("{} [{}]", doc.id, doc.lang);
     write_block(&mut out, &wrap(&header(left), column), &wrap(&header(right), column), " ", column);
     let _ = writeln!(out, "{}", "─".repeat(column * 2 + GUTTER));
@@ -49,7 +48,7 @@ pub fn render(
                 .iter()
                 .map(|&i| {
                     let marker = if doc.sentences[i].noise { "~ " } else { "" };
-                    format!("{marker}{}", crate::text::one_line(doc.sentence_text(i)))
+                    format!("[{}] {marker}{}", number(i), crate::text::one_line(doc.sentence_text(i)))
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -57,6 +56,14 @@ pub fn render(
         };
         write_block(&mut out, &side(left, &row.left), &side(right, &row.right), &row.gutter, column);
         let divergences = row.pair.and_then(|n| comparison.pairs.get(n)).map(Vec::as_slice).unwrap_or(&[]);
+        let markers = row.pair.map(|n| c.markers(n, placements[n])).unwrap_or_default();
+        for m in &markers {
+            let line = format!("{}: {}", m.kind.name(), m.text);
+            for (k, piece) in wrap(&line, width.saturating_sub(4)).iter().enumerate() {
+                let _ =
+                    writeln!(out, "{}{piece}", if k == 0 { format!("  {} ", m.kind.sign()) } else { "    ".into() });
+            }
+        }
         for d in divergences {
             let line = format!("[{}] {}: {}", d.severity.name(), d.kind.name(), super::compared::describe(d));
             for (k, piece) in wrap(&line, width.saturating_sub(4)).iter().enumerate() {
@@ -68,30 +75,44 @@ pub fn render(
     out
 }
 
-/// The summary line that opens the view: what a reader needs before scrolling.
-fn summary(alignment: &Alignment, comparison: &Comparison) -> String {
-    let tally = super::compared::Tally::of(comparison.pairs.iter().flatten());
+/// The summary that opens the view: what a reader needs before scrolling, and the policy in force.
+fn summary(c: &Compared) -> String {
+    let tally = c.tally();
+    let alignment = c.alignment;
     format!(
-        "{} pairs, {} unmatched left, {} unmatched right; {} error(s), {} warning(s), {} info\n\n",
+        "{} pairs, {} unmatched left, {} unmatched right; {} error(s), {} warning(s), {} info\npolicy: {}\n\n",
         alignment.pairs.len(),
         alignment.unmatched_left.len(),
         alignment.unmatched_right.len(),
         tally.error,
         tally.warning,
-        tally.info
+        tally.info,
+        c.policy
     )
 }
 
 /// The rows in reading order: pairs and left-only sentences by left position; each right-only
 /// sentence just after the row that holds its right-hand predecessor.
-fn rows(left: &Document, right: &Document, alignment: &Alignment, show_noise: bool) -> Vec<Row> {
+fn rows(
+    left: &Document,
+    right: &Document,
+    alignment: &Alignment,
+    placements: &[Placement],
+    show_noise: bool,
+) -> Vec<Row> {
     let mut anchored: Vec<(usize, Row)> = alignment
         .pairs
         .iter()
         .enumerate()
         .map(|(n, p)| {
             let at = p.left.first().copied().unwrap_or(0);
-            let gutter = format!("{:.2}", p.score);
+            let placement = placements.get(n).copied().unwrap_or_default();
+            let sign = match (placement.moved.is_some(), placement.scattered) {
+                (true, _) => "↕",
+                (false, true) => "⋮",
+                _ => "",
+            };
+            let gutter = format!("{:.2}{sign}", p.score);
             (at, Row { left: p.left.clone(), right: p.right.clone(), gutter, pair: Some(n) })
         })
         .collect();

@@ -11,9 +11,18 @@ const EN: &str = "data/samples/en.txt";
 const PUBLISHED: &str = "2025-10-14";
 
 fn render(format: &str) -> String {
+    render_pair(FR, EN, format)
+}
+
+/// Two invented versions of a council story: the English one tells its paragraphs in another
+/// order (marked `moved`) and merges into its lede two French sentences that stand apart
+/// (marked `scattered`).
+const ORDER: [&str; 2] = ["tests/fixtures/order/fr.txt", "tests/fixtures/order/en.txt"];
+
+fn render_pair(left: &str, right: &str, format: &str) -> String {
     let out = Command::cargo_bin("newsalign")
         .unwrap()
-        .args(["align", FR, EN, "--published", PUBLISHED, "--format", format])
+        .args(["align", left, right, "--published", PUBLISHED, "--format", format])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -38,4 +47,19 @@ fn samples_as_markdown() {
 #[test]
 fn samples_as_html() {
     insta::assert_snapshot!(render("html"));
+}
+
+#[test]
+fn moved_and_scattered_as_text() {
+    insta::assert_snapshot!(render_pair(ORDER[0], ORDER[1], "text"));
+}
+
+#[test]
+fn moved_and_scattered_as_markdown() {
+    insta::assert_snapshot!(render_pair(ORDER[0], ORDER[1], "markdown"));
+}
+
+#[test]
+fn moved_and_scattered_as_html() {
+    insta::assert_snapshot!(render_pair(ORDER[0], ORDER[1], "html"));
 }

@@ -130,6 +130,48 @@ fn severity_config_file_is_read() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("newsalign.toml"));
 }
 
+/// Every format of `align` names the policy in force: `defaults` without a configuration file,
+/// the file's path with one, given or found in the working directory.
+#[test]
+fn every_format_names_the_policy_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newsalign.toml");
+    std::fs::write(&config, "[severity]\nquote_missing = \"off\"\n").unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (fr, en) = (root.join(FR), root.join(EN));
+    let (fr, en) = (fr.to_str().unwrap(), en.to_str().unwrap());
+    for format in ["text", "json", "markdown", "html"] {
+        let plain = run(&["align", FR, EN, "--format", format]);
+        assert!(plain.contains("defaults"), "{format}: {plain}");
+        let given = run(&["align", FR, EN, "--format", format, "--config", config.to_str().unwrap()]);
+        assert!(given.contains("newsalign.toml"), "{format}: {given}");
+        let out = newsalign().current_dir(dir.path()).args(["align", fr, en, "--format", format]).output().unwrap();
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains("newsalign.toml"), "{format}: found in the folder");
+    }
+    let report: Value = serde_json::from_str(&run(&["align", FR, EN, "--format", "json"])).unwrap();
+    assert_eq!(report["policy"], "defaults");
+}
+
+/// A pair told in another order and a pair joined from sentences that are not adjacent are
+/// marked in the JSON (and the schema accepts the marks).
+#[test]
+fn json_marks_moved_and_scattered_pairs() {
+    let report: Value = serde_json::from_str(&run(&[
+        "align",
+        "tests/fixtures/order/fr.txt",
+        "tests/fixtures/order/en.txt",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_valid(&schema(), &report);
+    let pairs = report["pairs"].as_array().unwrap();
+    assert!(pairs.iter().any(|p| p["moved"] == true), "{pairs:?}");
+    assert!(pairs.iter().any(|p| p["scattered"] == true && p["left"].as_array().unwrap().len() == 2), "{pairs:?}");
+    assert!(pairs.iter().any(|p| p.get("moved").is_none()), "a pair in order carries no mark");
+}
+
 /// The schema of one line of `align --pairs`, with the report schema it refers to registered.
 fn pairs_schema() -> jsonschema::Validator {
     let read = |path| serde_json::from_str::<Value>(&std::fs::read_to_string(path).unwrap()).unwrap();
