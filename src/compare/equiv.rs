@@ -710,14 +710,16 @@ pub fn common_words_name(name: &Fact, lang: Lang) -> bool {
 /// A "name" whose words are all common words by the spelling dictionary of its language
 /// ([`crate::common_words`]), or by the lexicon, or function words: "Clinique", "Trauma Surgery",
 /// "Court Suprême". A title or a heading capitalised, which a translation words its own way, so
-/// that the other version not repeating it is no omission of a fact. Gazetteer keys and people
-/// are left alone. Weaker evidence than [`common_words_name`]: it lowers a one-sided fact, it
-/// does not hide a fact from comparison.
+/// that the other version not repeating it is no omission of a fact. Gazetteer keys and
+/// organisations (named by a word such as "Ministry") are left alone. Weaker evidence than
+/// [`common_words_name`]: it lowers a one-sided fact, it does not hide a fact from comparison.
 pub fn dictionary_words_name(name: &Fact, lang: Lang) -> bool {
     let words = folded_words(&name.text);
     let plain_key = !name.value.contains(':') && name.value == name.value.to_lowercase();
-    let named_kind = matches!(name.entity_type, Some(crate::facts::EntityType::Person | crate::facts::EntityType::Org));
-    if words.is_empty() || !plain_key || named_kind {
+    // A person's name is typed from its capitals alone ("Trauma Surgery" reads as one), but
+    // given names are capitalised in the dictionaries, so a real one is never all common words.
+    let organisation = name.entity_type == Some(crate::facts::EntityType::Org);
+    if words.is_empty() || !plain_key || organisation {
         return false;
     }
     words.iter().any(|w| w.len() >= 3)
@@ -1086,8 +1088,10 @@ mod tests {
         // Words the dictionary also lists capitalised may be names.
         assert!(!dictionary_words_name(&name("Walsh"), Lang::En));
         assert!(!dictionary_words_name(&name("Portugal"), Lang::Fr));
-        // Gazetteer keys, people and organisations stay names whatever their words.
+        // Gazetteer keys and organisations stay names whatever their words.
         assert!(!dictionary_words_name(&fact(FactKind::Entity, "Union", "org:EU"), Lang::En));
+        let guessed_person = Fact { entity_type: Some(crate::facts::EntityType::Person), ..name("Shadow Leader") };
+        assert!(dictionary_words_name(&guessed_person, Lang::En));
         let ministry = Fact { entity_type: Some(crate::facts::EntityType::Org), ..name("Rural Development Ministry") };
         assert!(!dictionary_words_name(&ministry, Lang::En));
     }
