@@ -47,14 +47,15 @@ fn header(out: &mut String, c: &Compared) {
         "<p class=\"summary\"><span class=\"badge error\">{} error(s)</span> \
          <span class=\"badge warning\">{} warning(s)</span> <span class=\"badge info\">{} info</span> · \
          {} pair(s) · {} sentence(s) told by the left version only · {} by the right version only · \
-         <a href=\"#facts\">fact table</a> · policy: <code>{}</code></p>",
+         <a href=\"#facts\">fact table</a> · policy: <code>{}</code></p>\n<p class=\"relation\">relation: {}</p>",
         tally.error,
         tally.warning,
         tally.info,
         c.pairs().len(),
         c.comparison.omissions.len(),
         c.comparison.additions.len(),
-        escape(c.policy)
+        escape(c.policy),
+        escape(&c.relation_line())
     );
     if c.flagged_pairs().is_empty() {
         out.push_str("<p>No divergence in the aligned pairs.</p>\n");
@@ -295,6 +296,7 @@ mod tests {
         assert!(!html.contains("<lundi>") && html.contains("&lt;lundi&gt;"));
         assert!(html.contains("<section class=\"row pair flagged error\" id=\"p-l1-r1\">"));
         assert!(html.contains("policy: <code>defaults</code>"));
+        assert!(html.contains("<p class=\"relation\">relation: "), "the relation with its evidence");
         assert!(html.contains("<div class=\"col left\" lang=\"fr\">"));
         assert!(html.contains("<div class=\"col right\" lang=\"en\">"));
         assert!(html.contains("<p class=\"s\" id=\"l1\" data-partners=\"r1\"><a class=\"n\" href=\"#l1\">1</a> "));

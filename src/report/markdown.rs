@@ -52,6 +52,7 @@ fn summary(out: &mut String, c: &Compared) {
         tally.info,
         c.pairs().len()
     );
+    let _ = writeln!(out, "Relation: {}\n", c.relation_line());
     let _ = writeln!(out, "Policy: {}\n", code(c.policy));
     let content = |a: &crate::analysis::Analysis| a.doc.content_sentences().count();
     let _ = writeln!(out, "| | left ({}) | right ({}) |", l.lang, r.lang);
@@ -286,6 +287,7 @@ mod tests {
         assert!(md.contains("#### Pair 1 (`p-l1-r1`, score 0.80)"));
         assert!(md.contains("> **left** \\[1\\] Sept morts à Paris &lt;lundi&gt;."));
         assert!(md.contains("Policy: `defaults`"));
+        assert!(md.contains("Relation: "), "the relation with its evidence");
         assert!(md.contains("- **error** `number_mismatch`: left “Sept” (7) ≠ right “Eight” (8)"));
         assert!(md.contains("- [sentence 2](#l2): Le maire a parlé."));
         assert!(md.contains("- [sentence 3](#r3): An extra line in 2024. — date `2024`"));

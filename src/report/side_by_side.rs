@@ -80,13 +80,14 @@ fn summary(c: &Compared) -> String {
     let tally = c.tally();
     let alignment = c.alignment;
     format!(
-        "{} pairs, {} unmatched left, {} unmatched right; {} error(s), {} warning(s), {} info\npolicy: {}\n\n",
+        "{} pairs, {} unmatched left, {} unmatched right; {} error(s), {} warning(s), {} info\nrelation: {}\npolicy: {}\n\n",
         alignment.pairs.len(),
         alignment.unmatched_left.len(),
         alignment.unmatched_right.len(),
         tally.error,
         tally.warning,
         tally.info,
+        c.relation_line(),
         c.policy
     )
 }
