@@ -59,6 +59,11 @@ pub struct PairResult {
     pub right: Option<ArticleInfo>,
     /// The smaller of the two sides' aligned shares of content sentences.
     pub aligned_share: f64,
+    /// What the two versions are to each other (translation or comparable reports), with the
+    /// evidence it was read from; it decides how much a one-sided fact weighs. Absent when an
+    /// article could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<crate::relation::Relation>,
     pub findings: Vec<Finding>,
     /// Why the pair fails (thresholds, failing findings, unreadable input); empty when it passes.
     pub failures: Vec<String>,
@@ -81,6 +86,7 @@ impl PairResult {
             left: None,
             right: None,
             aligned_share: 0.0,
+            relation: None,
             findings: Vec::new(),
             failures: if allow_missing { Vec::new() } else { vec![format!("unreadable input: {error}")] },
             error: Some(error),
@@ -96,6 +102,7 @@ pub struct Compared<'a> {
     pub right: &'a Analysis,
     pub alignment: &'a crate::align::Alignment,
     pub divergences: Vec<Divergence>,
+    pub relation: crate::relation::Relation,
     /// The files the articles came from.
     pub left_path: &'a str,
     pub right_path: &'a str,
@@ -160,6 +167,7 @@ pub fn judge(c: Compared<'_>, rules: &PairPolicy, baseline: Option<&Baseline>) -
         left: Some(left),
         right: Some(right),
         aligned_share,
+        relation: Some(c.relation),
         findings,
         failures,
         error: None,
@@ -249,6 +257,7 @@ pub fn check_analyses(
         right,
         alignment: &alignment,
         divergences: comparison.pairs.into_iter().flatten().collect(),
+        relation: comparison.relation,
         left_path: paths.0,
         right_path: paths.1,
     };

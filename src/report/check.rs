@@ -58,7 +58,8 @@ pub fn text(report: &CheckReport) -> String {
         let _ = writeln!(out, "divergences: {}", list.join(", "));
     }
     for p in &report.pairs {
-        let _ = writeln!(out, "\n{:<4} {}  (aligned {:.0}%)", status_word(p), p.id, p.aligned_share * 100.0);
+        let relation = p.relation.as_ref().map(|r| format!(", {}", r.kind.name())).unwrap_or_default();
+        let _ = writeln!(out, "\n{:<4} {}  (aligned {:.0}%{relation})", status_word(p), p.id, p.aligned_share * 100.0);
         for why in &p.failures {
             let _ = writeln!(out, "     ! {why}");
         }
@@ -183,14 +184,15 @@ pub fn markdown_summary(report: &CheckReport) -> String {
         }
         out.push('\n');
     }
-    out.push_str("| status | pair | errors | warnings | aligned |\n|---|---|---:|---:|---:|\n");
+    out.push_str("| status | pair | relation | errors | warnings | aligned |\n|---|---|---|---:|---:|---:|\n");
     for p in &report.pairs {
         let count = |s: Severity| p.findings.iter().filter(|f| !f.baselined && f.divergence.severity == s).count();
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {:.0}% |",
+            "| {} | {} | {} | {} | {} | {:.0}% |",
             status_word(p),
             md_cell(&p.id),
+            p.relation.as_ref().map_or("", |r| r.kind.name()),
             count(Severity::Error),
             count(Severity::Warning),
             p.aligned_share * 100.0

@@ -48,6 +48,22 @@ fn fails_on_the_planted_change_only() {
 }
 
 #[test]
+fn every_pair_states_its_relation_with_the_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = check(dir.path(), &[&manifest(), "--format", "json"]).code(1);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    for pair in report["pairs"].as_array().unwrap() {
+        let relation = &pair["relation"];
+        assert!(["translation", "comparable"].contains(&relation["kind"].as_str().unwrap()), "{pair}");
+        assert_eq!(relation["source"], "detected");
+        assert!(relation["evidence"]["paired_share"].as_f64().is_some(), "{pair}");
+    }
+    let text = stdout(&check(dir.path(), &[&manifest()]).code(1));
+    let storm = text.lines().find(|l| l.starts_with("FAIL storm")).unwrap();
+    assert!(storm.ends_with(", translation)"), "{storm}");
+}
+
+#[test]
 fn text_summary_puts_the_worst_pair_first() {
     let dir = tempfile::tempdir().unwrap();
     let out = stdout(&check(dir.path(), &[&manifest()]).code(1));
