@@ -4,7 +4,9 @@
 //! number every flag and note cites. The divergences of a pair are listed under it, one a line,
 //! with the severity in words (`[error]`), so they survive without colour too; so are the
 //! markers of a pair told in another order (`↕ moved`) or joined from sentences that are not
-//! adjacent (`⋮ scattered`), whose sign also stands in the gutter.
+//! adjacent (`⋮ scattered`), whose sign also stands in the gutter. Before the columns, after the
+//! summary, the flags a reader acts on: contradictions with both sentences, what one version
+//! states alone (grouped by version), other warnings and spelling variants.
 
 use super::compared::{number, Compared, Placement};
 use crate::align::Alignment;
@@ -36,6 +38,7 @@ pub fn render(c: &Compared, width: usize, show_noise: bool) -> String {
     let placements = c.placements();
     let rows = rows(left, right, c.alignment, &placements, show_noise);
     let mut out = summary(c);
+    out.push_str(&findings(c, width));
     let header = |doc: &Document| format!("{} [{}]", doc.id, doc.lang);
     write_block(&mut out, &wrap(&header(left), column), &wrap(&header(right), column), " ", column);
     let _ = writeln!(out, "{}", "─".repeat(column * 2 + GUTTER));
@@ -90,6 +93,93 @@ fn summary(c: &Compared) -> String {
         c.relation_line(),
         c.policy
     )
+}
+
+/// What a reader acts on, before the side-by-side detail: the contradictions, each with both
+/// sentences; then the facts one version states alone (omissions and additions), grouped by
+/// version; then the other warnings and the spelling variants. Each line cites the pairs by
+/// their sentence numbers (`[2]↔[3]`), the numbers the view below shows.
+fn findings(c: &Compared, width: usize) -> String {
+    use crate::compare::{Severity, Side};
+    let flags = c.flags();
+    let pairs_of = |flag: &super::compared::Flag| -> String {
+        let cite = |n: usize| {
+            let pair = &c.pairs()[n];
+            let nums = |ids: &[usize]| ids.iter().map(|&i| format!("[{}]", number(i))).collect::<String>();
+            format!("{}↔{}", nums(&pair.left), nums(&pair.right))
+        };
+        flag.pairs.iter().map(|&n| cite(n)).collect::<Vec<_>>().join(", ")
+    };
+    let one_sided = |f: &super::compared::Flag| f.divergence.evidence.len() == 1;
+    let mut out = String::new();
+    let section = |title: &str, lines: Vec<String>, out: &mut String| {
+        if lines.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "{title}");
+        for line in lines {
+            out.push_str(&line);
+        }
+        out.push('\n');
+    };
+    let item = |f: &super::compared::Flag, sign: &str| -> String {
+        let line = format!("{} {}: {}", pairs_of(f), f.divergence.kind.name(), super::compared::describe(f.divergence));
+        indent(&wrap(&line, width.saturating_sub(4)), &format!("  {sign} "))
+    };
+    let contradictions: Vec<String> = flags
+        .iter()
+        .filter(|f| f.divergence.severity == Severity::Error)
+        .map(|f| {
+            let mut text = item(f, "!");
+            if let Some(&n) = f.pairs.first() {
+                for side in [Side::Left, Side::Right] {
+                    let ids = if side == Side::Left { &c.pairs()[n].left } else { &c.pairs()[n].right };
+                    let doc = &c.analysis(side).doc;
+                    let sentence = ids
+                        .iter()
+                        .map(|&i| format!("[{}] {}", number(i), crate::text::one_line(doc.sentence_text(i))))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    text.push_str(&indent(
+                        &wrap(&sentence, width.saturating_sub(10)),
+                        &format!("      {}: ", doc.lang),
+                    ));
+                }
+            }
+            text
+        })
+        .collect();
+    section("Contradictions:", contradictions, &mut out);
+    for side in [Side::Left, Side::Right] {
+        let doc = &c.analysis(side).doc;
+        let lines: Vec<String> = flags
+            .iter()
+            .filter(|f| f.divergence.severity == Severity::Warning && one_sided(f))
+            .filter(|f| f.divergence.evidence[0].side == side)
+            .map(|f| item(f, "-"))
+            .collect();
+        section(&format!("Told only by {} [{}]:", doc.id, doc.lang), lines, &mut out);
+    }
+    let others: Vec<String> = flags
+        .iter()
+        .filter(|f| f.divergence.severity == Severity::Warning && !one_sided(f))
+        .map(|f| item(f, "-"))
+        .collect();
+    section("Other warnings:", others, &mut out);
+    let variants: Vec<String> =
+        flags.iter().filter(|f| f.divergence.kind.name().ends_with("_variant")).map(|f| item(f, "~")).collect();
+    section("Variants:", variants, &mut out);
+    out
+}
+
+/// The lines of `pieces`, the first after `first`, the others after as many spaces.
+fn indent(pieces: &[String], first: &str) -> String {
+    let pad = " ".repeat(first.chars().count());
+    let mut out = String::new();
+    for (k, piece) in pieces.iter().enumerate() {
+        let _ = writeln!(out, "{}{piece}", if k == 0 { first } else { &pad });
+    }
+    out
 }
 
 /// The rows in reading order: pairs and left-only sentences by left position; each right-only
@@ -206,6 +296,18 @@ fn split_at_width(word: &str, width: usize) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contradictions_with_both_sentences_lead_the_view() {
+        let text = crate::report::compared::tests::with_sample(|c| render(c, 80, false));
+        let lead = text.find("Contradictions:").expect("a contradictions section");
+        let detail = text.find("fr.txt [fr]").expect("the side-by-side header");
+        assert!(lead < detail, "{text}");
+        let section = &text[lead..detail];
+        assert!(section.contains("[1]↔[1] number_mismatch: left “Sept” (7) ≠ right “Eight” (8)"), "{text}");
+        assert!(section.contains("fr: [1] Sept morts à Paris <lundi>."), "{text}");
+        assert!(section.contains("en: [1] Eight dead in Paris."), "{text}");
+    }
 
     #[test]
     fn wrap_respects_width_and_cuts_long_words() {
