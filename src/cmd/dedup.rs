@@ -123,18 +123,19 @@ pub fn run(args: DedupArgs) -> Result<i32, Error> {
     };
     let sketches = drop_repeated_ids(sketches, &mut problems);
     let opts = args.options();
+    let corpus = dedup::Corpus::new(&sketches, &opts);
     let candidates = match &args.candidates {
         Some(path) => {
             let index: HashMap<&str, u32> =
                 sketches.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
             record::read_candidates(path, &index, |e| problems.report(&e))?
         }
-        None => dedup::candidates(&sketches, &opts),
+        None => corpus.candidates(),
     };
     if let Some(path) = &args.emit_candidates {
         newsalign::output::emit(Some(path), record::candidates_jsonl(&sketches, &candidates).as_bytes())?;
     }
-    let result = dedup::verify_candidates(&sketches, &candidates, &opts);
+    let result = corpus.verify(&candidates);
     summarise(&result.summary(sketches.len()));
     let rendered = match args.format {
         DedupFormat::Json => report::dedup::json(&result),

@@ -38,23 +38,31 @@ pub fn band_keys(sig: &[u32], salt: u64) -> Vec<u64> {
 /// Candidate pairs `(i, j)` with `i < j` among items given as (item, its band keys); each pair
 /// once. Cost: one sort of all keys, then the buckets.
 pub fn candidate_pairs<'a>(items: impl Iterator<Item = (u32, &'a [u64])>) -> Vec<(u32, u32)> {
+    let mut pairs = bucket_pairs(items);
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs.retain(|(a, b)| a != b);
+    pairs
+}
+
+/// The pairs `(i, j)`, `i <= j`, of items that share a band key, unsorted and possibly repeated
+/// (two articles sharing several bands): [`candidate_pairs`] before its clean-up, for a caller
+/// that merges them with other candidates and sorts all at once.
+pub fn bucket_pairs<'a>(items: impl Iterator<Item = (u32, &'a [u64])>) -> Vec<(u32, u32)> {
     let mut entries: Vec<(u64, u32)> = items.flat_map(|(i, keys)| keys.iter().map(move |&k| (k, i))).collect();
     // Millions of entries at 100,000 articles: sorted on every core, not on one.
     entries.par_sort_unstable();
     let mut pairs = Vec::new();
     for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
-        let members: Vec<u32> = bucket.iter().map(|e| e.1).collect();
-        if members.len() > STAR_BUCKET {
-            pairs.extend(members[1..].iter().map(|&m| ordered(members[0], m)));
+        let members = bucket.iter().map(|e| e.1);
+        if bucket.len() > STAR_BUCKET {
+            pairs.extend(members.skip(1).map(|m| ordered(bucket[0].1, m)));
         } else {
-            for (n, &x) in members.iter().enumerate() {
-                pairs.extend(members[n + 1..].iter().map(|&y| ordered(x, y)));
+            for (n, x) in bucket.iter().enumerate() {
+                pairs.extend(bucket[n + 1..].iter().map(|y| ordered(x.1, y.1)));
             }
         }
     }
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs.retain(|(a, b)| a != b);
     pairs
 }
 

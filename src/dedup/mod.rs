@@ -161,38 +161,57 @@ pub fn verify_candidates(sketches: &[Sketch], candidates: &[(u32, u32)], opts: &
     Corpus::new(sketches, opts).verify(candidates)
 }
 
-/// Sketches with what the corpus-wide steps need.
-struct Corpus<'a> {
+/// Sketches with what the corpus-wide steps need: made once, then asked for candidates and
+/// for verification (the sentence links are the costly corpus-wide step, not to be made twice).
+pub struct Corpus<'a> {
     sketches: &'a [Sketch],
     links: SentenceLinks,
+    /// Each article's sentence heads, sorted, without repeats: a candidate pair is checked by
+    /// merging two short lists, without sorting them again for every pair an article is in.
+    heads: Vec<Vec<u64>>,
     opts: &'a Options,
 }
 
 impl<'a> Corpus<'a> {
-    fn new(sketches: &'a [Sketch], opts: &'a Options) -> Self {
-        let links = if opts.translations {
-            SentenceLinks::new(sketches, opts.sentence_threshold)
-        } else {
-            SentenceLinks::default()
-        };
-        Corpus { sketches, links, opts }
+    pub fn new(sketches: &'a [Sketch], opts: &'a Options) -> Self {
+        let (links, heads) = rayon::join(
+            || {
+                if opts.translations {
+                    SentenceLinks::new(sketches, opts.sentence_threshold)
+                } else {
+                    SentenceLinks::default()
+                }
+            },
+            || {
+                sketches
+                    .par_iter()
+                    .map(|s| {
+                        let mut v = s.heads.clone();
+                        v.sort_unstable();
+                        v.dedup();
+                        v
+                    })
+                    .collect()
+            },
+        );
+        Corpus { sketches, links, heads, opts }
     }
 
-    fn candidates(&self) -> Vec<(u32, u32)> {
+    /// The candidate pairs (indices, `i < j`, each once, sorted): see [`candidates`].
+    pub fn candidates(&self) -> Vec<(u32, u32)> {
         let mut pairs = self.exact_candidates();
         let keys: Vec<Vec<u64>> = self.sketches.par_iter().map(Sketch::band_keys).collect();
-        pairs.extend(lsh::candidate_pairs(keys.iter().enumerate().map(|(i, k)| (i as u32, &k[..]))));
+        pairs.extend(lsh::bucket_pairs(keys.iter().enumerate().map(|(i, k)| (i as u32, &k[..]))));
         if self.opts.translations {
-            pairs.extend(self.links.candidates());
+            pairs.extend(self.links.bucket_pairs());
         }
-        pairs.par_sort_unstable();
-        pairs.dedup();
-        pairs
+        sorted_unique(pairs)
     }
 
-    fn verify(&self, candidates: &[(u32, u32)]) -> Report {
+    /// The candidate pairs that pass, then all pairs of their clusters: see [`verify_candidates`].
+    pub fn verify(&self, candidates: &[(u32, u32)]) -> Report {
         let edges: Vec<(u32, u32)> =
-            candidates.par_iter().copied().filter(|&(i, j)| i != j && self.relate(i, j).is_some()).collect();
+            candidates.par_iter().copied().filter(|&(i, j)| i != j && self.passes(i, j)).collect();
         self.report(&edges)
     }
 
@@ -203,15 +222,20 @@ impl<'a> Corpus<'a> {
         keyed.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)).flat_map(|g| g.windows(2).map(|w| (w[0].2, w[1].2))).collect()
     }
 
+    /// The estimated share of shingles two articles of one language have in common, over the
+    /// larger shingle set.
+    fn text_share(&self, i: u32, j: u32) -> f64 {
+        let (a, b) = (&self.sketches[i as usize], &self.sketches[j as usize]);
+        let jaccard = minhash::jaccard(&a.minhash, &b.minhash);
+        minhash::containment_both_ways(jaccard, a.shingles as usize, b.shingles as usize)
+    }
+
     /// How much two articles of one language have in common, both ways: the smaller of the
     /// estimated share of shingles over the larger shingle set and of the share of sentences
     /// (known by their first words, which a shortened sentence keeps) over the article with more.
     /// Both must be high: a few long sentences borrowed make much of the text but few sentences.
     fn near_score(&self, i: u32, j: u32) -> f64 {
-        let (a, b) = (&self.sketches[i as usize], &self.sketches[j as usize]);
-        let jaccard = minhash::jaccard(&a.minhash, &b.minhash);
-        let text = minhash::containment_both_ways(jaccard, a.shingles as usize, b.shingles as usize);
-        text.min(sentence_share(&a.heads, &b.heads))
+        self.text_share(i, j).min(sentence_share(&self.heads[i as usize], &self.heads[j as usize]))
     }
 
     fn translation_score(&self, i: u32, j: u32) -> f64 {
@@ -230,19 +254,21 @@ impl<'a> Corpus<'a> {
         }
     }
 
-    /// The relation of a candidate pair when it passes its threshold.
-    fn relate(&self, i: u32, j: u32) -> Option<(Relation, f64)> {
-        let (relation, score) = self.classify(i, j);
-        let passes = match relation {
-            Relation::Exact => true,
-            Relation::Near => score >= self.opts.near_threshold,
-            Relation::Translation if !self.opts.translations => false,
+    /// Whether a candidate pair passes the threshold of its relation ([`Corpus::classify`]):
+    /// a near copy's cheap text share is looked at first, its sentence share only when needed.
+    fn passes(&self, i: u32, j: u32) -> bool {
+        let (a, b) = (&self.sketches[i as usize], &self.sketches[j as usize]);
+        if a.lang != b.lang {
             // Shares of sentence counts are fractions of small numbers, and an article pair whose
             // sentences are half shared (three of six) is not yet "most": a translation must
             // share MORE than the threshold.
-            Relation::Translation => score > self.opts.translation_threshold,
-        };
-        passes.then_some((relation, score))
+            self.opts.translations && self.translation_score(i, j) > self.opts.translation_threshold
+        } else if a.exact.is_some() && a.exact == b.exact {
+            true
+        } else {
+            let t = self.opts.near_threshold;
+            self.text_share(i, j) >= t && sentence_share(&self.heads[i as usize], &self.heads[j as usize]) >= t
+        }
     }
 
     fn report(&self, edges: &[(u32, u32)]) -> Report {
@@ -279,21 +305,36 @@ impl<'a> Corpus<'a> {
     }
 }
 
-/// The share of distinct items two lists have in common, over the list with more of them (1 when
-/// both are empty: two articles without content sentences differ in nothing).
+/// The share of distinct items two sorted lists without repeats have in common, over the list
+/// with more of them (1 when both are empty: two articles without content sentences differ in
+/// nothing).
 fn sentence_share(a: &[u64], b: &[u64]) -> f64 {
-    let set = |xs: &[u64]| {
-        let mut v = xs.to_vec();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let (a, b) = (set(a), set(b));
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let common = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
+    let (mut x, mut y, mut common) = (0, 0, 0);
+    while x < a.len() && y < b.len() {
+        match a[x].cmp(&b[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
     common as f64 / a.len().max(b.len()) as f64
+}
+
+/// Pairs sorted, each once, without an article paired with itself. Sorted as one 64-bit number
+/// each: millions of candidate pairs at 100,000 articles.
+fn sorted_unique(pairs: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    let mut packed: Vec<u64> =
+        pairs.into_iter().filter(|(i, j)| i != j).map(|(i, j)| (u64::from(i) << 32) | u64::from(j)).collect();
+    packed.par_sort_unstable();
+    packed.dedup();
+    packed.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect()
 }
 
 #[cfg(test)]

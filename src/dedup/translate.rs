@@ -227,6 +227,15 @@ impl SentenceLinks {
     /// Candidate translation pairs `(i, j)`, `i < j`, of articles in different languages that
     /// agree on a band of their sentence signatures (module documentation, step 3).
     pub fn candidates(&self) -> Vec<(u32, u32)> {
+        let mut pairs = self.bucket_pairs();
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
+    /// [`SentenceLinks::candidates`] unsorted and possibly repeated, for a caller that merges
+    /// them with other candidates and sorts all at once.
+    pub fn bucket_pairs(&self) -> Vec<(u32, u32)> {
         let mut entries: Vec<(u64, u32)> = self
             .articles
             .par_iter()
@@ -235,25 +244,28 @@ impl SentenceLinks {
             .collect();
         entries.par_sort_unstable();
         let mut pairs = Vec::new();
+        let lang = |m: u32| self.langs[m as usize];
         for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
-            let members: Vec<u32> = bucket.iter().map(|e| e.1).collect();
-            let lang = |m: u32| self.langs[m as usize];
-            if members.len() > STAR_BUCKET {
+            let members = bucket.iter().map(|e| e.1);
+            if bucket.len() > STAR_BUCKET {
                 for centre in [Lang::Fr, Lang::En] {
-                    if let Some(&c) = members.iter().find(|&&m| lang(m) == centre) {
-                        pairs.extend(members.iter().filter(|&&m| lang(m) != centre).map(|&m| (c.min(m), c.max(m))));
+                    if let Some(c) = members.clone().find(|&m| lang(m) == centre) {
+                        pairs.extend(members.clone().filter(|&m| lang(m) != centre).map(|m| (c.min(m), c.max(m))));
                     }
                 }
             } else {
-                for (n, &x) in members.iter().enumerate() {
+                for (n, x) in bucket.iter().enumerate() {
+                    let x = x.1;
                     pairs.extend(
-                        members[n + 1..].iter().filter(|&&y| lang(y) != lang(x)).map(|&y| (x.min(y), x.max(y))),
+                        bucket[n + 1..]
+                            .iter()
+                            .map(|y| y.1)
+                            .filter(|&y| lang(y) != lang(x))
+                            .map(|y| (x.min(y), x.max(y))),
                     );
                 }
             }
         }
-        pairs.par_sort_unstable();
-        pairs.dedup();
         pairs
     }
 
