@@ -169,9 +169,11 @@ fn sketch_articles(args: &DedupArgs, problems: &mut InputProblems) -> Vec<Sketch
     let progress = super::common::progress_bar("sketching", "articles");
     let mut sketches = Vec::new();
     let stream = newsalign::read::read_all(&args.inputs, args.input.stdin_format());
+    // Anchors only serve translations: a run without them skips most of the sketching work.
+    let anchors = if args.no_translations { dedup::Anchors::None } else { anchors(args.facts) };
     newsalign::pipeline::process_stream(
         stream,
-        |article| dedup::sketch_article(article, &options, anchors(args.facts)),
+        |article| dedup::sketch_article(article, &options, anchors),
         |result| {
             progress.inc(1);
             match result {

@@ -125,6 +125,8 @@ pub enum Anchors {
     /// languages, resolved dates, numbers written as words): a few more translations found, at
     /// about three times the cost per article.
     Facts,
+    /// None at all: a run without translations uses no anchor (they are most of a sketch's cost).
+    None,
 }
 
 /// Cleans, segments and sketches one article: the per-article map of a dedup run.
@@ -134,11 +136,11 @@ pub fn sketch_article(
     anchors: Anchors,
 ) -> Result<Sketch, crate::InputError> {
     let doc = crate::pipeline::prepare(article, opts)?;
-    let facts = match anchors {
-        Anchors::Light => crate::facts::DocumentFacts::default(),
-        Anchors::Facts => crate::facts::extract_document(&doc),
-    };
-    Ok(sketch(&doc, &facts))
+    Ok(match anchors {
+        Anchors::Light => sketch(&doc, &Default::default()),
+        Anchors::Facts => sketch(&doc, &crate::facts::extract_document(&doc)),
+        Anchors::None => sketch::sketch_without_anchors(&doc),
+    })
 }
 
 /// Finds every exact copy, near copy and translation among `sketches`.
