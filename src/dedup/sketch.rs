@@ -72,10 +72,7 @@ fn sketch_with(doc: &Document, facts: &DocumentFacts, with_anchors: bool) -> Ske
     let exact = (!content.is_empty()).then(|| {
         let mut h = StableHasher::default();
         for s in &content {
-            for word in doc.text[s.start..s.end].split_whitespace() {
-                h.write(word.as_bytes());
-                h.write(b" ");
-            }
+            hash_words_spaced(&doc.text[s.start..s.end], &mut h);
         }
         h.finish()
     });
@@ -122,6 +119,35 @@ fn sketch_with(doc: &Document, facts: &DocumentFacts, with_anchors: bool) -> Ske
         anchors,
         sentences,
         heads,
+    }
+}
+
+/// Hashes each white-space separated word of `text` followed by one space, as
+/// `split_whitespace` would give them, in one pass over the bytes (ASCII needs no decoding).
+fn hash_words_spaced(text: &str, h: &mut StableHasher) {
+    let bytes = text.as_bytes();
+    let (mut i, mut in_word) = (0, false);
+    while i < bytes.len() {
+        let (c, len) = match bytes[i] {
+            b if b.is_ascii() => (char::from(b), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c, c.len_utf8())
+            }
+        };
+        if c.is_whitespace() {
+            if in_word {
+                h.write(b" ");
+                in_word = false;
+            }
+        } else {
+            h.write(&bytes[i..i + len]);
+            in_word = true;
+        }
+        i += len;
+    }
+    if in_word {
+        h.write(b" ");
     }
 }
 
@@ -454,6 +480,20 @@ mod tests {
         let en_light = keys("The government published its judgement.");
         assert_eq!(fr_light.iter().filter(|k| en_light.contains(k)).count(), 1, "only the cognate of publié");
         assert_eq!(shared, 3, "gouvernement = government, jugement = judgement");
+    }
+
+    #[test]
+    fn words_are_hashed_as_split_whitespace_gives_them() {
+        for text in ["", " a  b\tc\u{a0}é\u{202f}d \u{b}e\n", "x", "  ", "déjà vu  l'été"] {
+            let mut expected = StableHasher::default();
+            for word in text.split_whitespace() {
+                expected.write(word.as_bytes());
+                expected.write(b" ");
+            }
+            let mut h = StableHasher::default();
+            hash_words_spaced(text, &mut h);
+            assert_eq!(h.finish(), expected.finish(), "{text:?}");
+        }
     }
 
     #[test]

@@ -269,6 +269,11 @@ impl SentenceLinks {
         pairs
     }
 
+    /// How many linkable sentences (cross-language sentence numbers) an article has.
+    pub fn linkable_sentences(&self, i: u32) -> usize {
+        self.articles.get(i as usize).map_or(0, Vec::len)
+    }
+
     /// The share of sentences two articles have in common, the smaller of the two shares: how
     /// much of each article the other covers (0 when either has no linkable sentence).
     pub fn coverage(&self, i: u32, j: u32) -> f64 {
