@@ -208,6 +208,8 @@ pub fn markdown_summary(report: &CheckReport) -> String {
 pub fn junit(report: &CheckReport) -> String {
     use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
     let mut suite = TestSuite::new("newsalign check");
+    // the policy in force, as every check report names it
+    suite.add_property(quick_junit::Property::new("policy", report.policy.as_str()));
     for p in &report.pairs {
         let status = if p.failed {
             let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
@@ -303,6 +305,7 @@ pub fn sarif(report: &CheckReport) -> String {
         "runs": [{
             "tool": {"driver": {"name": "newsalign", "version": env!("CARGO_PKG_VERSION"), "rules": rules}},
             "results": results,
+            "properties": {"policy": report.policy},
         }],
     });
     super::json::pretty(&value)

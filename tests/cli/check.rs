@@ -174,6 +174,8 @@ fn junit_report_parses_with_one_case_per_pair() {
         .map(|c| c.attribute("name").unwrap())
         .collect();
     assert_eq!(failed, ["storm"]);
+    let policy = xml.descendants().find(|n| n.has_tag_name("property") && n.attribute("name") == Some("policy"));
+    assert_eq!(policy.and_then(|n| n.attribute("value")), Some("defaults"), "the policy in force is named");
 }
 
 /// The official SARIF 2.1.0 schema, as shipped in the serde-sarif crate's sources (a
@@ -204,6 +206,7 @@ fn sarif_report_validates_against_the_sarif_schema() {
     assert_eq!(sarif["version"], "2.1.0");
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert!(results.iter().any(|r| r["ruleId"] == "number_mismatch" && r["level"] == "error"));
+    assert_eq!(sarif["runs"][0]["properties"]["policy"], "defaults", "the policy in force is named");
     let schema = sarif_schema().expect("serde-sarif's schema.json is in the cargo registry (it is a dev-dependency)");
     let validator = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path)).collect();
