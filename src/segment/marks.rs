@@ -458,14 +458,18 @@ pub fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     }
 }
 
-/// The length of a markup tag at the start of `s`: `<p>`, `</em>`, `<div class="x">`.
+/// The length of a markup tag at the start of `s`: `<p>`, `</em>`, `<div class="x">`. An address
+/// in angle brackets (`<ann@example.org>`, as mail headers write it) is text, not a tag: trimming
+/// it would move the sentence end before it.
 fn tag_len(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     if b.first() != Some(&b'<') || !b.get(1).is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!')) {
         return None;
     }
     let close = b.iter().take(300).position(|&c| c == b'>')?;
-    (!b[1..close].contains(&b'<')).then_some(close + 1)
+    let inner = &b[1..close];
+    let address = inner.contains(&b'@') && !inner.contains(&b' ');
+    (!inner.contains(&b'<') && !address).then_some(close + 1)
 }
 
 /// A run of three or more of one decoration character.
@@ -510,6 +514,8 @@ mod tests {
         let t = "////Header here";
         assert_eq!(&t[trim(t, 0..t.len()).unwrap()], "Header here");
         assert_eq!(trim("<div class=\"c\"><p>", 0..18), None);
+        let t = "From: Ann Lee <ann.lee@example.org>";
+        assert_eq!(&t[trim(t, 0..t.len()).unwrap()], t, "an address in angle brackets is text");
     }
 
     #[test]
