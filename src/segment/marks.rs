@@ -257,6 +257,57 @@ pub fn citation_end(text: &str, pos: usize, end: usize) -> Option<usize> {
     (after >= end || text.as_bytes()[after].is_ascii_whitespace()).then_some(after)
 }
 
+/// A date and clock time written as the header of a message, "08/16/2000 12:05 PM",
+/// "3/9/2005 11:16:00 PM", "04/25/01 12:42:55": the byte range of the stamp whose first colon is
+/// at `colon`, when white space (or the block's edge) stands on both sides of it.
+pub fn date_time_stamp(text: &str, colon: usize, block: Range<usize>) -> Option<Range<usize>> {
+    let bytes = &text.as_bytes()[..block.end];
+    let digits_back = |end: usize| bytes[block.start..end].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    // Backwards over the hour, one space, the year, the month and the day.
+    let hour = digits_back(colon);
+    if !(1..=2).contains(&hour) || colon - hour < block.start + 2 || bytes[colon - hour - 1] != b' ' {
+        return None;
+    }
+    let mut start = colon - hour - 1;
+    for (lengths, slash_before) in [(2..=4, true), (1..=2, true), (1..=2, false)] {
+        let n = digits_back(start);
+        if !lengths.contains(&n) {
+            return None;
+        }
+        start -= n;
+        if slash_before {
+            if start == block.start || bytes[start - 1] != b'/' {
+                return None;
+            }
+            start -= 1;
+        }
+    }
+    if start > block.start && !bytes[start - 1].is_ascii_whitespace() {
+        return None;
+    }
+    // Forwards over minutes, seconds and AM/PM.
+    let mut end = colon;
+    for _ in 0..2 {
+        if bytes.get(end) == Some(&b':')
+            && bytes.get(end + 1..end + 3).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        {
+            end += 3;
+        }
+    }
+    if end == colon {
+        return None;
+    }
+    let rest = &bytes[end..];
+    let gap = usize::from(rest.first() == Some(&b' '));
+    let meridiem = rest
+        .get(gap..gap + 2)
+        .is_some_and(|m| matches!(m[0], b'A' | b'a' | b'P' | b'p') && matches!(m[1], b'M' | b'm'));
+    if meridiem && rest.get(gap + 2).is_none_or(u8::is_ascii_whitespace) {
+        end += gap + 2;
+    }
+    bytes.get(end).is_none_or(u8::is_ascii_whitespace).then_some(start..end)
+}
+
 /// Whether white space, a dialogue dash (`-`, `--`, `–`, `—`), white space and a word follow `pos`.
 pub fn dialogue_dash_follows(text: &str, pos: usize, end: usize) -> bool {
     let Some(rest) = text.get(pos..end) else { return false };
@@ -523,6 +574,17 @@ mod tests {
         let t = "He said 'we can't stop.' Then l’eau « monte. » ok";
         let spans = Spans::find(t, 0..t.len());
         assert_eq!(spans.pairs.len(), 2, "{spans:?}");
+    }
+
+    #[test]
+    fn date_time_stamps_of_message_headers() {
+        let stamp = |t: &'static str| date_time_stamp(t, t.find(':').unwrap(), 0..t.len()).map(|r| &t[r]);
+        assert_eq!(stamp("Ann Lee 08/16/2000 12:05 PM Hello"), Some("08/16/2000 12:05 PM"));
+        assert_eq!(stamp("on 3/9/2005 11:16:00 pm"), Some("3/9/2005 11:16:00 pm"));
+        assert_eq!(stamp("at 04/25/01 12:42:55"), Some("04/25/01 12:42:55"));
+        assert_eq!(stamp("Score 1/2 12:05 then"), None, "no year");
+        assert_eq!(stamp("x08/16/2000 12:05"), None, "glued to a word");
+        assert_eq!(stamp("08/16/2000 12:05PMs"), None, "glued to a word");
     }
 
     #[test]

@@ -33,6 +33,32 @@ pub fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
     out
 }
 
+/// Closing formulas of letters and e-mails, matched without ASCII case before a comma.
+const CLOSING_FORMULAS: [&str; 22] = [
+    "Regards",
+    "Best regards",
+    "Kind regards",
+    "Kindest regards",
+    "Warm regards",
+    "Warmest regards",
+    "Best wishes",
+    "Sincerely",
+    "Sincerely yours",
+    "Yours sincerely",
+    "Yours truly",
+    "Yours faithfully",
+    "Respectfully",
+    "Respectfully yours",
+    "Cordially",
+    "Cheers",
+    "Cordialement",
+    "Bien cordialement",
+    "Bien à vous",
+    "Amitiés",
+    "Salutations",
+    "Sincères salutations",
+];
+
 /// Bytes that may begin a sentence end: `.`, `!`, `?`, `:` (before a dialogue dash), and the lead
 /// bytes of `…` and of the full-width stops. The scan skips every other byte without looking further.
 static MAY_END: [bool; 256] = {
@@ -76,6 +102,7 @@ impl<'a> Splitter<'a> {
     }
 
     fn run(mut self, out: &mut Vec<Range<usize>>) {
+        self.after_closing_formula();
         let items = marks::list_item_starts(self.text, self.block.clone());
         let mut items = items.into_iter().peekable();
         let mut i = self.block.start;
@@ -126,6 +153,25 @@ impl<'a> Splitter<'a> {
         if at > self.sentence_start {
             self.breaks.push(at);
             self.sentence_start = at;
+            self.after_closing_formula();
+        }
+    }
+
+    /// A letter's closing formula opening a sentence before a name, "Best regards, Ann Lee",
+    /// is a sentence of its own: the name is the signature, not the person addressed.
+    fn after_closing_formula(&mut self) {
+        let start = self.sentence_start;
+        let rest = &self.text[start..self.block.end];
+        let lead = rest.len() - rest.trim_start().len();
+        // The longest formula is short: look no further for its comma.
+        let Some(comma) = rest.as_bytes()[lead..].iter().take(24).position(|&b| b == b',') else { return };
+        let formula = &rest[lead..lead + comma];
+        if !CLOSING_FORMULAS.iter().any(|f| f.eq_ignore_ascii_case(formula)) {
+            return;
+        }
+        let end = start + lead + comma + 1;
+        if marks::next_token(self.text, end, self.block.end, false).kind == NextKind::Upper {
+            self.push_break(end);
         }
     }
 
@@ -216,6 +262,10 @@ impl<'a> Splitter<'a> {
         if self.bytes[i..self.block.end].starts_with(b"://") {
             return self.at_address(i);
         }
+        if let Some(stamp) = marks::date_time_stamp(self.text, i, self.block.clone()) {
+            self.at_date_time_stamp(stamp.clone());
+            return stamp.end;
+        }
         if let Some(len) = marks::emoticon_len(&self.bytes[i..self.block.end]) {
             // "isn't it :) Now I have": a smiley closes what it follows.
             let end = i + len;
@@ -234,6 +284,26 @@ impl<'a> Splitter<'a> {
             self.push_break(i + 1);
         }
         i + 1
+    }
+
+    /// A message header's date and time ("Ann Lee 08/16/2000 12:05 PM I just wanted…") stands
+    /// apart: it ends what a name or an address before it began, and what follows starts anew.
+    /// After a lower-case word it is part of the sentence ("Posted by Ann at 3/9/2005 11:16 PM"),
+    /// which then ends after it unless a lower-case word goes on.
+    fn at_date_time_stamp(&mut self, stamp: Range<usize>) {
+        if self.spans.hides(stamp.start, stamp.end) {
+            return;
+        }
+        let before = self.text[self.sentence_start..stamp.start].trim_end();
+        let previous = &before[marks::token_start(before, 0, before.len())..];
+        let in_sentence = previous.starts_with(char::is_lowercase);
+        if !in_sentence && previous.ends_with(|c: char| c.is_alphanumeric() || matches!(c, '>' | '"')) {
+            self.push_break(stamp.start);
+        }
+        let next = marks::next_token(self.text, stamp.end, self.block.end, false);
+        if !(in_sentence && next.kind == NextKind::Lower) {
+            self.push_break(stamp.end);
+        }
     }
 
     /// A web address or an e-mail address (the `://` or `@` at `i`) that stands between two
@@ -756,6 +826,29 @@ mod tests {
             sentences(text, Lang::Fr),
             ["Il a dit « c'est la fin. »", "Puis il est parti.", "la fin.", "» Ensuite"]
         );
+    }
+
+    #[test]
+    fn message_headers_stand_apart() {
+        let text = "Ann Lee <ann.lee@example.org> 03/04/2011 09:15 AM Could you send the map? Thanks.";
+        assert_eq!(
+            sentences(text, Lang::En),
+            ["Ann Lee <ann.lee@example.org>", "03/04/2011 09:15 AM", "Could you send the map?", "Thanks."]
+        );
+        let text = "Posted by Tom Rae at 7/2/2009 10:04:00 PM Comments are closed.";
+        assert_eq!(sentences(text, Lang::En), ["Posted by Tom Rae at 7/2/2009 10:04:00 PM", "Comments are closed."]);
+        let text = "Sent on 7/2/2009 10:04 pm from my phone.";
+        assert_eq!(sentences(text, Lang::En), [text]);
+    }
+
+    #[test]
+    fn a_closing_formula_stands_before_the_signature() {
+        let text = "See you on Monday. Best regards, Tom Rae";
+        assert_eq!(sentences(text, Lang::En), ["See you on Monday.", "Best regards,", "Tom Rae"]);
+        let text = "Cordialement, Anne Roy";
+        assert_eq!(sentences(text, Lang::Fr), ["Cordialement,", "Anne Roy"]);
+        let text = "Regards, as always, to your sister.";
+        assert_eq!(sentences(text, Lang::En), [text]);
     }
 
     #[test]
