@@ -21,6 +21,8 @@ pub enum Abbrev {
     Number,
     /// "a.m.", "p.m.": ends a sentence when a capital follows a clause of some length.
     Time,
+    /// Also an everyday word ("No.", "mm."): an abbreviation only before a number.
+    Word,
     /// May end a sentence ("Co.", "etc."): breaks only before a usual sentence opener.
     Common,
 }
@@ -32,6 +34,7 @@ impl Abbrev {
             "title" => Abbrev::Title,
             "number" => Abbrev::Number,
             "time" => Abbrev::Time,
+            "word" => Abbrev::Word,
             _ => Abbrev::Common,
         }
     }
@@ -123,6 +126,7 @@ mod tests {
         assert_eq!(LEXICON.abbreviation("p"), Some(Abbrev::Number));
         assert_eq!(LEXICON.abbreviation("a.m"), Some(Abbrev::Time));
         assert_eq!(LEXICON.abbreviation("Inc"), Some(Abbrev::Common));
+        assert_eq!(LEXICON.abbreviation("No"), Some(Abbrev::Word));
         assert!(LEXICON.is_starter(Lang::Fr, "L", true));
         assert!(LEXICON.is_starter(Lang::En, "The", false));
         assert!(!LEXICON.is_starter(Lang::En, "Government", false));

@@ -246,14 +246,15 @@ impl<'a> Splitter<'a> {
         })
     }
 
-    /// A word of at least two letters, all letters, and no known abbreviation: a period after it
-    /// is a full stop whatever follows ("no place to sit. it is now closed").
+    /// A word of at least two letters, all letters, and no known abbreviation (unless it is also
+    /// an everyday word, "no"): a period after it is a full stop whatever follows ("no place to
+    /// sit. it is now closed").
     fn is_plain_word(&self, word: &str) -> bool {
         let word = word.trim_end_matches(['"', '\'', '”', '’', ')']);
         word.chars().count() >= 2
             && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
             && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && LEXICON.abbreviation(word).is_none()
+            && LEXICON.abbreviation(word).is_none_or(|kind| kind == Abbrev::Word)
     }
 
     /// A colon before a dialogue dash opens a line of dialogue in French prose ("Il dit : - Jésus
@@ -458,12 +459,16 @@ impl<'a> Splitter<'a> {
         }
         let starter = next.kind == NextKind::Upper && LEXICON.is_starter(self.lang, next.word, next.elided);
         if let Some(kind) = LEXICON.abbreviation(word) {
+            if kind == Abbrev::Word {
+                // "No. Not really" ends even as a one-word sentence; "No. 5" goes on.
+                return next.kind == NextKind::Upper;
+            }
             let words_so_far = self.words_since_start(i);
             if words_so_far <= 1 {
                 return false;
             }
             return match kind {
-                Abbrev::Title => false,
+                Abbrev::Title | Abbrev::Word => false,
                 Abbrev::Number => next.kind == NextKind::Upper && starter,
                 Abbrev::Time => {
                     next.kind != NextKind::Upper
@@ -692,6 +697,17 @@ mod tests {
             sentences(text, Lang::En),
             ["She had begun her wash.", "Limping, she went on.", "Rep. Dicks (D., Wash.), a member, spoke."]
         );
+    }
+
+    #[test]
+    fn abbreviations_that_are_also_words() {
+        let text = "Is it far? No. Not really. Take bus No. 5 to the end. Oh no. That was the last one.";
+        assert_eq!(
+            sentences(text, Lang::En),
+            ["Is it far?", "No.", "Not really.", "Take bus No. 5 to the end.", "Oh no.", "That was the last one."]
+        );
+        let text = "Mm. Right. La vis fait 12 mm. Elle tient.";
+        assert_eq!(sentences(text, Lang::Fr), ["Mm.", "Right.", "La vis fait 12 mm.", "Elle tient."]);
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub struct Abbreviations<'a> {
 pub fn abbreviations(data: &str) -> Result<Abbreviations<'_>, String> {
     let mut out = Abbreviations::default();
     for (section, words) in sections(data) {
-        if !matches!(section, "title" | "number" | "time" | "common") {
+        if !matches!(section, "title" | "number" | "time" | "word" | "common") {
             return Err(format!("data/abbreviations.txt: unknown section [{section}]"));
         }
         for word in words {
