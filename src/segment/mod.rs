@@ -224,18 +224,23 @@ impl<'a> Splitter<'a> {
             && marks::char_before(self.text, i).is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
     }
 
-    /// In English a `?` or `!` glued to a plain lower-case word and followed by a lower-case word
+    /// In English a `?` or `!` after a plain lower-case word and followed by a lower-case word
     /// ends the sentence in informal writing ("where did you grow up? india?"); a closing quote
-    /// ("'Hello?' she asked") or a name ("Yahoo! and AOL") goes on.
+    /// ("'Hello?' she asked") or a name ("Yahoo! and AOL") goes on. English sets no space
+    /// before them, so a mark set apart ("as i do ? i dont know") ends the sentence the same way.
     fn is_glued_english_mark(&self, i: usize, run_end: usize, end: usize) -> bool {
-        self.lang == Lang::En
+        if !(self.lang == Lang::En
             && end == run_end
             && self.bytes.get(end) == Some(&b' ')
             && self.bytes.get(end + 1).is_some_and(u8::is_ascii_lowercase)
-            && !self.attribution_follows(end)
-            && marks::char_before(self.text, i).is_some_and(char::is_lowercase)
-            && self.is_plain_word(self.word_before(i))
-            && !self.word_before(i).starts_with(char::is_uppercase)
+            && !self.attribution_follows(end))
+        {
+            return false;
+        }
+        let word_end = if i > self.sentence_start && self.bytes[i - 1] == b' ' { i - 1 } else { i };
+        marks::char_before(self.text, word_end).is_some_and(char::is_lowercase)
+            && self.is_plain_word(self.word_before(word_end))
+            && !self.word_before(word_end).starts_with(char::is_uppercase)
     }
 
     /// "! he yelled", "? asked the man": a verb of saying among the next three words.
@@ -804,6 +809,8 @@ mod tests {
         );
         let text = "He teaches (he was an engineer.) at the school.";
         assert_eq!(sentences(text, Lang::En), [text]);
+        let text = "does it bite ? no idea ! ask the vet";
+        assert_eq!(sentences(text, Lang::En), ["does it bite ?", "no idea !", "ask the vet"]);
     }
 
     #[test]
