@@ -92,15 +92,48 @@ pub fn extract_text(
     published: Option<chrono::NaiveDate>,
     sentence_starts: &[usize],
 ) -> Vec<Fact> {
-    let tokens = tokens::tokenize(text, lang, sentence_starts);
-    let mut claimed = vec![false; tokens.len()];
     let mut facts = Vec::new();
-    let reference = published.or_else(|| dates::dateline(text, &tokens, lang));
-    dates::extract(text, &tokens, &mut claimed, lang, reference, &mut facts);
-    numbers::extract(text, &tokens, &mut claimed, lang, &mut facts);
-    entities::extract(text, &tokens, &mut claimed, lang, &mut facts);
+    let mut reference = published;
+    let mut start = 0;
+    while start < text.len() {
+        let end = window_end(text, start, sentence_starts);
+        let tokens = tokens::tokenize_range(text, start..end, lang, sentence_starts);
+        if start == 0 {
+            reference = reference.or_else(|| dates::dateline(text, &tokens, lang));
+        }
+        let mut claimed = vec![false; tokens.len()];
+        dates::extract(text, &tokens, &mut claimed, lang, reference, &mut facts);
+        numbers::extract(text, &tokens, &mut claimed, lang, &mut facts);
+        entities::extract(text, &tokens, &mut claimed, lang, &mut facts);
+        // A number lexed across the cut ("3 000") is read whole: the next window starts after it.
+        start = tokens.last().map_or(end, |t| t.end.max(end));
+    }
     facts.sort_by_key(|f| (f.start, f.end));
     facts
+}
+
+/// The most text tokenized at once. Tokens take about thirty times the bytes of the text they
+/// cover, so a 200 MB text read in one piece needed gigabytes; windows of this size keep the
+/// tokens of one window only. An article shorter than this is read in one piece.
+pub const WINDOW_BYTES: usize = 1 << 20;
+
+/// Where the window of text that starts at `start` ends: the whole rest when it is short, else
+/// the last sentence start in the second half of a full window, else (a "sentence" of a megabyte,
+/// text without punctuation) the last white space there. A fact that spans such a cut in white
+/// space may be read as two, or missed: a cut falls at most once a megabyte.
+fn window_end(text: &str, start: usize, sentence_starts: &[usize]) -> usize {
+    if text.len() - start <= WINDOW_BYTES {
+        return text.len();
+    }
+    let (low, high) = (start + WINDOW_BYTES / 2, start + WINDOW_BYTES);
+    let before_high = sentence_starts.partition_point(|&s| s <= high);
+    if let Some(&cut) = sentence_starts[..before_high].last().filter(|&&s| s > low && text.is_char_boundary(s)) {
+        return cut;
+    }
+    match text.as_bytes()[low..high].iter().rposition(u8::is_ascii_whitespace) {
+        Some(at) => low + at,
+        None => crate::text::prefix_at_char_boundary(text, high).len(),
+    }
 }
 
 /// A number as CONTRACT.md wants it: "." as decimal separator, no grouping, no exponent,

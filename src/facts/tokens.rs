@@ -143,15 +143,28 @@ fn opens_quote(c: char, space_before: bool) -> bool {
 /// Splits `text` into tokens. `sentence_starts` are the byte offsets where sentences begin
 /// (sorted); a token at one of them is marked `initial`.
 pub fn tokenize<'a>(text: &'a str, lang: Lang, sentence_starts: &[usize]) -> Vec<Token<'a>> {
+    tokenize_range(text, 0..text.len(), lang, sentence_starts)
+}
+
+/// [`tokenize`] of the part `range` of `text` (on char boundaries), with offsets into the whole
+/// text: the extractors read a long text one window at a time. A range that starts inside a
+/// sentence does not make its first token `initial`.
+pub fn tokenize_range<'a>(
+    text: &'a str,
+    range: std::ops::Range<usize>,
+    lang: Lang,
+    sentence_starts: &[usize],
+) -> Vec<Token<'a>> {
     // Prose has a token every four to five bytes (words and marks): a fifth was too few, and
     // growing the vector copied every token once more (a tenth of tokenizing a novel).
-    let mut tokens = Vec::with_capacity(text.len() / 3);
+    let mut tokens = Vec::with_capacity(range.len() / 3);
     let bytes = text.as_bytes();
-    let mut pos = 0;
+    let mut pos = range.start;
     let mut space_before = true;
-    let mut next_initial = true;
-    let mut starts = sentence_starts.iter().peekable();
-    while pos < text.len() {
+    let mut next_initial = pos == 0;
+    let first = sentence_starts.partition_point(|&s| s < pos);
+    let mut starts = sentence_starts[first..].iter().peekable();
+    while pos < range.end {
         let c = text[pos..].chars().next().expect("pos is on a char boundary");
         if c.is_whitespace() {
             if c == '\n' {
