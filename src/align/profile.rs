@@ -175,7 +175,7 @@ const BYTES_PER_DISTINCT_WORD: usize = 12;
 
 fn raw_side(analysis: &Analysis, content: &[usize]) -> RawSide {
     let doc = &analysis.doc;
-    let bytes: usize = content.iter().map(|&i| doc.sentence_text(i).len()).sum();
+    let bytes: usize = content.iter().map(|&i| doc.sentence_text(i).len().min(MAX_PROFILE_BYTES)).sum();
     let distinct = bytes / BYTES_PER_DISTINCT_WORD;
     let mut side = RawSide {
         words: Vec::with_capacity(distinct),
@@ -186,7 +186,8 @@ fn raw_side(analysis: &Analysis, content: &[usize]) -> RawSide {
     };
     let mut spellings: HashMap<&str, Spelling> = HashMap::with_capacity_and_hasher(distinct, Default::default());
     for &i in content {
-        let text = doc.sentence_text(i);
+        let whole = doc.sentence_text(i);
+        let text = crate::text::prefix_at_char_boundary(whole, MAX_PROFILE_BYTES);
         let start = side.tokens.len();
         scan(text, |scanned| {
             let (kind, spelling) = match scanned {
@@ -210,15 +211,20 @@ fn raw_side(analysis: &Analysis, content: &[usize]) -> RawSide {
                 }
             }
         });
-        for key in fact_keys(analysis, i) {
+        for key in fact_keys(analysis, i, doc.sentences[i].start + text.len()) {
             let identity = side.identity(Cow::Owned(key));
             side.tokens.push(RawToken { kind: Kind::Fact, identity, word: NO_WORD });
         }
-        let chars = visible_chars(text);
+        let chars = visible_chars(whole);
         side.sentences.push(RawSentence { tokens: start..side.tokens.len(), chars });
     }
     side
 }
+
+/// The most bytes of one sentence that make its profile. A news sentence is a few hundred bytes;
+/// a "sentence" of megabytes (text without punctuation) would otherwise hold tens of bytes of
+/// profile a byte of text, on each side. Its length still counts in full.
+pub const MAX_PROFILE_BYTES: usize = 64 * 1024;
 
 /// How many characters of `text` are not white space. ASCII text is counted on its bytes, in a
 /// loop without branches that the compiler vectorizes.
@@ -235,15 +241,16 @@ fn number_key(n: impl std::fmt::Display) -> Cow<'static, str> {
     Cow::Owned(format!("#{n}"))
 }
 
-/// The dates and entities of sentence `i`, keyed by kind and value. Numbers are left to the
-/// tokenizer, which already reads them the same way on both sides.
-fn fact_keys(analysis: &Analysis, i: usize) -> Vec<String> {
+/// The dates and entities of sentence `i` that start before byte `end`, keyed by kind and value.
+/// Numbers are left to the tokenizer, which already reads them the same way on both sides.
+fn fact_keys(analysis: &Analysis, i: usize, end: usize) -> Vec<String> {
     let Some(ids) = analysis.facts.by_sentence.get(i) else {
         return Vec::new();
     };
     let mut keys: Vec<String> = ids
         .iter()
         .filter_map(|&f| analysis.facts.facts.get(f))
+        .take_while(|fact| fact.start < end)
         .filter(|fact| match fact.kind {
             FactKind::Date => true,
             // A name spelled the same in both languages is already a word token.

@@ -34,7 +34,12 @@ pub fn class_of(kind: FactKind) -> Class {
 /// The class of a fact as compared: a bare year written as a number ("en 2011" read as the
 /// number 2011 on one side, as a date on the other) is a date.
 pub fn class_of_fact(fact: &Fact) -> Class {
-    if fact.kind == FactKind::Number && year_of_number(fact).is_some_and(|y| fact.text.trim() == y) {
+    // Four digits first: the year of the value is only worked out for a text that may be one.
+    let four_digits = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+    if fact.kind == FactKind::Number
+        && four_digits(fact.text.trim())
+        && year_of_number(fact).is_some_and(|y| fact.text.trim() == y)
+    {
         return Class::Date;
     }
     class_of(fact.kind)
@@ -120,9 +125,11 @@ fn scale_word_missed(a: &Fact, b: &Fact) -> bool {
 }
 
 /// A whole number that reads as a year (1000–2999), as four digits.
-fn year_of_number(fact: &Fact) -> Option<String> {
+pub(super) fn year_of_number(fact: &Fact) -> Option<String> {
     let v = numeric(fact)?;
-    (v.fract() == 0.0 && (1000.0..3000.0).contains(&v)).then(|| format!("{v:.0}"))
+    // A whole number in range prints as its integer: no float formatting (a tenth of comparing
+    // a text dense with figures).
+    (v.fract() == 0.0 && (1000.0..3000.0).contains(&v)).then(|| (v as u32).to_string())
 }
 
 /// A figure and its rounding ("1,46 million" / "1.5 million", "177" / "about 180"): the
@@ -216,11 +223,7 @@ pub fn date_without_content(fact: &Fact) -> bool {
 
 /// Two acronyms of one name in each language's word order (ADN/DNA, OTAN/NATO, ONG/NGO).
 pub fn acronym_anagram(a: &Fact, b: &Fact) -> bool {
-    let letters = |f: &Fact| {
-        let mut l: Vec<char> = fold(&f.text).chars().filter(|c| c.is_alphabetic()).collect();
-        l.sort_unstable();
-        l
-    };
+    let letters = sorted_letters;
     // Six characters are at most 24 bytes: most names are longer, and are no acronym at once.
     let is_acronym = |f: &Fact| {
         f.text.len() <= 24 && f.text.chars().count() <= 6 && f.text.chars().filter(|c| c.is_uppercase()).count() >= 2
@@ -230,6 +233,14 @@ pub fn acronym_anagram(a: &Fact, b: &Fact) -> bool {
     }
     let mine = letters(a);
     mine.len() >= 2 && mine == letters(b)
+}
+
+/// The letters of a name's fold, sorted: two acronyms of one name in each language's word
+/// order have the same.
+pub fn sorted_letters(fact: &Fact) -> Vec<char> {
+    let mut l: Vec<char> = fold(&fact.text).chars().filter(|c| c.is_alphabetic()).collect();
+    l.sort_unstable();
+    l
 }
 
 /// An acronym in parentheses right after the words it stands for ("New York Mercantile

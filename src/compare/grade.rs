@@ -17,9 +17,10 @@
 //! Each divergence gets a [`Confidence`]: the strength of its pair, lowered where the facts are
 //! doubtful.
 
+use super::index::FactIndex;
 use super::table::missing_kind;
 use super::{
-    equiv, not_comparable, standing, Confidence, Divergence, DivergenceKind, Evidence, PairSide, Severity,
+    equiv, not_comparable, standing_unmatched, Confidence, Divergence, DivergenceKind, Evidence, PairSide, Severity,
     SeverityRules, Side, Standing,
 };
 use crate::analysis::Analysis;
@@ -54,6 +55,8 @@ pub(super) fn grade(divergences: &mut [Vec<Divergence>], ctx: &Context, rules: &
         PairSide::new(a, if s == 0 { Side::Left } else { Side::Right }, &all)
     };
     let whole = [whole_side(0), whole_side(1)];
+    let index = |s: usize| FactIndex::new(whole[s].facts.iter().map(|&f| ((), f)), true);
+    let whole_index = [index(0), index(1)];
     for (n, list) in divergences.iter_mut().enumerate() {
         if list.is_empty() {
             continue;
@@ -61,7 +64,7 @@ pub(super) fn grade(divergences: &mut [Vec<Divergence>], ctx: &Context, rules: &
         let strength = pair_strength(ctx.scores.get(n).copied().unwrap_or(0.0));
         let (l, r) = ctx.pairs.get(n).copied().unwrap_or((&[], &[]));
         let own = [PairSide::new(ctx.sides[0], Side::Left, l), PairSide::new(ctx.sides[1], Side::Right, r)];
-        let grader = Grader { ctx, rules, strength, own: &own, whole: &whole };
+        let grader = Grader { ctx, rules, strength, own: &own, whole: &whole, whole_index: &whole_index };
         let old = std::mem::take(list);
         for d in old {
             grader.one(d, list);
@@ -75,12 +78,13 @@ struct Grader<'a> {
     strength: PairStrength,
     own: &'a [PairSide<'a>; 2],
     whole: &'a [PairSide<'a>; 2],
+    whole_index: &'a [FactIndex<'a, ()>; 2],
 }
 
 impl<'a> Grader<'a> {
     fn fact(&self, e: &Evidence) -> Option<&'a Fact> {
         let a: &'a Analysis = self.ctx.sides[slot(e.side)];
-        a.facts.facts.iter().find(|f| f.start == e.start && f.end == e.end)
+        super::fact_at(a, e.start, e.end)
     }
 
     fn confidence(&self) -> Confidence {
@@ -213,7 +217,12 @@ impl<'a> Grader<'a> {
 
     /// Whether the other version states `fact` in any of its content sentences.
     fn told_elsewhere(&self, fact: &Fact, s: usize) -> bool {
-        standing(fact, &self.own[s], &self.whole[1 - s]) != Standing::Unmatched
+        // `standing` against the whole other version, with its facts looked up in the index
+        // rather than one by one: a dense article has thousands, and as many divergences.
+        let (me, other) = (&self.own[s], &self.whole[1 - s]);
+        not_comparable(fact, me)
+            || self.whole_index[1 - s].first_agreeing(fact, |_| true).is_some()
+            || standing_unmatched(fact, me, other) != Standing::Unmatched
     }
 
     /// A pair that clearly translates the other: there two figures that count some noun each

@@ -10,6 +10,7 @@
 
 pub mod equiv;
 mod grade;
+mod index;
 pub mod severity;
 mod table;
 
@@ -220,6 +221,20 @@ fn compare_sides(
 /// The most facts of one side of a pair that are compared (ordinary pairs hold a few dozen).
 pub const MAX_PAIR_FACTS: usize = 500;
 
+/// The most text of one side (a pair's sentences, or a whole version) in which a fact of the
+/// other side is looked for when no fact matches it. Its words take about ten times its bytes;
+/// an article is a few kilobytes, a novel a megabyte, a 200 MB single-line text is read up to here.
+pub const MAX_VIEW_BYTES: usize = 4 << 20;
+
+/// The first fact of `analysis` at exactly `start..end`. The facts stage sorts facts by their
+/// span, so a binary search finds it; facts made some other way are searched in full.
+fn fact_at(analysis: &Analysis, start: usize, end: usize) -> Option<&Fact> {
+    let facts = &analysis.facts.facts;
+    let first = facts.partition_point(|f| (f.start, f.end) < (start, end));
+    let at = |f: &&Fact| f.start == start && f.end == end;
+    facts.get(first).filter(at).or_else(|| facts.iter().find(at))
+}
+
 fn compare_all_facts(
     sides: &[PairSide; 2],
     rules: &SeverityRules,
@@ -281,7 +296,11 @@ impl<'a> PairSide<'a> {
                 if n > 0 {
                     joined.push(' ');
                 }
-                joined.push_str(doc.sentence_text(i));
+                let room = MAX_VIEW_BYTES.saturating_sub(joined.len());
+                joined.push_str(crate::text::prefix_at_char_boundary(doc.sentence_text(i), room));
+                if joined.len() >= MAX_VIEW_BYTES {
+                    break;
+                }
             }
             equiv::TextView::new(joined, doc.lang)
         })
@@ -405,6 +424,16 @@ fn standing<'a>(fact: &Fact, me: &PairSide, other: &PairSide<'a>) -> Standing<'a
             let same_surface = agreeing.iter().any(|o| !equiv::spelling_variant(fact, o));
             return if same_surface { Standing::Present } else { Standing::Variant(agreeing[0]) };
         }
+    } else if agreeing.peek().is_some() {
+        return Standing::Present;
+    }
+    standing_unmatched(fact, me, other)
+}
+
+/// [`standing`] of a comparable fact that no fact of `other` agrees with: a name may still be
+/// told by a longer form or a variant, any fact in the text.
+fn standing_unmatched<'a>(fact: &Fact, me: &PairSide, other: &PairSide<'a>) -> Standing<'a> {
+    if equiv::class_of_fact(fact) == Class::Entity {
         let lang = me.analysis.doc.lang;
         if other.facts.iter().any(|o| {
             o.kind == FactKind::Entity
@@ -420,8 +449,6 @@ fn standing<'a>(fact: &Fact, me: &PairSide, other: &PairSide<'a>) -> Standing<'a
         {
             return Standing::Variant(similar);
         }
-    } else if agreeing.peek().is_some() {
-        return Standing::Present;
     }
     if stated_in_text(fact, me, other) {
         Standing::Present
@@ -569,11 +596,6 @@ fn drop_roundings(unmatched: &mut [Vec<&Fact>; 2]) {
         let mut flags = drop.into_iter();
         facts.retain(|_| !flags.next().unwrap_or(false));
     }
-}
-
-/// The first non-noise sentence of `other` that states `fact`, if any.
-fn sentence_stating(fact: &Fact, other: &Analysis) -> Option<usize> {
-    other.doc.content_sentences().map(|s| s.index).find(|&i| sentence_facts(other, i).any(|o| agrees(fact, o)))
 }
 
 fn evidence(side: Side, fact: &Fact) -> Evidence {

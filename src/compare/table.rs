@@ -2,9 +2,10 @@
 //! (omissions and additions, with their facts), and the fact table that says, for every fact of
 //! each version, whether the other version states it.
 
+use super::index::FactIndex;
 use super::{
-    agrees, compare_sides, sentence_facts, sentence_stating, standing, Confidence, Divergence, DivergenceKind,
-    Evidence, PairSide, Severity, SeverityRules, Side, Standing,
+    compare_sides, fact_at, sentence_facts, standing, Confidence, Divergence, DivergenceKind, Evidence, PairSide,
+    Severity, SeverityRules, Side, Standing,
 };
 use crate::align::Alignment;
 use crate::analysis::Analysis;
@@ -130,27 +131,37 @@ fn mark_moved(
                 continue;
             }
             for (x, e) in d.evidence.iter().enumerate() {
-                let facts = &sides[slot(e.side)].facts.facts;
-                if let Some(fact) = facts.iter().find(|f| f.start == e.start && f.end == e.end) {
+                if let Some(fact) = fact_at(sides[slot(e.side)], e.start, e.end) {
                     named.push((n, k, x, e.side, fact));
                 }
             }
         }
     }
+    // Each side's named facts (tagged with their pair), and the facts of its sentences in no
+    // pair (tagged with their sentence), indexed to find the first that agrees with a fact.
+    let named_on =
+        |side: Side| FactIndex::new(named.iter().filter(|e| e.3 == side).map(|&(m, _, _, _, g)| (m, g)), false);
+    let unpaired_on = |s: usize| {
+        let analysis = sides[s];
+        FactIndex::new(
+            analysis
+                .doc
+                .content_sentences()
+                .filter(|x| pair_of[s].get(x.index).copied().flatten().is_none())
+                .flat_map(|x| sentence_facts(analysis, x.index).map(move |g| (x.index, g))),
+            true,
+        )
+    };
+    let named_index = [named_on(Side::Left), named_on(Side::Right)];
+    let unpaired_index = [unpaired_on(0), unpaired_on(1)];
     // Which evidence is moved, with the note saying where the other version states it.
     let mut moved: Vec<(usize, usize, usize, String)> = Vec::new();
     for &(n, k, x, side, fact) in &named {
         let other = side.other();
-        let in_other_pair = named.iter().find(|(m, _, _, s, g)| *m != n && *s == other && agrees(fact, g));
-        let stated_at = in_other_pair.map(|(_, _, _, _, g)| sentence_at(sides[slot(other)], g.start)).or_else(|| {
-            let analysis = sides[slot(other)];
-            analysis
-                .doc
-                .content_sentences()
-                .filter(|s| pair_of[slot(other)].get(s.index).copied().flatten().is_none())
-                .find(|s| sentence_facts(analysis, s.index).any(|g| agrees(fact, g)))
-                .map(|s| s.index)
-        });
+        let in_other_pair = named_index[slot(other)].first_agreeing(fact, |m| m != n);
+        let stated_at = in_other_pair
+            .map(|(_, g)| sentence_at(sides[slot(other)], g.start))
+            .or_else(|| unpaired_index[slot(other)].first_agreeing(fact, |_| true).map(|(s, _)| s));
         if let Some(sentence) = stated_at {
             // the sentence's number as every report view shows it: counted from 1 over the
             // whole article (`report::compared::number`)
@@ -204,7 +215,7 @@ fn mismatch_explained(
     let slot = |side: Side| if side == Side::Left { 0 } else { 1 };
     d.evidence.iter().enumerate().filter(|(x, _)| !notes.iter().any(|(y, _)| y == x)).all(|(_, e)| {
         let (mine, theirs) = (sides[slot(e.side)], sides[slot(e.side.other())]);
-        let Some(fact) = mine.facts.facts.iter().find(|f| f.start == e.start && f.end == e.end) else { return true };
+        let Some(fact) = fact_at(mine, e.start, e.end) else { return true };
         let own: Vec<usize> = (0..mine.doc.sentences.len())
             .filter(|&i| pair_of[slot(e.side)].get(i).copied().flatten() == Some(pair))
             .collect();
@@ -279,8 +290,12 @@ fn fact_ids(analysis: &Analysis, sentence: usize) -> &[usize] {
 
 fn fact_rows(me: &Analysis, other: &Analysis, pair_of: &[Option<usize>], stated: &[bool]) -> Vec<FactRow> {
     // Whether the other version states a fact depends on what the fact says, not where: a name
-    // said a hundred times in a novel is looked for once.
+    // said a hundred times in a novel is looked for once, and among the facts that may agree.
     let mut stating: FxHashMap<(FactKind, &str, &str, Option<&str>), bool> = FxHashMap::default();
+    let others = FactIndex::new(
+        other.doc.content_sentences().flat_map(|s| sentence_facts(other, s.index).map(move |f| (s.index, f))),
+        true,
+    );
     let mut rows = Vec::new();
     for sentence in me.doc.content_sentences() {
         let pair = pair_of.get(sentence.index).copied().flatten();
@@ -289,7 +304,7 @@ fn fact_rows(me: &Analysis, other: &Analysis, pair_of: &[Option<usize>], stated:
             let said = (f.kind, f.text.as_str(), f.value.as_str(), f.unit.as_deref());
             let presence = if pair.is_some() && stated.get(fact).copied().unwrap_or(false) {
                 Presence::Partner
-            } else if *stating.entry(said).or_insert_with(|| sentence_stating(f, other).is_some()) {
+            } else if *stating.entry(said).or_insert_with(|| others.first_agreeing(f, |_| true).is_some()) {
                 Presence::Elsewhere
             } else {
                 Presence::Absent
