@@ -483,7 +483,20 @@ const NOUN_LINKS: &[&str] = &["de", "d", "des", "du", "of", "the", "les", "a", "
 /// The word a figure counts: the first word after it, past "de", "of" and the like.
 pub(super) fn counted_noun(fact: &Fact, text: &str) -> Option<String> {
     let rest = text.get(fact.end..)?;
-    let folded = crate::text::fold(rest);
+    // Folding goes character by character: the words of the fold of a head of the text are the
+    // text's, but for a last word cut short. Folding all the rest for every figure made a long
+    // text quadratic; the head grows until it holds five words.
+    let mut len = 64;
+    let folded = loop {
+        let head = crate::text::prefix_at_char_boundary(rest, len);
+        let folded = crate::text::fold(head);
+        if head.len() == rest.len()
+            || folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).nth(4).is_some()
+        {
+            break folded;
+        }
+        len *= 4;
+    };
     let mut words = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4);
     let word = words.find(|w| !NOUN_LINKS.contains(w))?;
     // A figure followed by punctuation before any word counts nothing it names.
