@@ -31,6 +31,17 @@ static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"[A-Za-z][\w-]*=\s*["'«»]|</?[A-Za-z][A-Za-z0-9]*[\s>/]|\s>$"#).expect("static regex")
 });
 
+/// A whole tag (`<img src="x.png">`, `</p>`) or an attribute with its value (`href="…"`): what
+/// [`MARKUP`] found, to its end.
+static MARKUP_PIECE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"</?[A-Za-z][^<>]*>|[A-Za-z][\w-]*=\s*("[^"]*"|'[^']*'|«[^»]*»|\S+)"#).expect("static regex")
+});
+
+/// A sentence holding markup is still content when what is left once the markup is taken out
+/// is a sentence of its own: this many words and a final stop ("Il a dit <img src=…> à Paris.",
+/// an `&lt;img&gt;` decoded into running text). Widget residue leaves a label or nothing.
+const WORDS_AROUND_MARKUP: usize = 5;
+
 /// Longer than any phrase of the [exact] list: such a sentence is not lower-cased to be looked up.
 const MAX_EXACT_BYTES: usize = 60;
 /// A line holding at most this many words counts as short.
@@ -114,10 +125,20 @@ fn sentence_noise(sentence: &str) -> Noise {
     }
     let has_markup_char = s.contains(['=', '<', '>']);
     let exact = s.len() <= MAX_EXACT_BYTES && phrases::EXACT.contains(&normalise(s));
-    if (has_markup_char && MARKUP.is_match(s)) || exact {
+    if (has_markup_char && MARKUP.is_match(s) && !sentence_around_markup(s)) || exact {
         return Noise::Boilerplate;
     }
     Noise::Content
+}
+
+/// Whether a sentence with markup in it reads as a sentence once the markup is taken out.
+fn sentence_around_markup(s: &str) -> bool {
+    let rest = MARKUP_PIECE.replace_all(s, " ");
+    if rest.contains(['<', '>', '=']) || !ends_like_sentence(&rest) {
+        return false;
+    }
+    let words = rest.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count();
+    words >= WORDS_AROUND_MARKUP
 }
 
 /// Rules over a whole line: boilerplate is usually a line of its own.
@@ -230,6 +251,18 @@ mod tests {
 
     fn noisy(text: &str) -> Vec<String> {
         noise_of(text).into_iter().filter(|(_, n)| *n).map(|(s, _)| s).collect()
+    }
+
+    /// A tag decoded into running text (`&lt;img …&gt;`) does not make a real sentence noise;
+    /// markup with a label or nothing around it still is.
+    #[test]
+    fn a_sentence_around_a_tag_stays_content() {
+        let text =
+            "Le ministre a annoncé 300 millions d'euros lundi <img src=\"x.png\" onerror=\"alert(1)\"> à Paris.\n\n\
+                    <div class=\"share\">Partager</div>\n\n\
+                    data-script= »widget« loaded\n\n\
+                    La pluie est tombée sur Lyon.";
+        assert_eq!(noisy(text), ["<div class=\"share\">Partager</div>", "data-script= »widget« loaded"]);
     }
 
     #[test]
