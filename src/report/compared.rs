@@ -192,12 +192,17 @@ impl<'a> Compared<'a> {
     /// China" in three pairs) is one flag naming every pair it stands in.
     pub fn flags(&self) -> Vec<Flag<'a>> {
         let mut flags: Vec<Flag<'a>> = Vec::new();
+        // Where each distinct flag stands in `flags`: one look-up a divergence, so that a long
+        // article's thousands of flags merge in linear time.
+        let mut seen: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
         for n in self.flagged_pairs() {
             for d in self.divergences(n) {
-                let key = flag_key(d);
-                match flags.iter_mut().find(|f| f.divergence.severity == d.severity && flag_key(f.divergence) == key) {
-                    Some(f) => f.pairs.push(n),
-                    None => flags.push(Flag { divergence: d, pairs: vec![n] }),
+                match seen.entry((d.severity, flag_key(d))) {
+                    std::collections::hash_map::Entry::Occupied(at) => flags[*at.get()].pairs.push(n),
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert(flags.len());
+                        flags.push(Flag { divergence: d, pairs: vec![n] });
+                    }
                 }
             }
         }

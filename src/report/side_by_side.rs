@@ -135,11 +135,8 @@ fn findings(c: &Compared, width: usize) -> String {
                 for side in [Side::Left, Side::Right] {
                     let ids = if side == Side::Left { &c.pairs()[n].left } else { &c.pairs()[n].right };
                     let doc = &c.analysis(side).doc;
-                    let sentence = ids
-                        .iter()
-                        .map(|&i| format!("[{}] {}", number(i), crate::text::one_line(doc.sentence_text(i))))
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                    let focus = f.divergence.evidence.iter().find(|e| e.side == side).map(|e| (e.start, e.end));
+                    let sentence = excerpt(doc, ids, focus);
                     text.push_str(&indent(
                         &wrap(&sentence, width.saturating_sub(10)),
                         &format!("      {}: ", doc.lang),
@@ -170,6 +167,51 @@ fn findings(c: &Compared, width: usize) -> String {
         flags.iter().filter(|f| f.divergence.kind.name().ends_with("_variant")).map(|f| item(f, "~")).collect();
     section("Variants:", variants, &mut out);
     out
+}
+
+/// Sentences of a contradiction longer than this many bytes are shown as an excerpt.
+const EXCERPT_BYTES: usize = 240;
+
+/// The sentences `ids` of `doc` after their numbers; when they are long (an unpunctuated page
+/// is one "sentence"), only the part around `focus` (the evidence's byte span), marked `…`, so
+/// that the leading list stays a list whatever the input.
+fn excerpt(doc: &Document, ids: &[usize], focus: Option<(usize, usize)>) -> String {
+    let total: usize = ids.iter().map(|&i| doc.sentences[i].end - doc.sentences[i].start).sum();
+    if total <= EXCERPT_BYTES {
+        return ids
+            .iter()
+            .map(|&i| format!("[{}] {}", number(i), crate::text::one_line(doc.sentence_text(i))))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let holds = |i: &usize, at: usize| doc.sentences[*i].start <= at && at < doc.sentences[*i].end;
+    let focus = focus.filter(|&(start, _)| ids.iter().any(|i| holds(i, start)));
+    let i = focus.and_then(|(start, _)| ids.iter().find(|i| holds(i, start))).copied().unwrap_or(ids[0]);
+    let sentence = &doc.sentences[i];
+    let (from, to) = match focus {
+        Some((start, end)) => {
+            let from = start.saturating_sub(EXCERPT_BYTES / 2).max(sentence.start);
+            (from, end.max(from + EXCERPT_BYTES).min(sentence.end))
+        }
+        None => (sentence.start, (sentence.start + EXCERPT_BYTES).min(sentence.end)),
+    };
+    let (from, to) = (char_boundary(&doc.text, from, false), char_boundary(&doc.text, to, true));
+    format!(
+        "[{}] {}{}{}",
+        number(i),
+        if from > sentence.start { "…" } else { "" },
+        crate::text::one_line(&doc.text[from..to]),
+        if to < sentence.end { "…" } else { "" }
+    )
+}
+
+/// The nearest char boundary of `text` at or before `at` (after it when `forward`).
+fn char_boundary(text: &str, mut at: usize, forward: bool) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at = if forward { at + 1 } else { at - 1 };
+    }
+    at
 }
 
 /// The lines of `pieces`, the first after `first`, the others after as many spaces.
@@ -307,6 +349,26 @@ mod tests {
         assert!(section.contains("[1]↔[1] number_mismatch: left “Sept” (7) ≠ right “Eight” (8)"), "{text}");
         assert!(section.contains("fr: [1] Sept morts à Paris <lundi>."), "{text}");
         assert!(section.contains("en: [1] Eight dead in Paris."), "{text}");
+    }
+
+    #[test]
+    fn a_long_sentence_is_shown_around_its_evidence() {
+        let long = format!("{} 45 000 foyers {}.", "Un mot é".repeat(60), "autre chose ".repeat(60));
+        let doc = crate::document::Document {
+            id: "fr.txt".into(),
+            text: long.clone(),
+            lang: crate::lang::Lang::Fr,
+            published: None,
+            title: None,
+            url: None,
+            sentences: vec![crate::document::Sentence { index: 0, start: 0, end: long.len(), noise: false }],
+        };
+        let at = long.find("45 000").unwrap();
+        let shown = excerpt(&doc, &[0], Some((at, at + 6)));
+        assert!(shown.starts_with("[1] …") && shown.ends_with('…'), "{shown}");
+        assert!(shown.contains("45 000 foyers"), "{shown}");
+        assert!(shown.len() < EXCERPT_BYTES + 20, "{}", shown.len());
+        assert!(excerpt(&doc, &[0], None).starts_with("[1] Un mot"));
     }
 
     #[test]
