@@ -122,19 +122,25 @@ fn sketch_with(doc: &Document, facts: &DocumentFacts, with_anchors: bool) -> Ske
     }
 }
 
+/// The character of `text` starting at byte `i`, and its length in bytes: an ASCII byte is read
+/// as it is, without decoding.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        }
+    }
+}
+
 /// Hashes each white-space separated word of `text` followed by one space, as
 /// `split_whitespace` would give them, in one pass over the bytes (ASCII needs no decoding).
 fn hash_words_spaced(text: &str, h: &mut StableHasher) {
     let bytes = text.as_bytes();
     let (mut i, mut in_word) = (0, false);
     while i < bytes.len() {
-        let (c, len) = match bytes[i] {
-            b if b.is_ascii() => (char::from(b), 1),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c, c.len_utf8())
-            }
-        };
+        let (c, len) = char_at(text, i);
         if c.is_whitespace() {
             if in_word {
                 h.write(b" ");
@@ -226,13 +232,7 @@ fn scan(text: &str, words: &mut Vec<u64>, mut runs: Option<AnchorRuns>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let (c, len) = match bytes[i] {
-            b if b.is_ascii() => (char::from(b), 1),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c, c.len_utf8())
-            }
-        };
+        let (c, len) = char_at(text, i);
         if c.is_alphanumeric() {
             let h = word.get_or_insert_with(StableHasher::default);
             if c.is_ascii() {
