@@ -699,8 +699,7 @@ fn english_stems_of(word: &str, lang: Lang) -> Vec<String> {
 /// from the other side says nothing. Gazetteer keys (countries, bodies) are compared as usual.
 pub fn common_word_name(name: &Fact, lang: Lang) -> bool {
     let words = folded_words(&name.text);
-    let plain_key = !name.value.contains(':') && name.value == name.value.to_lowercase();
-    if words.len() != 1 || !plain_key {
+    if words.len() != 1 || !plain_key(name) {
         return false;
     }
     common_word(&words[0], lang)
@@ -711,8 +710,7 @@ pub fn common_word_name(name: &Fact, lang: Lang) -> bool {
 /// its absence from the other side says nothing. Gazetteer keys and people are left alone.
 pub fn common_words_name(name: &Fact, lang: Lang) -> bool {
     let words = folded_words(&name.text);
-    let plain_key = !name.value.contains(':') && name.value == name.value.to_lowercase();
-    if words.len() < 2 || !plain_key || name.entity_type == Some(crate::facts::EntityType::Person) {
+    if words.len() < 2 || !plain_key(name) || name.entity_type == Some(crate::facts::EntityType::Person) {
         return false;
     }
     words.iter().all(|w| common_word(w, lang) || FUNCTION_WORDS.contains(&w.as_str()))
@@ -726,17 +724,21 @@ pub fn common_words_name(name: &Fact, lang: Lang) -> bool {
 /// [`common_words_name`]: it lowers a one-sided fact, it does not hide a fact from comparison.
 pub fn dictionary_words_name(name: &Fact, lang: Lang) -> bool {
     let words = folded_words(&name.text);
-    let plain_key = !name.value.contains(':') && name.value == name.value.to_lowercase();
     // A person's name is typed from its capitals alone ("Trauma Surgery" reads as one), but
     // given names are capitalised in the dictionaries, so a real one is never all common words.
     let organisation = name.entity_type == Some(crate::facts::EntityType::Org);
-    if words.is_empty() || !plain_key || organisation {
+    if words.is_empty() || !plain_key(name) || organisation {
         return false;
     }
     words.iter().any(|w| w.len() >= 3)
         && words.iter().all(|w| {
             FUNCTION_WORDS.contains(&w.as_str()) || crate::common_words::is_common_word(w, lang) || common_word(w, lang)
         })
+}
+
+/// A name keyed by its own folded words: no gazetteer key (`country:FR`, `org:UN`), no code.
+pub(super) fn plain_key(name: &Fact) -> bool {
+    !name.value.contains(':') && name.value == name.value.to_lowercase()
 }
 
 /// Short words of either language that the lexicon leaves out.

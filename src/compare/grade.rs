@@ -394,7 +394,7 @@ const DEMONYM_ENDINGS: &[&str] =
 
 /// A name outside the gazetteer, not a person's, whose last word ends as a demonym does.
 fn demonym_form(fact: &Fact) -> bool {
-    let plain_key = !fact.value.contains(':') && fact.value == fact.value.to_lowercase();
+    let plain_key = equiv::plain_key(fact);
     let folded = crate::text::fold(&fact.text);
     let last = folded.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("");
     plain_key

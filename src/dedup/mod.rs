@@ -334,19 +334,7 @@ fn sentence_share(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let (mut x, mut y, mut common) = (0, 0, 0);
-    while x < a.len() && y < b.len() {
-        match a[x].cmp(&b[y]) {
-            std::cmp::Ordering::Less => x += 1,
-            std::cmp::Ordering::Greater => y += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                x += 1;
-                y += 1;
-            }
-        }
-    }
-    common as f64 / a.len().max(b.len()) as f64
+    translate::shared(a, b).count() as f64 / a.len().max(b.len()) as f64
 }
 
 /// Pairs sorted, each once, without an article paired with itself. Sorted as one 64-bit number
