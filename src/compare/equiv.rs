@@ -391,6 +391,35 @@ pub fn other_spelling(a: &Fact, b: &Fact) -> bool {
     !wa.is_empty() && wa.len() == wb.len() && wa.iter().all(|w| w.chars().count() >= 3 && wb.contains(w))
 }
 
+/// Two names that are one name spelled or translated each language's way, word by word
+/// (Édouard/Edward, Kammu/Emperor Kanmu, François-Joseph/Franz Josef Land): every content word
+/// of the shorter name is in the longer or has a near twin there, and one word of five letters
+/// or more is a near twin, not the same word. Two different names sharing a first name
+/// ("Michael Smith"/"Michael Brown") have no near twin.
+pub fn near_spelling(a: &Fact, b: &Fact) -> bool {
+    let words = |f: &Fact| -> Vec<String> {
+        folded_words(&f.text)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 4 && !FUNCTION_WORDS.contains(&w.as_str()))
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
+    let twin = |w: &String| long.iter().any(|x| x != w && near_word(w, x));
+    !short.is_empty()
+        && short.iter().any(|w| w.chars().count() >= 5 && twin(w))
+        && short.iter().all(|w| long.contains(w) || twin(w))
+}
+
+/// Two words close enough to be one word in two spellings.
+fn near_word(a: &str, b: &str) -> bool {
+    let skeleton = name_skeleton(a);
+    strsim::jaro_winkler(a, b) >= NEAR_WORD || skeleton.chars().count() >= 3 && skeleton == name_skeleton(b)
+}
+
+/// The Jaro-Winkler similarity above which two words of two names are one word spelled twice.
+const NEAR_WORD: f64 = 0.82;
+
 /// Endings cut from the last word of a name before its skeleton is taken, longest first.
 const NAME_ENDINGS: &[&str] =
     &["iennes", "ienne", "iens", "ien", "ians", "ian", "ennes", "enne", "ens", "ais", "ans", "es", "an", "s", "e"];
@@ -582,6 +611,9 @@ pub struct TextView {
     digits: OnceLock<Vec<f64>>,
     implied: OnceLock<Vec<f64>>,
     months: OnceLock<Vec<u32>>,
+    /// The gazetteer keys of the names, nationalities and adjectives it writes, inside longer
+    /// names too ("Royal Swedish Academy" writes Sweden's key).
+    gazetteer_keys: OnceLock<HashSet<&'static str>>,
 }
 
 /// The folded words of a text end to end in one string (not one string a word), with where
@@ -623,7 +655,22 @@ impl TextView {
             digits: OnceLock::new(),
             implied: OnceLock::new(),
             months: OnceLock::new(),
+            gazetteer_keys: OnceLock::new(),
         }
+    }
+
+    /// Whether the text writes an entity with this gazetteer key, a nationality or an
+    /// adjective of a place included.
+    pub fn writes_key(&self, key: &str) -> bool {
+        self.gazetteer_keys
+            .get_or_init(|| {
+                let tokens = crate::facts::tokens::tokenize(&self.text, self.lang, &[0]);
+                (0..tokens.len())
+                    .filter_map(|i| crate::facts::gazetteer::lookup(&tokens, i))
+                    .map(|(_, e)| e.key)
+                    .collect()
+            })
+            .contains(key)
     }
 
     /// The figures written in digits.
@@ -768,6 +815,9 @@ pub fn name_written_in(name: &Fact, lang: Lang, other: &TextView) -> bool {
     let words = folded_words(&name.text);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     if words.is_empty() || other.contains_words(&words) {
+        return true;
+    }
+    if name.entity_type == Some(crate::facts::EntityType::Place) && other.writes_key(&name.value) {
         return true;
     }
     let key = folded_words(name.value.rsplit(':').next().unwrap_or(&name.value));
@@ -1090,6 +1140,29 @@ mod tests {
         assert!(common_word_name(&fact(FactKind::Entity, "Government", "government"), Lang::En));
         assert!(!common_word_name(&fact(FactKind::Entity, "Nicholson", "nicholson"), Lang::En));
         assert!(!common_word_name(&fact(FactKind::Entity, "France", "country:FR"), Lang::Fr));
+    }
+
+    #[test]
+    fn names_spelled_each_languages_way() {
+        let name = |t: &str| fact(FactKind::Entity, t, &fold(t));
+        assert!(near_spelling(&name("Édouard"), &name("Edward")));
+        assert!(near_spelling(&name("Kammu"), &name("Emperor Kanmu")));
+        assert!(near_spelling(&name("François-Joseph"), &name("Franz Josef Land")));
+        assert!(near_spelling(&name("Kirghizistan"), &name("Kyrgyzstan")));
+        // a shared first name and two different surnames are two people
+        assert!(!near_spelling(&name("Michael Smith"), &name("Michael Brown")));
+        assert!(!near_spelling(&name("Lyon"), &name("Lille")));
+        assert!(!near_spelling(&name("Moscou"), &name("Ukraine")));
+    }
+
+    #[test]
+    fn a_place_is_told_by_its_adjective_inside_a_longer_name() {
+        let mut sweden = fact(FactKind::Entity, "Suède", "SE");
+        sweden.entity_type = Some(crate::facts::EntityType::Place);
+        let view = TextView::new("elected by the Royal Swedish Academy of Sciences", Lang::En);
+        assert!(name_written_in(&sweden, Lang::Fr, &view));
+        let view = TextView::new("elected by the Royal Academy of Sciences", Lang::En);
+        assert!(!name_written_in(&sweden, Lang::Fr, &view));
     }
 
     #[test]

@@ -388,9 +388,9 @@ fn demonym(fact: &Fact) -> bool {
 }
 
 /// Endings of the nouns and adjectives of nationality and residence that the gazetteer does not
-/// list ("Coréens", "Franciliens", "New Yorkais", "Parisians", "Sudanese", "Abkhazian").
+/// list ("Coréens", "Franciliens", "New Yorkais", "Parisians", "Sudanese", "Abkhazian", "Cornish").
 const DEMONYM_ENDINGS: &[&str] =
-    &["iens", "iennes", "eens", "eennes", "ais", "aises", "oises", "ians", "eans", "ese", "ian", "ean"];
+    &["iens", "iennes", "eens", "eennes", "ais", "aises", "oises", "ians", "eans", "ese", "ian", "ean", "ish"];
 
 /// A name outside the gazetteer, not a person's, whose last word ends as a demonym does.
 fn demonym_form(fact: &Fact) -> bool {

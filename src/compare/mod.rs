@@ -488,6 +488,9 @@ fn compare_class(
     if class == Class::Number {
         drop_roundings(&mut unmatched);
     }
+    if class == Class::Entity {
+        out.extend(near_spellings(&mut unmatched, rules));
+    }
     mismatches_and_missing(sides, class, &unmatched, rules, out)
 }
 
@@ -577,6 +580,31 @@ fn is_unit_conversion(fact: &Fact, side: &PairSide, unmatched: &[&Fact]) -> bool
                 && text.get(second.end..).is_some_and(|rest| rest.trim_start().starts_with(')'))
         }
     })
+}
+
+/// Takes out of the unmatched names of each side the pairs that are one name spelled or
+/// translated each language's way ([`equiv::near_spelling`]): a variant, not a contradiction
+/// nor two omissions.
+fn near_spellings(unmatched: &mut [Vec<&Fact>; 2], rules: &SeverityRules) -> Vec<Divergence> {
+    let mut out = Vec::new();
+    let mut drop = [vec![false; unmatched[0].len()], vec![false; unmatched[1].len()]];
+    for (i, l) in unmatched[0].iter().enumerate() {
+        let twin = unmatched[1].iter().enumerate().find(|(j, r)| !drop[1][*j] && equiv::near_spelling(l, r));
+        if let Some((j, r)) = twin {
+            drop[0][i] = true;
+            drop[1][j] = true;
+            out.extend(variant(l, r, rules).map(|mut d| {
+                d.note = Some("the same name spelled or translated each language's way".into());
+                d.confidence = Confidence::Low;
+                d
+            }));
+        }
+    }
+    for (facts, drop) in unmatched.iter_mut().zip(drop) {
+        let mut flags = drop.into_iter();
+        facts.retain(|_| !flags.next().unwrap_or(false));
+    }
+    out
 }
 
 /// A figure on one side and its rounding on the other are the same figure.
