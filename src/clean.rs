@@ -18,13 +18,9 @@ use std::sync::LazyLock;
 /// an [exact] or [label] phrase (`LONGEST_LISTED`: a longer line cannot be one) and of a [link]
 /// phrase (`LONGEST_LINK`: a longer line is lower-cased only that far).
 mod phrases {
-    use crate::static_map::{StaticMap, StrList};
+    use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/noise_tables.rs"));
 }
-
-/// How `build.rs` reads `data/noise.txt`.
-#[path = "noise_list.rs"]
-pub mod noise_list;
 
 /// Markup left in the text: an attribute (`data-script= »`, `href="`) or a tag.
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
@@ -232,7 +228,7 @@ mod tests {
     /// The tables `build.rs` wrote hold the lists of `data/noise.txt`, in its order.
     #[test]
     fn build_time_tables_hold_the_noise_lists() {
-        let listed = noise_list::phrases(include_str!("../data/noise.txt")).unwrap();
+        let listed = newsalign_tables::noise_list::phrases(include_str!("../data/noise.txt")).unwrap();
         let of = |section: &'static str| listed.iter().filter(move |(s, _)| *s == section).map(|(_, p)| p.as_str());
         assert!(of("exact").chain(of("label")).all(|p| phrases::EXACT.contains(p) || phrases::LABEL.contains(p)));
         assert!(phrases::LINK.iter().eq(of("link")));

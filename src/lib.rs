@@ -26,7 +26,6 @@ pub mod read;
 pub mod relation;
 pub mod report;
 pub mod segment;
-pub mod static_map;
 pub mod text;
 
 pub use article::Article;

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// folded, stemmed and hashed by `build.rs` into tables read in place: building a hash map of
 /// thousands of stems at every start-up was a tenth of a short `align` run.
 mod embedded {
-    use crate::static_map::{StaticMap, StrList};
+    use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/lexicon_table.rs"));
 
     /// The English stems (indices into [`ENGLISH`]) a French stem (index into [`FRENCH`]) translates to.
@@ -31,7 +31,7 @@ mod embedded {
 /// lexicon words and their inflections, and a Snowball stem costs some 4,000 instructions where a
 /// look-up costs a few dozen.
 mod known_stems {
-    use crate::static_map::{StaticMap, StrList};
+    use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/stem_table.rs"));
 }
 
@@ -86,7 +86,7 @@ impl Lexicon {
 
     /// Adds the pairs of a TSV text. Multi-word entries are skipped: alignment compares words.
     pub fn add_tsv(&mut self, tsv: &str) -> Result<(), String> {
-        for (fr, en) in super::lexicon_tsv::word_pairs(tsv)? {
+        for (fr, en) in newsalign_tables::lexicon_tsv::word_pairs(tsv)? {
             self.add(fr, en);
         }
         Ok(())

@@ -9,7 +9,6 @@
 
 mod assign;
 pub mod lexicon;
-mod lexicon_tsv;
 mod profile;
 mod similarity;
 pub mod tokens;

@@ -151,14 +151,11 @@ fn read_number(text: &str, start: usize) -> (String, usize) {
     (value, i)
 }
 
-/// The function words of `stopwords.rs`, laid out by `build.rs` as sets read in place.
+/// The function words of `newsalign_tables::stopwords`, laid out by `build.rs` as sets read in place.
 mod stopword_sets {
-    use crate::static_map::{StaticMap, StrList};
+    use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/align_stopwords.rs"));
 }
-
-/// The word lists the sets are made of (shared with `build.rs`).
-pub mod stopwords;
 
 /// Function words: frequent, untranslatable one-to-one, so they carry no evidence.
 fn is_stopword(folded: &str, lang: Lang) -> bool {
@@ -171,6 +168,7 @@ fn is_stopword(folded: &str, lang: Lang) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newsalign_tables::stopwords;
 
     #[test]
     fn build_time_sets_hold_the_stopwords() {

@@ -719,7 +719,7 @@ impl TextView {
 /// Words that state a figure with no number word (`data/implied_numbers.tsv`), per language
 /// (French, English), laid out by `build.rs` as tables read in place.
 mod implied {
-    use crate::static_map::{StaticMap, StrList};
+    use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/implied_numbers.rs"));
 }
 

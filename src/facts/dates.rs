@@ -17,7 +17,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 /// by `build.rs` from `data/calendar.tsv` as tables read in place: `NAMES[lang][kind]` (French
 /// then English, months then weekdays) with each name's `NUMBERS` and `ABBREVIATED` flags.
 mod calendar {
-    use crate::static_map::{StaticMap, StrList};
+    use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/calendar.rs"));
 }
 
@@ -1432,7 +1432,7 @@ fn easter_sunday(year: i32) -> Option<NaiveDate> {
 /// tokenizer would key them) instead of a phrase table built at every start-up.
 mod embedded {
     use crate::facts::lexicon::StaticPhrases;
-    use crate::static_map::{StaticMap, StrList};
+    use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/holidays.rs"));
 }
 

@@ -15,7 +15,7 @@ use rustc_hash::FxHashSet as HashSet;
 /// The words of `data/name_stopwords.txt` (`NAME_STOPWORDS`: capitalized function words and
 /// titles that do not start a name) and its `TITLES`, laid out by `build.rs` as sets read in place.
 mod stopwords {
-    use crate::static_map::{StaticMap, StrList};
+    use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/name_stopwords.rs"));
 }
 

@@ -5,7 +5,7 @@
 //! all get the key "US"; "Parlement européen" and "European Parliament" get "org:EP".
 //!
 //! `build.rs` keys the ~1,500 forms and lays them out as hash tables read in place
-//! (`crate::static_map`): building a phrase table of them at every start-up was an eighth of a
+//! (`newsalign_tables::map`): building a phrase table of them at every start-up was an eighth of a
 //! short `align` run.
 
 use super::lexicon::{longest_match, tokens_key};
@@ -13,7 +13,7 @@ use super::tokens::{Token, GAZETTEER_START};
 use super::EntityType;
 
 mod embedded {
-    use crate::static_map::{StaticMap, StrList};
+    use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/gazetteer_table.rs"));
 
     /// The entries of phrase `phrase` (an index into [`PHRASES`]): (key, type, form) as indices

@@ -8,7 +8,7 @@ use super::phrase_data::plain_phrase_key;
 pub use super::phrase_data::rows;
 use super::tokens::{tokenize, TokKind, Token};
 use crate::lang::Lang;
-use crate::static_map::StaticMap;
+use newsalign_tables::StaticMap;
 // FxHash, not SipHash: the keys are our own data and short words, and hashing every phrase of the
 // tables at every start-up with SipHash was a sixth of a short `align` run's instructions.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -175,7 +175,7 @@ pub struct DataForm {
     pub form: &'static str,
 }
 
-/// A phrase table of a data file laid out by `build.rs` (`crate::static_map` tables read in
+/// A phrase table of a data file laid out by `build.rs` (`newsalign_tables::map` tables read in
 /// place): what a [`PhraseTable`] of its forms gives, without building one at start-up. Each
 /// phrase leads to the first form written so; the caller makes its value from the row.
 #[derive(Debug)]
@@ -237,7 +237,7 @@ impl StaticPhrases {
     }
 }
 
-/// Rows of a data file by a key word, laid out by `build.rs` (a `crate::static_map` table read in
+/// Rows of a data file by a key word, laid out by `build.rs` (a `newsalign_tables::map` table read in
 /// place): the caller reads its value from the row's line when it meets the word.
 #[derive(Debug)]
 pub struct StaticRows {

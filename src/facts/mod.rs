@@ -10,7 +10,7 @@ pub mod entities;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod numbers;
-pub mod phrase_data;
+pub(crate) use newsalign_tables::phrase_data;
 pub mod tokens;
 
 use crate::document::Document;

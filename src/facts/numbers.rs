@@ -293,7 +293,7 @@ struct Currency {
 /// tables at every start-up was a twelfth of a short `align` run.
 mod embedded {
     use crate::facts::lexicon::{StaticPhrases, StaticRows};
-    use crate::static_map::{StaticMap, StrList};
+    use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/number_tables.rs"));
     include!(concat!(env!("OUT_DIR"), "/number_names.rs"));
 }

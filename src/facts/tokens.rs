@@ -47,7 +47,7 @@ pub struct Token<'a> {
 /// The words the extractors start with or lean on, each with its cue flags, laid out by
 /// `build.rs`: one look-up a word, where each extractor looked the word up in its own table.
 mod fact_words {
-    use crate::static_map::{StaticMap, StrList};
+    use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/fact_words.rs"));
 }
 

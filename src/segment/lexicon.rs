@@ -3,12 +3,12 @@
 //! Keeping them as data (not code) lets a reader check and extend them without reading the rules.
 
 use crate::lang::Lang;
-use crate::static_map::StaticMap;
+use newsalign_tables::StaticMap;
 
 /// The lists, laid out by `build.rs` as tables read in place: parsing and hashing them at every
 /// start-up was a fiftieth of a short `align` run.
 mod embedded {
-    use crate::static_map::{StaticMap, StrList};
+    use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/segment_tables.rs"));
 }
 
@@ -40,7 +40,7 @@ impl Abbrev {
     }
 }
 
-/// The word lists of `data/` (see `super::word_lists` for how they read).
+/// The word lists of `data/` (see `newsalign_tables::word_lists` for how they read).
 pub struct Lexicon {
     titles: &'static StaticMap,
     after_time: &'static StaticMap,
@@ -137,7 +137,7 @@ mod tests {
     /// The tables `build.rs` wrote hold every word of the lists, as the lists read.
     #[test]
     fn build_time_tables_hold_the_lists() {
-        use super::super::word_lists::{abbreviations, after_time, sections};
+        use newsalign_tables::word_lists::{abbreviations, after_time, sections};
         let abbrevs = abbreviations(include_str!("../../data/abbreviations.txt")).unwrap();
         assert!(abbrevs.titles.iter().all(|w| LEXICON.abbreviation(w) == Some(Abbrev::Title)));
         for w in &abbrevs.capitalised {

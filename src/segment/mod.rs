@@ -17,7 +17,6 @@
 mod lexicon;
 mod lines;
 mod marks;
-pub mod word_lists;
 
 use crate::lang::Lang;
 use lexicon::{Abbrev, LEXICON};

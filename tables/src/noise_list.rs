@@ -1,7 +1,6 @@
 //! Reading `data/noise.txt`: `[section]` headers over boilerplate phrases, one a line.
 //!
-//! Free of crate paths, so that `build.rs` includes this file too and lays the lists out as
-//! tables read in place (`crate::static_map`) by the rules written here.
+//! The build lays the lists out as tables read in place ([`crate::map`]) by these rules.
 
 /// The sections of `data/noise.txt`.
 pub const SECTIONS: [&str; 5] = ["exact", "link", "meta", "short", "label"];

@@ -1,13 +1,11 @@
-//! String-keyed tables laid out by `build.rs`, looked up in place at run time.
+//! String-keyed tables laid out by the build, looked up in place at run time.
 //!
-//! Every `newsalign` process used to build its hash maps of data words (gazetteer, lexicon) on
-//! first use: a third of a short `align` run. The build now hashes the keys once into an open
-//! addressing table of `u32` slots, and the program reads that table where it lies in the
-//! binary. Keys are one string plus `u32` offsets, not a `&'static str` each: no pointer to
+//! Building hash maps of data words (gazetteer, lexicon) on first use would be a third of a short
+//! `align` run. The build hashes the keys once into an open addressing table of `u32` slots, and
+//! the program reads that table where it lies in the binary. Keys are one string plus `u32` offsets, not a `&'static str` each: no pointer to
 //! relocate where the binary is position-independent, and a quarter of the size.
 //!
-//! This file has no crate paths: `build.rs` includes it to lay tables out with the very same
-//! hash the look-up uses.
+//! The build lays tables out with [`slots`], which uses the very same hash as the look-up.
 
 /// A hash of a key: eight bytes a round, short keys (most are words) in one round read as two
 /// overlapping halves, then mixed so that its low bits (the slot) and its high bits (the

@@ -1,8 +1,7 @@
 //! Reading the splitter's word lists (`data/abbreviations.txt`, `data/sentence_starters.txt`,
 //! `data/attribution_verbs.txt`): `[section]` headers over words separated by white space.
 //!
-//! Free of crate paths, so that `build.rs` includes this file too and lays the lists out as
-//! tables read in place (`crate::static_map`) by the rules the program documents here.
+//! The build lays the lists out as tables read in place ([`crate::map`]) by these rules.
 
 /// Parses `[section]` headers followed by white-space separated words; `#` starts a comment line.
 pub fn sections(data: &str) -> Vec<(&str, Vec<&str>)> {

@@ -1,7 +1,7 @@
 //! Reading a lexicon TSV (`french<TAB>english,english...` a line, `#` comments) into word pairs.
 //!
-//! Kept free of crate paths so that `build.rs` can include it too: the build stems the embedded
-//! lexicon once, and a user's `--lexicon FILE` is read at run time by the very same rules.
+//! The build stems the embedded lexicon once, and a user's `--lexicon FILE` is read at run time
+//! by the very same rules.
 
 /// The single-word (French, English) pairs of a TSV text, in file order. Multi-word entries are
 /// skipped: alignment compares words. A line without a tab is an error naming its number.

@@ -1,7 +1,6 @@
 //! Reading the phrase tables of `data/`: rows, gazetteer forms, and the key of a plain phrase.
 //!
-//! Free of crate paths but `crate::text`, so that `build.rs` includes this file too: the build
-//! keys the gazetteer with the very code the run time uses for every other phrase table.
+//! The build keys the gazetteer with the very code the run time uses for every other phrase table.
 
 /// The data rows of a TSV file: comment and blank lines skipped, fields split on tabs.
 pub fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -104,8 +103,8 @@ pub fn calendar_names(tsv: &str) -> [[Vec<CalendarName>; 2]; 2] {
         let [lang, kind, number, wide, abbr] = row[..] else { continue };
         let list = &mut out[usize::from(lang != "fr")][usize::from(kind != "month")];
         let n: u32 = number.parse().expect("calendar.tsv: bad number");
-        set(list, crate::text::fold(abbr), n, true, true);
-        set(list, crate::text::fold(wide), n, false, true);
+        set(list, crate::fold::fold(abbr), n, true, true);
+        set(list, crate::fold::fold(wide), n, false, true);
     }
     for (abbr, n) in [("sept", 9), ("sep", 9), ("tues", 2), ("thur", 4), ("thurs", 4), ("weds", 3)] {
         let is_month = n > 7 || abbr.starts_with("se");
@@ -119,7 +118,7 @@ pub fn fold_word(word: &str) -> String {
     if word.is_ascii() {
         word.to_ascii_lowercase()
     } else {
-        crate::text::fold(word)
+        crate::fold::fold(word)
     }
 }
 

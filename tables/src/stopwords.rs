@@ -1,5 +1,5 @@
 //! Function words of both languages for alignment: frequent, untranslatable one-to-one, so they
-//! carry no evidence. Free of crate paths: `build.rs` includes this file to lay them out as sets.
+//! carry no evidence. The build lays them out as sets read in place.
 
 /// Accent-folded.
 pub const FR_STOPWORDS: &[&str] = &[
