@@ -2,7 +2,8 @@
 //! comparable, not parallel — each side drops a tenth of the sentences and one paragraph moves.
 //! `cargo bench --bench align`; figures are in docs/align.md.
 
-use newsalign::align::{align, AlignOptions, Lexicon};
+use newsalign::align::{align, AlignOptions};
+use newsalign::bilingual::Lexicon;
 use newsalign::pipeline::{analyze, Analysis, Options};
 use newsalign::{Article, Lang};
 use std::sync::Arc;

@@ -1,7 +1,8 @@
 //! `check` throughput: 1,000 article pairs (the invented stories of tests/fixtures/check with
 //! their numbers varied) read, aligned, compared and judged. Target: under 10 s on 2 cores.
 
-use newsalign::check::{self, manifest::PairSpec, CheckOptions};
+use newsalign::check::{self, CheckOptions};
+use newsalign::read::manifest::PairSpec;
 use std::path::Path;
 
 fn main() {

@@ -57,6 +57,18 @@ pub fn analyze(article: Article, opts: &Options) -> Result<Analysis, InputError>
     Ok(Analysis { doc, facts })
 }
 
+impl crate::read::manifest::PairSpec {
+    /// Reads and analyses both articles, the manifest's `published` winning over the run's.
+    pub fn analyze(&self, opts: &Options) -> Result<(Analysis, Analysis), InputError> {
+        let mut opts = opts.clone();
+        opts.published = self.published.or(opts.published);
+        let read_and_analyze = |path: &std::path::Path| {
+            crate::read::read_one(path, crate::read::StdinFormat::Text).and_then(|article| analyze(article, &opts))
+        };
+        Ok((read_and_analyze(&self.left)?, read_and_analyze(&self.right)?))
+    }
+}
+
 /// Two versions of a story aligned, and compared along the alignment: what every report of
 /// `align` is made from.
 #[derive(Clone, Debug)]

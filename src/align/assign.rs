@@ -7,6 +7,7 @@
 
 use super::profile::Profiles;
 use super::similarity::{Part, Postings, Scorer, SHAPE_REACH};
+use super::FULL_SEARCH_CELLS;
 use rustc_hash::FxHashMap as HashMap;
 
 /// A group of left positions matched with a group of right positions.
@@ -82,9 +83,6 @@ impl Default for Thresholds {
         }
     }
 }
-
-/// Below this many DP cells the whole matrix is searched; above, only the band.
-pub(super) const FULL_SEARCH_CELLS: usize = 160_000;
 
 /// Which content sentences carry on the one before them on each side (see [`super::continuations`]).
 #[derive(Clone, Copy, Debug, Default)]
@@ -889,7 +887,8 @@ fn nearest_paired(owner: &[Option<usize>]) -> (Vec<Option<usize>>, Vec<Option<us
 mod tests {
     use super::*;
     use crate::align::tests::analysis;
-    use crate::align::{profile, Lexicon, Weights};
+    use crate::align::{profile, Weights};
+    use crate::bilingual::Lexicon;
     use crate::lang::Lang;
 
     /// The monotonic pass as first written, without the grid and the ring of columns: each value

@@ -8,16 +8,15 @@
 //! sentence unmatched rather than forcing a weak pair. `docs/align.md` describes the model.
 
 mod assign;
-pub mod lexicon;
 mod profile;
 mod similarity;
 pub mod tokens;
 
 pub use assign::Thresholds;
-pub use lexicon::Lexicon;
 pub use similarity::Weights;
 
 use crate::analysis::Analysis;
+use crate::bilingual::Lexicon;
 use crate::document::Document;
 use std::sync::Arc;
 
@@ -58,6 +57,10 @@ pub struct AlignOptions {
     pub weights: Weights,
     pub thresholds: Thresholds,
 }
+
+/// Below this many DP cells the assignment searches the whole matrix ([`assign`]), and the
+/// scorer keeps the 1:1 scores in a dense matrix ([`similarity`]); above, only a band.
+const FULL_SEARCH_CELLS: usize = 160_000;
 
 /// Aligns the sentences of two analysed articles (either language on either side).
 pub fn align(left: &Analysis, right: &Analysis, opts: &AlignOptions) -> Alignment {

@@ -9,9 +9,9 @@
 //! Everything that depends on a word only (its stems, its keys) is worked out once per distinct
 //! word of an article, which repeats its words: tokens carry small integer ids, not strings.
 
-use super::lexicon::{stem_cow, Lexicon};
 use super::tokens::{classify, scan, Scanned, WordClass};
 use crate::analysis::Analysis;
+use crate::bilingual::{stem_cow, Lexicon};
 use crate::facts::FactKind;
 use crate::lang::Lang;
 use rustc_hash::FxHashMap as HashMap;

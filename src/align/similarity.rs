@@ -249,7 +249,7 @@ enum Slot {
 /// a band, in a [`Window`] around the band and a hash map for the few other pairs asked for (a
 /// dense matrix there cost n × m for the marks of pairs sharing a common word, most of them never
 /// asked for).
-const DENSE_PAIRS: usize = super::assign::FULL_SEARCH_CELLS;
+const DENSE_PAIRS: usize = super::FULL_SEARCH_CELLS;
 
 /// A cache of 1:1 scores that knows which pairs score 0 without computing anything.
 ///
@@ -614,8 +614,9 @@ fn intersect(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::profile;
     use crate::align::tests::analysis;
-    use crate::align::{profile, Lexicon};
+    use crate::bilingual::Lexicon;
     use crate::lang::Lang;
 
     const FR: [&str; 4] = [

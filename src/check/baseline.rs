@@ -55,7 +55,7 @@ impl Baseline {
         let mut sorted = self.clone();
         sorted.entries.sort();
         sorted.entries.dedup();
-        crate::report::json::pretty(&sorted)
+        crate::output::json::pretty(&sorted)
     }
 
     pub fn fingerprints(&self) -> BTreeSet<&str> {

@@ -2,7 +2,6 @@
 //! [`policy::Policy`]; a [`baseline::Baseline`] lets already-accepted divergences pass.
 
 pub mod baseline;
-pub mod manifest;
 pub mod policy;
 
 use crate::analysis::Analysis;
@@ -266,7 +265,7 @@ pub fn check_analyses(
 
 /// Reads, aligns, compares and judges one manifest pair. An unreadable article makes an
 /// unreadable result rather than an error, so the run goes on.
-pub fn check_spec(spec: &manifest::PairSpec, opts: &CheckOptions) -> PairResult {
+pub fn check_spec(spec: &crate::read::manifest::PairSpec, opts: &CheckOptions) -> PairResult {
     match spec.analyze(&opts.pipeline) {
         Ok((left, right)) => {
             let paths = (spec.left.display().to_string(), spec.right.display().to_string());
@@ -277,7 +276,11 @@ pub fn check_spec(spec: &manifest::PairSpec, opts: &CheckOptions) -> PairResult 
 }
 
 /// Checks every pair of a manifest in parallel; `tick` is called once per finished pair.
-pub fn check_specs(specs: &[manifest::PairSpec], opts: &CheckOptions, tick: impl Fn() + Sync) -> Vec<PairResult> {
+pub fn check_specs(
+    specs: &[crate::read::manifest::PairSpec],
+    opts: &CheckOptions,
+    tick: impl Fn() + Sync,
+) -> Vec<PairResult> {
     use rayon::prelude::*;
     specs
         .par_iter()

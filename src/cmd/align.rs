@@ -3,10 +3,11 @@
 
 use super::common::{progress_bar, InputArgs, InputProblems, OutputArgs, SeverityArgs};
 use clap::{Args, ValueEnum};
-use newsalign::align::{AlignOptions, Lexicon};
-use newsalign::check::manifest::{self, PairSpec};
+use newsalign::align::AlignOptions;
+use newsalign::bilingual::Lexicon;
 use newsalign::compare::{Severity, SeverityRules};
 use newsalign::pipeline::AlignedPair;
+use newsalign::read::manifest::{self, PairSpec};
 use newsalign::report::align::{AlignReport, PairLine};
 use newsalign::{pipeline, report, Error, InputError, Lang};
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@
 //! rounded figure, a date given at another precision, a spelling variant, and a fact the other
 //! extractor missed but the other text plainly states.
 
-use crate::align::lexicon::{stem, Lexicon};
+use crate::bilingual::{stem, Lexicon};
 use crate::facts::{Fact, FactKind};
 use crate::lang::Lang;
 use crate::text::fold;

@@ -18,7 +18,7 @@
 //! doubtful.
 
 use super::index::FactIndex;
-use super::table::missing_kind;
+use super::missing_kind;
 use super::{
     equiv, not_comparable, standing_unmatched, Confidence, Divergence, DivergenceKind, Evidence, PairSide, Severity,
     SeverityRules, Side, Standing,
@@ -522,13 +522,13 @@ fn same_counted_noun(a: (&Fact, &Analysis), b: (&Fact, &Analysis)) -> bool {
                 (Lang::Fr, Lang::En) => (x, y),
                 (Lang::En, Lang::Fr) => (y, x),
                 (la, _) => {
-                    let stem = |w: &str| crate::align::lexicon::stem(w, la);
+                    let stem = |w: &str| crate::bilingual::stem(w, la);
                     return stem(&x) == stem(&y);
                 }
             };
-            let en_stem = crate::align::lexicon::stem(&en, Lang::En);
-            let fr_stem = crate::align::lexicon::stem(&fr, Lang::Fr);
-            crate::align::Lexicon::builtin().translations(&fr_stem).any(|t| t == en_stem)
+            let en_stem = crate::bilingual::stem(&en, Lang::En);
+            let fr_stem = crate::bilingual::stem(&fr, Lang::Fr);
+            crate::bilingual::Lexicon::builtin().translations(&fr_stem).any(|t| t == en_stem)
         }
         _ => false,
     }

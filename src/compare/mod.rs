@@ -78,6 +78,16 @@ pub enum DivergenceKind {
     QuoteMissing,
 }
 
+/// The kind of a fact missing on one side, from a mismatch or missing kind of its class.
+fn missing_kind(kind: DivergenceKind) -> DivergenceKind {
+    match kind {
+        DivergenceKind::NumberMismatch => DivergenceKind::NumberMissing,
+        DivergenceKind::DateMismatch => DivergenceKind::DateMissing,
+        DivergenceKind::EntityMismatch => DivergenceKind::EntityMissing,
+        other => other,
+    }
+}
+
 impl DivergenceKind {
     pub const ALL: [DivergenceKind; 8] = [
         DivergenceKind::NumberMismatch,

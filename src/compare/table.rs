@@ -4,8 +4,8 @@
 
 use super::index::FactIndex;
 use super::{
-    compare_sides, fact_at, sentence_facts, standing, Confidence, Divergence, DivergenceKind, Evidence, PairSide,
-    Severity, SeverityRules, Side, Standing,
+    compare_sides, fact_at, missing_kind, sentence_facts, standing, Confidence, Divergence, DivergenceKind, Evidence,
+    PairSide, Severity, SeverityRules, Side, Standing,
 };
 use crate::align::Alignment;
 use crate::analysis::Analysis;
@@ -256,16 +256,6 @@ fn mark_consistent_names(divergences: &mut [Vec<Divergence>], rules: &SeverityRu
                 d.note = Some(format!("unmatched in {times} pairs: how the versions name it"));
             }
         }
-    }
-}
-
-/// The kind of a fact missing on one side, from a mismatch or missing kind of its class.
-pub(super) fn missing_kind(kind: DivergenceKind) -> DivergenceKind {
-    match kind {
-        DivergenceKind::NumberMismatch => DivergenceKind::NumberMissing,
-        DivergenceKind::DateMismatch => DivergenceKind::DateMissing,
-        DivergenceKind::EntityMismatch => DivergenceKind::EntityMissing,
-        other => other,
     }
 }
 

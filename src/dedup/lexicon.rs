@@ -14,7 +14,7 @@
 //! names, invented words) is not even looked up.
 
 use super::hash::StableHasher;
-use crate::align::lexicon::{stem, Lexicon};
+use crate::bilingual::{stem, Lexicon};
 use crate::lang::Lang;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;

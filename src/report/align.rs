@@ -4,13 +4,13 @@
 
 use crate::align::Alignment;
 use crate::analysis::Analysis;
-use crate::check::manifest::PairSpec;
 use crate::compare::{Comparison, Divergence, FactRow, Presence, Unpaired};
 use crate::document::Document;
 use crate::error::InputError;
 use crate::facts::Fact;
 use crate::lang::Lang;
 use crate::pipeline::AlignedPair;
+use crate::read::manifest::PairSpec;
 use crate::report::compared::Tally;
 use serde::Serialize;
 
@@ -176,7 +176,7 @@ impl AlignReport {
 
     /// Pretty-printed JSON with a final newline.
     pub fn to_json(&self) -> String {
-        super::json::pretty(self)
+        crate::output::json::pretty(self)
     }
 }
 

@@ -92,7 +92,7 @@ pub fn json(report: &CheckReport) -> String {
         "pairs": report.pairs,
         "stale_baseline": report.stale_baseline,
     });
-    super::json::pretty(&value)
+    crate::output::json::pretty(&value)
 }
 
 /// GitHub's escaping for a workflow command's message.
@@ -308,7 +308,7 @@ pub fn sarif(report: &CheckReport) -> String {
             "properties": {"policy": report.policy},
         }],
     });
-    super::json::pretty(&value)
+    crate::output::json::pretty(&value)
 }
 
 /// A relative URI reference for a path: forward slashes, spaces and other reserved bytes escaped.

@@ -6,7 +6,6 @@ pub mod compared;
 pub mod dedup;
 pub mod facts;
 pub mod html;
-pub mod json;
 pub mod markdown;
 pub mod side_by_side;
 pub mod split;

@@ -6,7 +6,7 @@
 //!
 //! - The French-English lexicon: alignment compares Snowball stems, so every lexicon word must be
 //!   folded and stemmed (about half of a short `align` run when done at start-up), then hashed
-//!   into a map (a tenth more): `lexicon_table.rs` for `src/align/lexicon.rs`. A user's
+//!   into a map (a tenth more): `lexicon_table.rs` for `src/bilingual/mod.rs`. A user's
 //!   `--lexicon FILE` is still stemmed at run time with the same fold, the same stemmers and the
 //!   same TSV rules ([`crate::lexicon_tsv`]).
 //! - The stems of the lexicon's words and of their likely inflections, and of the words of the

@@ -1,11 +1,11 @@
-//! Manifests: the list of article pairs `check` compares, as JSON Lines or TOML.
+//! Manifests: the list of article pairs `check` compares and `align --pairs` aligns, as JSON
+//! Lines or TOML.
 //!
 //! JSONL, one pair a line: `{"left": "fr/story.txt", "right": "en/story.txt", "published": "2024-05-06", "id": "story"}`.
 //! TOML: `[[pair]]` tables with the same keys. Relative paths are relative to the manifest's folder,
 //! so a manifest can be committed next to the articles and run from anywhere.
 
 use crate::error::InputError;
-use crate::pipeline::{Analysis, Options};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -18,19 +18,6 @@ pub struct PairSpec {
     pub left: PathBuf,
     pub right: PathBuf,
     pub published: Option<NaiveDate>,
-}
-
-impl PairSpec {
-    /// Reads and analyses both articles, the manifest's `published` winning over the run's.
-    pub fn analyze(&self, opts: &Options) -> Result<(Analysis, Analysis), InputError> {
-        let mut opts = opts.clone();
-        opts.published = self.published.or(opts.published);
-        let analyze = |path: &Path| {
-            crate::read::read_one(path, crate::read::StdinFormat::Text)
-                .and_then(|article| crate::pipeline::analyze(article, &opts))
-        };
-        Ok((analyze(&self.left)?, analyze(&self.right)?))
-    }
 }
 
 #[derive(Deserialize)]
@@ -62,7 +49,7 @@ pub fn is_manifest(path: &Path) -> bool {
 }
 
 fn first_record_is_pair(path: &Path) -> bool {
-    match crate::read::first_jsonl_record(path) {
+    match super::first_jsonl_record(path) {
         Some(v) => v.get("left").is_some() && v.get("right").is_some() && v.get("text").is_none(),
         None => false,
     }
@@ -101,9 +88,7 @@ fn to_spec(entry: Entry, base: &Path, origin: &str, line: Option<usize>) -> Resu
     };
     let published = match entry.published.as_deref() {
         None | Some("") => None,
-        Some(s) => {
-            Some(crate::read::parse_date(s).ok_or_else(|| err(format!("published '{s}' is not a YYYY-MM-DD date")))?)
-        }
+        Some(s) => Some(super::parse_date(s).ok_or_else(|| err(format!("published '{s}' is not a YYYY-MM-DD date")))?),
     };
     let id = entry.id.unwrap_or_else(|| format!("{} <> {}", entry.left, entry.right));
     Ok(PairSpec { id, left: base.join(&entry.left), right: base.join(&entry.right), published })

@@ -3,7 +3,10 @@
 //! Files are `.txt` (the whole file is the article), `.html`/`.htm` (the main text is
 //! extracted), `.jsonl` (one record a line, read as a stream so memory stays flat) and `-`
 //! (standard input). Directories are walked recursively. Every problem is an [`InputError`]
-//! naming the file (and line); the stream goes on with the next article.
+//! naming the file (and line); the stream goes on with the next article. The lists of article
+//! pairs that `check` and `align --pairs` take are read in [`manifest`].
+
+pub mod manifest;
 
 use crate::article::Article;
 use crate::error::InputError;

@@ -1,5 +1,7 @@
-//! The French-English lexicon that lets alignment see translations: content words only, compared
-//! through their Snowball stems so that one entry covers every inflection.
+//! The French-English lexicon that lets alignment, comparison and dedup see translations: content
+//! words only, compared through their Snowball stems so that one entry covers every inflection.
+//!
+//! It sits below the stages that read it, so that none of them imports another for it.
 
 use crate::lang::Lang;
 use rust_stemmers::Stemmer;

@@ -1,4 +1,7 @@
-//! Writing reports: to standard output, or to a file that is written whole or not at all.
+//! Writing reports: to standard output, or to a file that is written whole or not at all; and
+//! the JSON layout every report and baseline shares ([`json`]).
+
+pub mod json;
 
 use crate::error::Error;
 use std::io::Write;
