@@ -85,8 +85,67 @@ pub fn mark_noise(text: &str, sentences: &[Range<usize>], _lang: Lang) -> Vec<bo
             kinds[k] = Noise::Boilerplate;
         }
     }
+    // A headline or a widget line printed twice (the page's title, then the article's): the
+    // second copy is not the story.
+    let repeats = repeated_lines(text);
+    if !repeats.is_empty() {
+        let mut at = 0;
+        for (k, range) in sentences.iter().enumerate() {
+            while at < repeats.len() && repeats[at].end < range.end {
+                at += 1;
+            }
+            if repeats.get(at).is_some_and(|line| line.start <= range.start && range.end <= line.end) {
+                kinds[k] = Noise::Boilerplate;
+            }
+        }
+    }
+    // A text cut off in mid-sentence (a page stored or pasted in part) ends with a fragment.
+    if let Some(last) = sentences.len().checked_sub(1).filter(|&k| k > 0) {
+        if kinds[last] == Noise::Content
+            && is_cut_fragment(&text[sentences[last].clone()], &text[sentences[last].end..])
+        {
+            kinds[last] = Noise::Boilerplate;
+        }
+    }
     kinds.into_iter().map(|k| k != Noise::Content).collect()
 }
+
+/// The lines that repeat an earlier line of the text word for word: short (2 to
+/// `SHORT_LINE_WORDS` words) and without a final stop, as headlines, datelines and widget
+/// labels are. Dialogue repeats itself ("— Oui.") but ends like a sentence.
+fn repeated_lines(text: &str) -> Vec<Range<usize>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let range = start..start + line.len();
+        start = range.end;
+        let trimmed = line.trim();
+        let words = trimmed.split_whitespace().take(SHORT_LINE_WORDS + 1).count();
+        if !(2..=SHORT_LINE_WORDS).contains(&words) || ends_like_sentence(trimmed) {
+            continue;
+        }
+        if !seen.insert(trimmed) {
+            out.push(range);
+        }
+    }
+    out
+}
+
+/// The last sentence of a text that stops in mid-sentence: at least `CUT_FRAGMENT_WORDS` words
+/// (a label or a short headline at the end is left to the other rules), no final stop, a last
+/// word in lower case (a list or a headline ends on a name: "… de Jafar Panahi"), and nothing
+/// but white space after it.
+fn is_cut_fragment(sentence: &str, after: &str) -> bool {
+    after.trim().is_empty()
+        && !ends_like_sentence(sentence)
+        && !sentence.trim_end().ends_with([':', ';'])
+        && sentence.split_whitespace().nth(CUT_FRAGMENT_WORDS - 1).is_some()
+        && sentence.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_lowercase))
+}
+
+/// See [`is_cut_fragment`].
+const CUT_FRAGMENT_WORDS: usize = 5;
 
 /// The whole line(s) around a sentence.
 fn line_around(text: &str, range: Range<usize>) -> Range<usize> {
@@ -119,6 +178,9 @@ fn sentence_noise(sentence: &str) -> Noise {
     if is_bio(s) {
         return Noise::Bio;
     }
+    if is_footer(s) {
+        return Noise::Boilerplate;
+    }
     let has_markup_char = s.contains(['=', '<', '>']);
     let exact = s.len() <= MAX_EXACT_BYTES && phrases::EXACT.contains(&normalise(s));
     if (has_markup_char && MARKUP.is_match(s) && !sentence_around_markup(s)) || exact {
@@ -137,11 +199,95 @@ fn sentence_around_markup(s: &str) -> bool {
     words >= WORDS_AROUND_MARKUP
 }
 
+/// The lower-cased head of `s`: its first `chars` characters.
+fn lower_head(s: &str, chars: usize) -> String {
+    let end = s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i);
+    s[..end].to_lowercase()
+}
+
+/// A footer sentence, wherever it stands: "Copyright 2024 The Associated Press.", "© AFP",
+/// "This material may not be published, broadcast…" (the phrases of [footer]).
+fn is_footer(s: &str) -> bool {
+    if !s.starts_with(['©', 'C', 'c', 'T', 't']) {
+        return false;
+    }
+    let head = lower_head(s, FOOTER_HEAD_CHARS);
+    let short = s.split_whitespace().nth(SHORT_LINE_WORDS).is_none();
+    let copyright = head.starts_with('©')
+        || head.strip_prefix("copyright").is_some_and(|rest| {
+            rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '©') && rest.starts_with(' ')
+        });
+    (short && copyright) || phrases::FOOTER.iter().any(|p| starts_with_phrase(&head, p))
+}
+
+/// How much of a sentence is lower-cased to look for a footer or caption phrase.
+const FOOTER_HEAD_CHARS: usize = 64;
+/// A photo caption may run longer than a link line.
+const CAPTION_LINE_WORDS: usize = 60;
+/// At most this many words after a final "©" make a credit ("… © Pierre René-Worms").
+const CREDIT_WORDS: usize = 6;
+
+/// A photo caption or credit line: it starts with a [caption] phrase ("Photo : …",
+/// "PHOTO BENOIT TESSIER, REUTERS …"), or ends with a credit ("… © Jane Roe", "… (Photo:
+/// Jane Roe/La Presse canadienne)").
+fn is_caption(line: &str) -> bool {
+    let head = lower_head(line, FOOTER_HEAD_CHARS);
+    if phrases::CAPTION.iter().any(|p| starts_with_phrase(&head, p)) {
+        return true;
+    }
+    let tail = line.trim_end();
+    if let Some(at) = tail.rfind('©') {
+        let credit = &tail[at + '©'.len_utf8()..];
+        let words = credit.split_whitespace().count();
+        return (1..=CREDIT_WORDS).contains(&words) && !ends_like_sentence(credit) && at > 0;
+    }
+    if tail.ends_with(')') {
+        if let Some(at) = tail.rfind('(') {
+            let inside = lower_head(&tail[at + 1..], 8);
+            return at > 0 && (inside.starts_with("photo") || inside.starts_with("crédit"));
+        }
+    }
+    false
+}
+
+/// A credit or byline naming a news agency: a short line of capitalised words without a final
+/// stop ("Jerome Pugmire Associated Press", "Catherine Morrison, La Presse Canadienne", "LG, avec
+/// AFP", "THE CANADIAN PRESS/Adrian Wyld", "(ATS)").
+fn is_agency_credit(line: &str) -> bool {
+    const JOINERS: [&str; 8] = ["et", "and", "avec", "with", "de", "du", "of", "the"];
+    const CREDIT_LINE_WORDS: usize = 10;
+    if ends_like_sentence(line) || line.split_whitespace().nth(CREDIT_LINE_WORDS).is_some() {
+        return false;
+    }
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let words = split(line);
+    let capitalised = |w: &String| w.starts_with(char::is_uppercase) || JOINERS.contains(&w.to_lowercase().as_str());
+    if words.is_empty() || !words.iter().all(capitalised) {
+        return false;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    phrases::AGENCY.iter().any(|agency| {
+        let agency = split(agency);
+        lower.windows(agency.len()).any(|w| w == agency.as_slice())
+    })
+}
+
 /// Rules over a whole line: boilerplate is usually a line of its own.
 fn is_noise_line(line: &str) -> bool {
     let line = line.trim();
     // Every rule is about short lines: a paragraph is dismissed before any lower-casing.
-    let words = line.split_whitespace().take(LINK_LINE_WORDS + 1).count();
+    let words = line.split_whitespace().take(CAPTION_LINE_WORDS + 1).count();
+    if words > CAPTION_LINE_WORDS {
+        return false;
+    }
+    if is_caption(line) {
+        return true;
+    }
     if words > LINK_LINE_WORDS {
         return false;
     }
@@ -165,7 +311,7 @@ fn is_noise_line(line: &str) -> bool {
     if !short {
         return false;
     }
-    if phrases::SHORT.iter().any(|p| norm.contains(p)) || is_byline(line) {
+    if phrases::SHORT.iter().any(|p| norm.contains(p)) || is_byline(line) || is_agency_credit(line) {
         return true;
     }
     !ends_like_sentence(line) && phrases::META.iter().any(|p| starts_with_phrase(&norm, p))
@@ -234,6 +380,9 @@ mod tests {
         assert!(phrases::LINK.iter().eq(of("link")));
         assert!(phrases::META.iter().eq(of("meta")));
         assert!(phrases::SHORT.iter().eq(of("short")));
+        assert!(phrases::CAPTION.iter().eq(of("caption")));
+        assert!(phrases::FOOTER.iter().eq(of("footer")));
+        assert!(phrases::AGENCY.iter().eq(of("agency")));
         let longest = of("exact").chain(of("label")).map(|p| p.chars().count()).max();
         assert_eq!(longest, Some(phrases::LONGEST_LISTED));
         assert_eq!(of("link").map(|p| p.chars().count()).max(), Some(phrases::LONGEST_LINK));
@@ -307,6 +456,43 @@ mod tests {
                     « Acte de guerre »\n\nOther towns on alert\n\nLe maire a partagé une vidéo.\n\nFrance";
         let flagged = noisy(text);
         assert_eq!(flagged, ["France"], "only the lone section label is noise");
+    }
+
+    #[test]
+    fn marks_captions_credits_and_footers() {
+        let text = "La digue de Valmont a cédé\n\nPar Jeanne Morel\n\n\
+                    PHOTO MARC DUVAL, REUTERS Le maire devant la digue\n\n\
+                    La digue a cédé lundi soir. (Photo: Anne Roy/La Presse canadienne)\n\n\
+                    Trois maisons ont été inondées à Valmont.\n\n\
+                    Les pompiers sont restés sur place toute la nuit. © Paul Martin\n\n\
+                    Anne Roy, La Presse Canadienne\n\nLG, avec AFP\n\n(ATS)\n\n\
+                    Copyright 2024 The Associated Press. This material may not be published, broadcast or redistributed.";
+        assert_eq!(
+            noisy(text),
+            [
+                "Par Jeanne Morel",
+                "PHOTO MARC DUVAL, REUTERS Le maire devant la digue",
+                "La digue a cédé lundi soir. (Photo: Anne Roy/La Presse canadienne)",
+                "Les pompiers sont restés sur place toute la nuit.",
+                "© Paul Martin",
+                "Anne Roy, La Presse Canadienne",
+                "LG, avec AFP",
+                "(ATS)",
+                "Copyright 2024 The Associated Press.",
+                "This material may not be published, broadcast or redistributed."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_repeated_headline_and_a_cut_last_sentence_are_noise() {
+        let text = "La digue de Valmont a cédé\n\nLa digue de Valmont a cédé\n\n\
+                    La digue a cédé lundi soir.\n\nLe préfet a ouvert un gymnase pour les familles qui";
+        assert_eq!(noisy(text), ["La digue de Valmont a cédé", "Le préfet a ouvert un gymnase pour les familles qui"]);
+        // A list that ends on a name, and a dialogue line said twice, are the text.
+        let text = "Les prix :\n\n- Palme d'or : « Un simple accident », de Jafar Panahi";
+        assert!(noisy(text).is_empty(), "{:?}", noisy(text));
+        assert!(noisy("— Oui.\n\nIl se tut.\n\n— Oui.").is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! The build lays the lists out as tables read in place ([`crate::map`]) by these rules.
 
 /// The sections of `data/noise.txt`.
-pub const SECTIONS: [&str; 5] = ["exact", "link", "meta", "short", "label"];
+pub const SECTIONS: [&str; 8] = ["exact", "link", "meta", "short", "label", "caption", "footer", "agency"];
 
 /// Every phrase of the list, lower-cased, with its section, in the file's order; an unknown
 /// section (or a phrase before any) is an error.
