@@ -25,6 +25,7 @@ pub mod document;
 pub mod error;
 pub mod exit;
 pub mod facts;
+#[cfg(feature = "html")]
 pub mod html;
 pub mod lang;
 pub mod output;

@@ -287,8 +287,8 @@ mod tests {
                 let json = serde_json::json!({ "id": "r", "text": text }).to_string();
                 let _ = crate::read::parse_record(&json, "random.jsonl", Some(1));
                 let _ = crate::read::parse_record(&text, "random.jsonl", Some(1));
-                let page = crate::html::extract(&text);
-                let _ = analyze(article("html", &page.text), &opts);
+                #[cfg(feature = "html")]
+                let _ = analyze(article("html", &crate::html::extract(&text).text), &opts);
                 let analysis = crate::read::text_article(text.clone(), "random.txt").and_then(|a| analyze(a, &opts));
                 if let Ok(analysis) = analysis {
                     if let Some(other) = previous.take() {

@@ -1,7 +1,7 @@
 //! The read stage: turns the paths a user gives into a stream of [`Article`]s.
 //!
 //! Files are `.txt` (the whole file is the article), `.html`/`.htm` (the main text is
-//! extracted), `.jsonl` (one record a line, read as a stream so memory stays flat) and `-`
+//! extracted; with the `html` feature, on by default), `.jsonl` (one record a line, read as a stream so memory stays flat) and `-`
 //! (standard input). Directories are walked recursively. Every problem is an [`InputError`]
 //! naming the file (and line); the stream goes on with the next article. The lists of article
 //! pairs that `check` and `align --pairs` take are read in [`manifest`].
@@ -205,9 +205,14 @@ fn whole_text_article(bytes: Vec<u8>, origin: &str, kind: FileKind) -> Result<Ar
     // A byte-order mark is not text; dropping it keeps offsets meaningful for editors.
     let raw = raw.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(raw);
     let (text, title) = match kind {
+        #[cfg(feature = "html")]
         FileKind::Html => {
             let page = crate::html::extract(&raw);
             (page.text, page.title)
+        }
+        #[cfg(not(feature = "html"))]
+        FileKind::Html => {
+            return Err(InputError::new(origin, "HTML input needs newsalign built with its `html` feature"))
         }
         _ => (raw, None),
     };
