@@ -311,7 +311,11 @@ fn is_noise_line(line: &str) -> bool {
     if !short {
         return false;
     }
-    if phrases::SHORT.iter().any(|p| norm.contains(p)) || is_byline(line) || is_agency_credit(line) {
+    if phrases::SHORT.iter().any(|p| norm.contains(p))
+        || is_byline(line)
+        || is_agency_credit(line)
+        || phrases::COUNTRY.contains(&norm)
+    {
         return true;
     }
     !ends_like_sentence(line) && phrases::META.iter().any(|p| starts_with_phrase(&norm, p))
@@ -383,6 +387,7 @@ mod tests {
         assert!(phrases::CAPTION.iter().eq(of("caption")));
         assert!(phrases::FOOTER.iter().eq(of("footer")));
         assert!(phrases::AGENCY.iter().eq(of("agency")));
+        assert!(phrases::COUNTRY.contains("burkina faso") && phrases::COUNTRY.contains("côte d’ivoire"));
         let longest = of("exact").chain(of("label")).map(|p| p.chars().count()).max();
         assert_eq!(longest, Some(phrases::LONGEST_LISTED));
         assert_eq!(of("link").map(|p| p.chars().count()).max(), Some(phrases::LONGEST_LINK));
@@ -493,6 +498,8 @@ mod tests {
         let text = "Les prix :\n\n- Palme d'or : « Un simple accident », de Jafar Panahi";
         assert!(noisy(text).is_empty(), "{:?}", noisy(text));
         assert!(noisy("— Oui.\n\nIl se tut.\n\n— Oui.").is_empty());
+        // A lone line naming a country is a section label.
+        assert_eq!(noisy("Burkina Faso\n\nLe président sortant a été réélu."), ["Burkina Faso"]);
     }
 
     #[test]

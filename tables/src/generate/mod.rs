@@ -98,7 +98,7 @@ pub fn write_all(root: &Path, out_dir: &Path) {
     write_out("number_tables.rs", &format!("{currencies}{units}{number_words}"));
     let word_lists = [ABBREVIATIONS, STARTERS, ATTRIBUTION, CALENDAR].map(read);
     write_out("segment_tables.rs", &segment_tables(&word_lists));
-    write_out("noise_tables.rs", &noise_tables(&read(NOISE)));
+    write_out("noise_tables.rs", &noise_tables(&read(NOISE), &read(COUNTRIES)));
     let number_names = read(NUMBER_NAMES);
     write_out("number_names.rs", &set_source("NUMBER_NAMES", NUMBER_NAMES, phrase_data::word_lines(&number_names)));
     let stopwords = read(NAME_STOPWORDS);
@@ -329,8 +329,10 @@ fn segment_tables([abbreviations, starters, attribution, calendar]: &[String; 4]
     out
 }
 
-/// Rust source of the boilerplate lists of `data/noise.txt` (see `src/clean.rs`).
-fn noise_tables(data: &str) -> String {
+/// Rust source of the boilerplate lists of `data/noise.txt` (see `src/clean.rs`), and the
+/// country names of `data/countries.tsv`, lower-cased: a lone line naming a country is a
+/// section label (`COUNTRY`).
+fn noise_tables(data: &str, countries: &str) -> String {
     let phrases = noise_list::phrases(data).unwrap_or_else(|e| panic!("{e}"));
     let of = |section: &'static str| phrases.iter().filter(move |(s, _)| *s == section).map(|(_, p)| p.as_str());
     let distinct = |section: &'static str| {
@@ -354,6 +356,14 @@ fn noise_tables(data: &str) -> String {
     ] {
         writeln!(out, "pub static {name}: StrList = {};", list_source(&of(section).collect::<Vec<_>>())).unwrap();
     }
+    let lowered: Vec<String> = countries
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|line| line.split('\t').skip(1).map(|name| name.trim().to_lowercase()))
+        .collect();
+    let mut names = Interner::default();
+    lowered.iter().for_each(|name| _ = names.index(name));
+    writeln!(out, "pub static COUNTRY: StaticMap = {};", map_source(&names.strings)).unwrap();
     writeln!(out, "pub const LONGEST_LISTED: usize = {longest_listed};").unwrap();
     writeln!(out, "pub const LONGEST_LINK: usize = {longest_link};").unwrap();
     out
