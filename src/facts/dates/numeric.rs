@@ -74,7 +74,7 @@ impl Scanner<'_, '_> {
         self.numeric_date_with(i, false)
     }
 
-    /// As [`numeric_date`]; `after_weekday` also takes an unclear day and month with a slash
+    /// As [`Self::numeric_date`]; `after_weekday` also takes an unclear day and month with a slash
     /// ("Friday 7/6"), which the weekday makes a date. Not with a hyphen or a dot: "Friday 7-6" is a
     /// tennis score, "rose Friday 7.6 percent" a figure.
     pub(super) fn numeric_date_with(&self, i: usize, after_weekday: bool) -> Option<(usize, DateVal)> {

@@ -15,9 +15,9 @@
 //! - The gazetteer: ~1,500 forms keyed as the facts tokenizer would key them and hashed (an
 //!   eighth of a short run): `gazetteer_table.rs` for `src/facts/gazetteer.rs`.
 //! - The holiday forms, keyed likewise, and the month and weekday names: `holidays.rs` and
-//!   `calendar.rs` for `src/facts/dates.rs`.
+//!   `calendar.rs` for `src/facts/dates/` (`holidays.rs`, `calendar.rs`).
 //! - The currency and unit forms (~600), keyed likewise, and the number words:
-//!   `number_tables.rs` for `src/facts/numbers.rs`, which makes a form's value from its row when
+//!   `number_tables.rs` for `src/facts/numbers/tables.rs`, which makes a form's value from its row when
 //!   it meets it.
 //! - The splitter's word lists (abbreviations, sentence starters, verbs of saying):
 //!   `segment_tables.rs` for `src/segment/lexicon.rs`.
