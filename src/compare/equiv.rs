@@ -845,11 +845,18 @@ pub fn name_written_in(name: &Fact, lang: Lang, other: &TextView) -> bool {
 fn every_word_told(words: &[&str], lang: Lang, other: &TextView) -> bool {
     let content: Vec<&str> = words.iter().copied().filter(|w| w.chars().count() >= 4).collect();
     let content = if content.is_empty() { words.to_vec() } else { content };
-    let told = |w: &&str| {
+    let adapted = |w: &&str| {
         let one = std::slice::from_ref(w);
-        other.contains_words(one) || cognate_in(one, other) || translated_in(one, lang, other)
+        cognate_in(one, other) || translated_in(one, lang, other)
     };
-    content.iter().any(told) && content.iter().filter(|w| !common_word(w, lang)).all(told)
+    let told = |w: &&str| other.contains_words(std::slice::from_ref(w)) || adapted(w);
+    // A name whose proper words are spelled the other language's way (Iberian/ibérique) was
+    // translated, and so were its dictionary words ("Peninsula"); a name written the same in
+    // both ("Clive Palmer") keeps every word, dictionary words included.
+    let translated =
+        content.len() >= 2 && content.iter().any(|w| !other.contains_words(std::slice::from_ref(w)) && adapted(w));
+    let translatable = |w: &&&str| common_word(w, lang) || (translated && crate::common_words::is_common_word(w, lang));
+    content.iter().any(told) && content.iter().filter(|w| !translatable(w)).all(told)
 }
 
 /// A name spelled the other language's way (Australie/Australia, catholique/Catholic): its
@@ -868,8 +875,30 @@ fn cognate_in(words: &[&str], other: &TextView) -> bool {
         (other.lang == Lang::Fr || capitalized)
             && other_len >= 4
             && (strsim::jaro_winkler(longest, w) >= bar
-                || (derived(longest, w) && (w.len() > longest.len() || !capitalized)))
+                || (derived(longest, w) && (w.len() > longest.len() || !capitalized))
+                || same_adjective_stem(longest, w))
     })
+}
+
+/// Endings of proper adjectives and their nouns, longest first: "ibérique"/"Iberian",
+/// "arctique"/"Arctic", "anatolien"/"Anatolian", "hydrométéorologique"/"Hydrometeorological".
+const ADJECTIVE_ENDINGS: &[&str] =
+    &["iennes", "ienne", "iens", "ical", "ians", "ique", "ques", "ien", "ian", "ics", "an", "ic", "al", "s"];
+
+/// Two words that are one proper adjective in the two languages: what is left once their
+/// adjective endings are cut is the same stem of four letters or more, from words of six.
+fn same_adjective_stem(a: &str, b: &str) -> bool {
+    let stem = |w: &str| -> String {
+        let mut w = w.to_string();
+        for _ in 0..2 {
+            if let Some(cut) = ADJECTIVE_ENDINGS.iter().find_map(|e| w.strip_suffix(e)).filter(|c| c.len() >= 4) {
+                w = cut.to_string();
+            }
+        }
+        w
+    };
+    let (x, y) = (stem(a), stem(b));
+    a.len().min(b.len()) >= 6 && x.len() >= 4 && x == y
 }
 
 /// One word derived from the other by an ending (Arab/arabes, Thai/thaïlandais, nazi/nazis):
@@ -1153,6 +1182,19 @@ mod tests {
         assert!(!near_spelling(&name("Michael Smith"), &name("Michael Brown")));
         assert!(!near_spelling(&name("Lyon"), &name("Lille")));
         assert!(!near_spelling(&name("Moscou"), &name("Ukraine")));
+    }
+
+    #[test]
+    fn translated_names_carry_their_dictionary_words_along() {
+        let name = |t: &str| fact(FactKind::Entity, t, &fold(t));
+        let fr = |t: &str| TextView::new(t, Lang::Fr);
+        let told = |n: &str, t: &str| name_written_in(&name(n), Lang::En, &fr(t));
+        assert!(told("Iberian Peninsula", "dans toute la péninsule ibérique"));
+        assert!(told("Northern Virginia", "cinq hommes de Virginie du Nord"));
+        // a name kept as it is keeps its dictionary words: another surname is another man
+        assert!(!told("Clive Palmer", "le milliardaire Clive Reed a dit"));
+        assert!(same_adjective_stem("arctic", "arctique"));
+        assert!(!same_adjective_stem("austria", "australie"));
     }
 
     #[test]
