@@ -10,7 +10,8 @@
 //! [`analysis::Analysis`] next to [`Document`]), [`pipeline`] sits above the stages it calls and
 //! the reports above it; what several stages share (the [`bilingual`] lexicon, the manifests of
 //! [`read::manifest`], the JSON layout of [`output::json`]) lives below all of them.
-//! `scripts/module_cycles.py` fails on an import loop.
+//! `scripts/module_cycles.py` fails on an import loop. The settings of a run, from
+//! `newsalign.toml`, are read once by [`config`], above the stages whose options it fills.
 
 pub mod align;
 pub mod analysis;
@@ -20,6 +21,7 @@ pub mod check;
 pub mod clean;
 pub(crate) mod common_words;
 pub mod compare;
+pub mod config;
 pub mod dedup;
 pub mod document;
 pub mod error;

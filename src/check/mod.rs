@@ -1,5 +1,6 @@
 //! `check`: a CI gate over translated pairs. Each pair is aligned and compared, then judged by a
-//! [`policy::Policy`]; a [`baseline::Baseline`] lets already-accepted divergences pass.
+//! [`policy::Policy`] (read from `newsalign.toml` by [`crate::config`]); a
+//! [`baseline::Baseline`] lets already-accepted divergences pass.
 
 pub mod baseline;
 pub mod policy;
@@ -359,7 +360,7 @@ pub struct CheckReport {
     pub pairs: Vec<PairResult>,
     /// Baseline entries that no divergence matched any more: fixed, or the text changed.
     pub stale_baseline: Vec<baseline::Entry>,
-    /// The policy file in force (`policy::Policy::source_name`): its path, or `defaults`.
+    /// The configuration file in force (`config::Config::source_name`): its path, or `defaults`.
     pub policy: String,
 }
 

@@ -64,13 +64,10 @@ pub struct AlignArgs {
     pub output: OutputArgs,
 }
 
+/// A level in the words of every severity setting; `off` would hide nothing, so it is refused.
 fn parse_severity(s: &str) -> Result<Severity, String> {
-    match s {
-        "info" => Ok(Severity::Info),
-        "warning" => Ok(Severity::Warning),
-        "error" => Ok(Severity::Error),
-        _ => Err(format!("'{s}' is not a severity: use info, warning or error")),
-    }
+    newsalign::compare::severity::parse_level(s)?
+        .ok_or_else(|| format!("'{s}' hides nothing: use info, warning or error"))
 }
 
 /// Drops the divergences below `--min-severity` (after the comparison, so what is reported at
@@ -85,9 +82,9 @@ fn keep_at_least(mut pair: AlignedPair, min: Option<Severity>) -> AlignedPair {
 }
 
 pub fn run(args: AlignArgs) -> Result<i32, Error> {
-    // the same newsalign.toml as `check` reads (its [severity] table), found the same way
-    let (policy, rules) = args.severity.discover()?;
-    let policy = policy.source_name();
+    // the same newsalign.toml as `check` reads, found the same way
+    let config = args.severity.discover()?;
+    let (policy, rules) = (config.source_name(), config.severity);
     let lexicon = args.lexicon.as_deref().map(read_lexicon).transpose()?;
     let opts = AlignOptions { lexicon: lexicon.map(Arc::new), ..AlignOptions::default() };
     let (left, right) = match (&args.pairs, &args.left, &args.right) {

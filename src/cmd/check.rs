@@ -41,7 +41,7 @@ pub struct CheckArgs {
     /// newsalign.toml in the working directory or the nearest folder above).
     #[command(flatten)]
     pub severity: SeverityArgs,
-    /// Lowest severity that fails a pair: error, warning, info or never (overrides check.fail_on).
+    /// Lowest severity that fails a pair: error, warning, info or off (overrides check.fail_on).
     #[arg(long, value_name = "SEVERITY")]
     pub fail_on: Option<FailOn>,
     /// Most unmatched content sentences allowed on either side of a pair.
@@ -70,7 +70,7 @@ fn parse_kind(s: &str) -> Result<DivergenceKind, String> {
 }
 
 pub fn run(args: CheckArgs) -> Result<i32, Error> {
-    let opts = options(&args)?;
+    let (opts, source) = options(&args)?;
     let mut results = Vec::new();
     let mut corpus = Vec::new();
     for path in &args.inputs {
@@ -103,7 +103,7 @@ pub fn run(args: CheckArgs) -> Result<i32, Error> {
         return Err(newsalign::InputError::new(names.join(", "), "no pair was checked").into());
     }
     let mut report = CheckReport::new(results, opts.baseline.as_ref());
-    report.policy = opts.policy.source_name();
+    report.policy = source;
     if let Some(path) = &args.write_baseline {
         let baseline = report.to_baseline();
         newsalign::output::write_atomic(path, baseline.to_json().as_bytes())?;
@@ -131,9 +131,11 @@ pub fn run(args: CheckArgs) -> Result<i32, Error> {
     })
 }
 
-/// The policy, severity rules and baseline: config file first, flags over it.
-fn options(args: &CheckArgs) -> Result<CheckOptions, Error> {
-    let (mut policy, severity) = args.severity.discover()?;
+/// The policy, severity rules and baseline: config file first, flags over it; and the name of
+/// the file in force.
+fn options(args: &CheckArgs) -> Result<(CheckOptions, String), Error> {
+    let config = args.severity.discover()?;
+    let (source, severity, mut policy) = (config.source_name(), config.severity, config.policy);
     let d = &mut policy.defaults;
     d.fail_on = args.fail_on.unwrap_or(d.fail_on);
     d.max_unmatched = args.max_unmatched.or(d.max_unmatched);
@@ -146,7 +148,8 @@ fn options(args: &CheckArgs) -> Result<CheckOptions, Error> {
     d.ignore.extend(args.ignore.iter().copied());
     policy.allow_missing |= args.allow_missing;
     let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
-    Ok(CheckOptions { pipeline: args.input.options(), severity, policy, baseline, ..CheckOptions::default() })
+    let opts = CheckOptions { pipeline: args.input.options(), severity, policy, baseline, ..CheckOptions::default() };
+    Ok((opts, source))
 }
 
 /// GitHub shows the Markdown of `$GITHUB_STEP_SUMMARY` on the run's page; outside Actions it is unset.

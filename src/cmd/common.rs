@@ -1,6 +1,7 @@
 //! Flags shared by several commands, and the helpers that apply them.
 
 use clap::{Args, ValueEnum};
+use newsalign::config::Config;
 use newsalign::pipeline::Options;
 use newsalign::read::StdinFormat;
 use newsalign::{Error, InputError, Lang};
@@ -179,8 +180,9 @@ where
     Ok(problems.status())
 }
 
-/// How much each divergence kind matters: the defaults of `newsalign::compare::SeverityRules`,
-/// then a TOML file's `[severity]` table, then each `--severity` flag, in that order.
+/// The configuration file and the flags over it: how much each divergence kind matters is the
+/// default of `newsalign::compare::SeverityRules`, then the file's `[severity]` table, then each
+/// `--severity` flag, in that order.
 #[derive(Args, Debug, Clone, Default)]
 pub struct SeverityArgs {
     /// Override one severity rule: KIND=LEVEL, LEVEL one of error, warning, info, off
@@ -188,7 +190,8 @@ pub struct SeverityArgs {
     #[arg(long = "severity", value_name = "KIND=LEVEL")]
     pub rules: Vec<String>,
 
-    /// Read severity rules from the `[severity]` table of a TOML file (e.g. newsalign.toml).
+    /// Read the configuration from FILE instead of the newsalign.toml found in the working
+    /// directory or the nearest folder above it (up to the repository root).
     #[arg(long = "config", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
@@ -200,31 +203,20 @@ pub struct SeverityArgs {
 }
 
 impl SeverityArgs {
-    /// The configuration every command reads: `--config FILE`, else the `newsalign.toml` found
-    /// from the working directory up to the repository root (`Policy::discover`), with the
-    /// severity rules of its `[severity]` table and then of the `--severity` flags. `align` and
-    /// `check` read it the same way, so they flag the same divergences for the same pair.
-    pub fn discover(&self) -> Result<(newsalign::check::policy::Policy, newsalign::compare::SeverityRules), Error> {
+    /// The configuration every command with settings reads, once: `--config FILE`, else the
+    /// `newsalign.toml` found from the working directory up to the repository root
+    /// (`newsalign::config`), then the `--severity` and `--relation` flags over its rules. `align`
+    /// and `check` read it the same way, so they flag the same divergences for the same pair.
+    pub fn discover(&self) -> Result<Config, Error> {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        let policy = newsalign::check::policy::Policy::discover(self.config.as_deref(), &cwd)?;
-        let rules = SeverityArgs { config: policy.source.clone(), ..self.clone() }.rules()?;
-        Ok((policy, rules))
-    }
-
-    pub fn rules(&self) -> Result<newsalign::compare::SeverityRules, Error> {
-        let mut rules = newsalign::compare::SeverityRules::default();
-        if let Some(path) = &self.config {
-            let name = path.display();
-            let text = std::fs::read_to_string(path).map_err(|e| Error::Usage(format!("{name}: cannot read: {e}")))?;
-            rules.apply_toml(&text).map_err(|e| Error::Usage(format!("{name}: {e}")))?;
-        }
+        let mut config = Config::discover(self.config.as_deref(), &cwd)?;
         for rule in &self.rules {
-            rules.apply_override(rule).map_err(|e| Error::Usage(format!("--severity: {e}")))?;
+            config.severity.apply_override(rule).map_err(|e| Error::Usage(format!("--severity: {e}")))?;
         }
         if let Some(relation) = &self.relation {
-            rules.set_relation(relation).map_err(|e| Error::Usage(format!("--relation: {e}")))?;
+            config.severity.set_relation(relation).map_err(|e| Error::Usage(format!("--relation: {e}")))?;
         }
-        Ok(rules)
+        Ok(config)
     }
 }
 

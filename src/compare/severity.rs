@@ -6,8 +6,8 @@
 //! weighed by the evidence in [`super::table`]: stated elsewhere, in a weak pair, or not a fact
 //! at all, it is information); a difference of spelling only is information. These are the
 //! highest levels: where the evidence is weak the comparison says less. Users override any rule from the command line
-//! (`--severity number_missing=error`) or from the `[severity]` table of a TOML file; `check`
-//! reads the same rules, so a report and a CI gate never disagree on what is an error.
+//! (`--severity number_missing=error`) or from the `[severity]` table of `newsalign.toml`
+//! ([`crate::config`]); `check` reads the same rules, so a report and a CI gate never disagree on what is an error.
 
 use super::{DivergenceKind, Severity};
 use crate::relation::RelationChoice;
@@ -109,32 +109,10 @@ impl SeverityRules {
         self.set(name.trim(), level.trim())
     }
 
-    /// Reads the `[severity]` table of a TOML document (`number_missing = "error"`); other
-    /// tables are left to their owners (`check` keeps its policy in the same file).
-    pub fn apply_toml(&mut self, toml_text: &str) -> Result<(), String> {
-        let doc: toml::Table = toml_text.parse().map_err(|e: toml::de::Error| one_line_toml_error(&e))?;
-        if let Some(compare) = doc.get("compare") {
-            let compare = compare.as_table().ok_or("[compare] must be a table (relation = \"auto\")")?;
-            for (name, value) in compare {
-                match (name.as_str(), value.as_str()) {
-                    ("relation", Some(relation)) => {
-                        self.set_relation(relation).map_err(|e| format!("compare.relation: {e}"))?
-                    }
-                    ("relation", None) => return Err("compare.relation must be a string".into()),
-                    (other, _) => return Err(format!("unknown key compare.{other} (known: relation)")),
-                }
-            }
-        }
-        let Some(table) = doc.get("severity") else { return Ok(()) };
-        let table = table.as_table().ok_or("[severity] must be a table of NAME = \"LEVEL\"")?;
-        for (name, level) in table {
-            let level = level.as_str().ok_or_else(|| format!("severity.{name} must be a string"))?;
-            self.set(name, level)?;
-        }
-        Ok(())
-    }
-
-    fn set(&mut self, name: &str, level: &str) -> Result<(), String> {
+    /// Sets one rule by its name (a divergence kind, `moved`, `consistent` or `in_words`) and a
+    /// level in the words of [`parse_level`]: the `[severity]` table of `newsalign.toml` and the
+    /// `--severity` flag both come here.
+    pub fn set(&mut self, name: &str, level: &str) -> Result<(), String> {
         let level = parse_level(level)?;
         if name == MOVED {
             self.moved = level;
@@ -166,13 +144,20 @@ impl SeverityRules {
     }
 }
 
-fn parse_level(level: &str) -> Result<Option<Severity>, String> {
+/// The words of a severity level, the same wherever one is set: a rule (`[severity]`,
+/// `--severity`), the level that fails a check (`fail_on`, `--fail-on`) and the least level a
+/// report shows (`--min-severity`, where `off` means nothing).
+pub const LEVELS: &str = "error, warning, info or off";
+
+/// A severity level: `error`, `warning`, `info`, or `off` for none (`warn`, `none` and `never`
+/// are read as their synonyms), in any case.
+pub fn parse_level(level: &str) -> Result<Option<Severity>, String> {
     match level.to_ascii_lowercase().as_str() {
         "error" => Ok(Some(Severity::Error)),
         "warning" | "warn" => Ok(Some(Severity::Warning)),
         "info" => Ok(Some(Severity::Info)),
-        "off" | "none" => Ok(None),
-        other => Err(format!("unknown severity '{other}' (use error, warning, info or off)")),
+        "off" | "none" | "never" => Ok(None),
+        other => Err(format!("unknown severity '{other}' (use {LEVELS})")),
     }
 }
 
@@ -181,10 +166,6 @@ fn level_name(level: Option<Severity>) -> &'static str {
         Some(s) => s.name(),
         None => "off",
     }
-}
-
-fn one_line_toml_error(e: &toml::de::Error) -> String {
-    crate::text::one_line(&e.to_string())
 }
 
 #[cfg(test)]
@@ -228,27 +209,5 @@ mod tests {
         assert!(rules.apply_override("number_missing").unwrap_err().contains("NAME=LEVEL"));
         assert!(rules.apply_override("numbers=error").unwrap_err().contains("number_mismatch"));
         assert!(rules.apply_override("date_missing=fatal").unwrap_err().contains("error, warning, info or off"));
-    }
-
-    #[test]
-    fn toml_table_sets_rules() {
-        let mut rules = SeverityRules::default();
-        rules
-            .apply_toml("[severity]\ndate_missing = \"warning\"\nmoved = \"off\"\n[check]\nmax_unmatched = 3\n")
-            .unwrap();
-        assert_eq!(rules.severity(DivergenceKind::DateMissing), Some(Severity::Warning));
-        assert_eq!(rules.moved_severity(DivergenceKind::DateMissing), None);
-        assert!(rules.apply_toml("[severity]\ndate_missing = 3").unwrap_err().contains("string"));
-        assert!(rules.apply_toml("[severity").is_err());
-    }
-
-    #[test]
-    fn compare_table_sets_the_relation() {
-        let mut rules = SeverityRules::default();
-        assert_eq!(rules.relation(), RelationChoice::Auto);
-        rules.apply_toml("[compare]\nrelation = \"comparable\"\n").unwrap();
-        assert_eq!(rules.relation(), RelationChoice::Given(crate::relation::RelationKind::Comparable));
-        assert!(rules.apply_toml("[compare]\nrelation = \"twins\"\n").unwrap_err().contains("compare.relation"));
-        assert!(rules.apply_toml("[compare]\nmode = 1\n").unwrap_err().contains("compare.mode"));
     }
 }

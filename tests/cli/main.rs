@@ -5,6 +5,7 @@
 
 mod align;
 mod check;
+mod config;
 mod dedup;
 mod facts;
 mod golden;
