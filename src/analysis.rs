@@ -9,6 +9,8 @@ use crate::facts::DocumentFacts;
 /// A document with its facts: what alignment, comparison and dedup consume.
 #[derive(Clone, Debug)]
 pub struct Analysis {
+    /// The article cleaned and split into sentences.
     pub doc: Document,
+    /// The facts (figures, dates, names, quotations) of its sentences.
     pub facts: DocumentFacts,
 }

@@ -14,7 +14,9 @@ pub struct Article {
     pub lang: Option<Lang>,
     /// Publication date, the reference for relative dates ("lundi", "last week").
     pub published: Option<NaiveDate>,
+    /// The headline, if the record or the HTML page gives one.
     pub title: Option<String>,
+    /// Where the article was published, if the record says.
     pub url: Option<String>,
     /// The file it came from, for error messages (`-` for standard input).
     pub origin: String,

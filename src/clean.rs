@@ -42,7 +42,7 @@ const WORDS_AROUND_MARKUP: usize = 5;
 const MAX_EXACT_BYTES: usize = 60;
 /// A line holding at most this many words counts as short.
 const SHORT_LINE_WORDS: usize = 12;
-/// "Lire aussi : <a whole headline>" may be long, but not a paragraph.
+/// "Lire aussi : \<a whole headline\>" may be long, but not a paragraph.
 const LINK_LINE_WORDS: usize = 30;
 
 /// Why a sentence is noise; the reason matters for its neighbours (a name before a bio).

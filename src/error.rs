@@ -16,10 +16,12 @@ pub struct InputError {
 }
 
 impl InputError {
+    /// A problem with the file (or stream) `path` as a whole.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         InputError { path: path.into(), line: None, message: message.into() }
     }
 
+    /// A problem with line `line` (1-based) of the file `path`.
     pub fn at_line(path: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
         InputError { path: path.into(), line: Some(line), message: message.into() }
     }
@@ -47,5 +49,10 @@ pub enum Error {
     Usage(String),
     /// Writing an output failed.
     #[error("{path}: {source}")]
-    Output { path: String, source: std::io::Error },
+    Output {
+        /// The output file as the user named it.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
 }

@@ -51,6 +51,16 @@ pub fn prepare(article: Article, opts: &Options) -> Result<Document, InputError>
 }
 
 /// Cleans, segments and extracts the facts of one article.
+///
+/// ```
+/// use newsalign::{analyze, text_article, Lang, Options};
+///
+/// let article = text_article("Le séisme a fait 12 morts mardi à Taïwan. Lire aussi".into(), "fr.txt")?;
+/// let analysis = analyze(article, &Options::default())?;
+/// assert_eq!(analysis.doc.lang, Lang::Fr);
+/// assert!(analysis.doc.sentences[0].end > 0);
+/// # Ok::<(), newsalign::InputError>(())
+/// ```
 pub fn analyze(article: Article, opts: &Options) -> Result<Analysis, InputError> {
     let doc = prepare(article, opts)?;
     let facts = facts::extract_document(&doc);
@@ -73,14 +83,35 @@ impl crate::read::manifest::PairSpec {
 /// `align` is made from.
 #[derive(Clone, Debug)]
 pub struct AlignedPair {
+    /// One version (either language).
     pub left: Analysis,
+    /// The other version.
     pub right: Analysis,
+    /// Which sentences answer which, and which are left unmatched.
     pub alignment: Alignment,
+    /// The divergences of every aligned pair, the omissions, the additions, and the relation of
+    /// the two versions.
     pub comparison: Comparison,
 }
 
 impl AlignedPair {
     /// Aligns two analysed versions, then compares their facts pair by pair.
+    ///
+    /// ```
+    /// use newsalign::{analyze, text_article, AlignOptions, AlignReport, AlignedPair, Options, SeverityRules};
+    ///
+    /// let fr = text_article("Le séisme a fait 12 morts mardi à Taïwan.".into(), "fr.txt")?;
+    /// let en = text_article("The earthquake in Taiwan killed 15 people on Tuesday.".into(), "en.txt")?;
+    /// let (fr, en) = (analyze(fr, &Options::default())?, analyze(en, &Options::default())?);
+    /// let pair = AlignedPair::new(fr, en, &AlignOptions::default(), &SeverityRules::default());
+    /// assert_eq!(pair.alignment.pairs.len(), 1);
+    ///
+    /// // The report of `newsalign align --format json`: 12 deaths against 15 is a contradiction.
+    /// let report = AlignReport::of(&pair, "defaults");
+    /// assert_eq!(report.summary.error, 1);
+    /// println!("{}", report.to_json());
+    /// # Ok::<(), newsalign::InputError>(())
+    /// ```
     pub fn new(left: Analysis, right: Analysis, align: &AlignOptions, severity: &SeverityRules) -> Self {
         let (alignment, comparison) = align_and_compare(&left, &right, align, severity);
         AlignedPair { left, right, alignment, comparison }

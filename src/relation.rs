@@ -131,6 +131,7 @@ pub fn resolve(choice: RelationChoice, left: &Analysis, right: &Analysis, alignm
 }
 
 /// Detects the relation of two aligned versions.
+#[cfg(test)]
 pub fn detect(left: &Analysis, right: &Analysis, alignment: &Alignment) -> Relation {
     resolve(RelationChoice::Auto, left, right, alignment)
 }

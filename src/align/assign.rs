@@ -49,7 +49,7 @@ pub struct Thresholds {
     pub band: usize,
     /// The raw score at which a pair is as likely right as wrong when nothing but its own
     /// evidence speaks for it: below it a pair is refused, wherever it stands, unless the
-    /// position prior vouches for it (see [`refuse_weak`]). Its calibrated score is 0.5.
+    /// position prior vouches for it (see `refuse_weak`). Its calibrated score is 0.5.
     pub refuse_below: f64,
     /// How fast the calibrated score rises with the raw score around `refuse_below`
     /// (the scale of a logistic fitted on labelled sentence pairs).

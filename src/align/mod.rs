@@ -2,8 +2,8 @@
 //!
 //! The two versions are comparable, not parallel: sentences are dropped or added, paragraphs
 //! move, two sentences become one, boilerplate sits in between. So alignment scores sentence
-//! groups by evidence that crosses languages ([`profile`], [`similarity`]: shared numbers and
-//! names, lexicon translations, cognates, length), then finds a global assignment ([`assign`])
+//! groups by evidence that crosses languages (`profile`, `similarity`: shared numbers and
+//! names, lexicon translations, cognates, length), then finds a global assignment (`assign`)
 //! that mostly keeps the order but allows crossings and many-to-one groups, and leaves a
 //! sentence unmatched rather than forcing a weak pair. `docs/align.md` describes the model.
 

@@ -55,7 +55,7 @@ static STEMMERS: LazyLock<[Stemmer; 2]> =
 
 /// The stem of an accent-folded, lower-cased word. The stem needs no second fold: the Snowball
 /// stemmers only remove or replace endings and never add an accent. A word the build already
-/// stemmed ([`known_stems`]) is looked up instead.
+/// stemmed (`known_stems`) is looked up instead.
 pub fn stem(word: &str, lang: Lang) -> String {
     stem_cow(word, lang).into_owned()
 }

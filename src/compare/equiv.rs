@@ -764,7 +764,7 @@ pub fn common_words_name(name: &Fact, lang: Lang) -> bool {
 }
 
 /// A "name" whose words are all common words by the spelling dictionary of its language
-/// ([`crate::common_words`]), or by the lexicon, or function words: "Clinique", "Trauma Surgery",
+/// (`crate::common_words`), or by the lexicon, or function words: "Clinique", "Trauma Surgery",
 /// "Court Suprême". A title or a heading capitalised, which a translation words its own way, so
 /// that the other version not repeating it is no omission of a fact. Gazetteer keys and
 /// organisations (named by a word such as "Ministry") are left alone. Weaker evidence than

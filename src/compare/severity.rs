@@ -3,7 +3,7 @@
 //! The defaults follow what a reader of a translated article must act on: an error is a
 //! contradiction, the two versions giving a different value for the same fact; a figure, a date,
 //! a name or a quotation that only one version gives is a warning (an omission or an addition,
-//! weighed by the evidence in [`super::table`]: stated elsewhere, in a weak pair, or not a fact
+//! weighed by the evidence in `super::table`: stated elsewhere, in a weak pair, or not a fact
 //! at all, it is information); a difference of spelling only is information. These are the
 //! highest levels: where the evidence is weak the comparison says less. Users override any rule from the command line
 //! (`--severity number_missing=error`) or from the `[severity]` table of `newsalign.toml`

@@ -4,7 +4,7 @@
 //! spelling, but many content words of a story do not ("jugement" / "judgement", "gouvernement"
 //! / "government"). The align stage's lexicon knows many of them: a French word whose Snowball
 //! stem is in it and an English word whose stem is one of its translations yield one key (see
-//! [`table`] for how that key is chosen). The sketch asks only for long words, as for cognates.
+//! `table` for how that key is chosen). The sketch asks only for long words, as for cognates.
 //! Translations the cognate key already links (the two stems share their first letters:
 //! "ministre" / "minister") are left out, so that a word is not counted twice.
 //!

@@ -83,8 +83,11 @@ impl Default for Options {
 /// A found pair, `a` before `b` in input order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Pair {
+    /// The id of the first article.
     pub a: String,
+    /// The id of the second article.
     pub b: String,
+    /// Exact copy, near copy or translation.
     pub relation: Relation,
     /// 1 for exact copies; shared shingles over the larger article's for near copies; shared
     /// sentences over the larger article's linkable sentences for translations.
@@ -94,6 +97,7 @@ pub struct Pair {
 /// The result of a run: CONTRACT.md's dedup report.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
+    /// Every pair found, in input order.
     pub pairs: Vec<Pair>,
     /// Connected groups of articles (ids in input order), by their first article.
     pub clusters: Vec<Vec<String>>,
@@ -144,6 +148,24 @@ pub fn sketch_article(
 }
 
 /// Finds every exact copy, near copy and translation among `sketches`.
+///
+/// ```
+/// use newsalign::{find_duplicates, parse_record, sketch_article, Anchors, DedupOptions, Options};
+///
+/// let records = [
+///     r#"{"id": "a", "text": "The central bank cut its rate to 3.25% on Thursday, its third cut this year."}"#,
+///     r#"{"id": "b", "text": "The central bank cut its rate to 3.25% on Thursday, its third cut this year."}"#,
+///     r#"{"id": "c", "text": "Rain is expected across the north of the country over the weekend."}"#,
+/// ];
+/// let mut sketches = Vec::new();
+/// for (n, json) in records.iter().enumerate() {
+///     let article = parse_record(json, "records.jsonl", Some(n + 1))?;
+///     sketches.push(sketch_article(article, &Options::default(), Anchors::Light)?);
+/// }
+/// let report = find_duplicates(&sketches, &DedupOptions::default());
+/// assert_eq!(report.clusters, vec![vec!["a".to_string(), "b".to_string()]]);
+/// # Ok::<(), newsalign::InputError>(())
+/// ```
 pub fn find(sketches: &[Sketch], opts: &Options) -> Report {
     let corpus = Corpus::new(sketches, opts);
     let candidates = corpus.candidates();

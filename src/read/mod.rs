@@ -166,6 +166,16 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// Parses one JSON article record (CONTRACT.md), e.g. one handed over whole by a program that embeds
 /// newsalign: `origin` names where it came from in errors, and `line` its 1-based position there.
+///
+/// ```
+/// use newsalign::{parse_record, Lang};
+///
+/// let article = parse_record(r#"{"id": "1", "text": "Bonjour.", "lang": "fr"}"#, "records.jsonl", Some(1))?;
+/// assert_eq!((article.id.as_str(), article.lang), ("1", Some(Lang::Fr)));
+/// let error = parse_record("{", "records.jsonl", Some(2)).unwrap_err();
+/// assert!(error.to_string().starts_with("records.jsonl:2: malformed JSON record"));
+/// # Ok::<(), newsalign::InputError>(())
+/// ```
 pub fn parse_record(json: &str, origin: &str, line: Option<usize>) -> Result<Article, InputError> {
     let err = |message: String| InputError { path: origin.to_string(), line, message };
     let rec: Record = serde_json::from_str(json).map_err(|e| err(format!("malformed JSON record: {e}")))?;

@@ -20,12 +20,17 @@ pub const VERSION: u32 = 1;
 /// The whole report: both documents with their sentences, the pairs and what stayed unmatched.
 #[derive(Clone, Debug, Serialize)]
 pub struct AlignReport {
+    /// The version of the report's layout (`docs/report.schema.json`).
     pub version: u32,
     /// The configuration file whose severity rules are in force, or `defaults`.
     pub policy: String,
+    /// The left version: its id, language and sentences.
     pub left: DocumentOut,
+    /// The right version.
     pub right: DocumentOut,
+    /// The aligned pairs, with their score and divergences.
     pub pairs: Vec<PairOut>,
+    /// The sentences of either side in no pair, noise included.
     pub unmatched: Unmatched,
     /// What the two versions are to each other (translation or comparable), with the evidence.
     pub relation: crate::relation::Relation,
@@ -35,13 +40,18 @@ pub struct AlignReport {
     pub omissions: Vec<UnpairedOut>,
     /// Right content sentences in no pair, with their facts.
     pub additions: Vec<UnpairedOut>,
+    /// Every fact of either version, with where the other version states it.
     pub facts: FactTableOut,
 }
 
+/// How many divergences of each severity the pairs hold.
 #[derive(Clone, Debug, Serialize)]
 pub struct Summary {
+    /// Contradictions: the versions give different values for one fact.
     pub error: usize,
+    /// Omissions and additions that matter.
     pub warning: usize,
+    /// Differences of spelling or of weak evidence.
     pub info: usize,
 }
 

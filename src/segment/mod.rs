@@ -1,12 +1,12 @@
 //! Sentence segmentation for French and English news.
 //!
 //! A rule-based splitter over bytes, in three steps:
-//! 1. [`blocks`]: the text is cut into paragraph-like blocks at blank lines and at "hard" line ends
+//! 1. `blocks`: the text is cut into paragraph-like blocks at blank lines and at "hard" line ends
 //!    (a line without final punctuation before a capital — a headline, a list item, a label);
 //!    a line that wraps in mid-sentence is joined to the next.
 //! 2. Inside a block, every `.`, `!`, `?`, `…` is a candidate end; the closing quotes and brackets
 //!    after it stay with it. Abbreviations, initials, ellipses, list markers, URLs and quoted or
-//!    bracketed passages decide whether a candidate really ends the sentence ([`Splitter`]).
+//!    bracketed passages decide whether a candidate really ends the sentence (`Splitter`).
 //! 3. Each sentence is trimmed of white space, markup tags and decoration runs, so that its byte
 //!    range points at the text a reader would call the sentence. Nothing is rewritten: offsets are
 //!    always true byte offsets into the input.

@@ -78,6 +78,7 @@ impl StrList {
         self.ends.len()
     }
 
+    /// Whether the list holds no string.
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
@@ -104,7 +105,9 @@ impl StrList {
 /// position in `keys`, which indexes the values the table keeps alongside.
 #[derive(Debug)]
 pub struct StaticMap {
+    /// The keys, in the order of their indices.
     pub keys: StrList,
+    /// The hash slots laid out by [`slots`].
     pub slots: &'static [u32],
 }
 
@@ -129,6 +132,7 @@ impl StaticMap {
         }
     }
 
+    /// Whether the table has `key`.
     pub fn contains(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
