@@ -6,6 +6,7 @@
 //! [`gazetteer`]). Facts are then assigned to the sentence that holds them.
 
 pub mod dates;
+pub mod digits;
 pub mod entities;
 pub mod gazetteer;
 pub mod lexicon;

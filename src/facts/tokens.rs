@@ -4,10 +4,31 @@
 //! again by another (a number). Digit numbers are lexed whole here ("3 000,5", "1,234.5"), because
 //! their grouping depends on the language and would be lost if split into words.
 
-use super::numbers::{scan_digits, NumLit, NumWord};
+use super::digits::{scan_digits, NumLit};
 use crate::lang::Lang;
 use std::borrow::Cow;
 use std::cell::OnceCell;
+
+/// What a number word does in an expression.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum WordClass {
+    Atom,
+    Hundred,
+    Scale,
+    Dozen,
+    Ordinal,
+    OrdScale,
+    Fraction,
+}
+
+/// A number word of `data/number_words.tsv`: its value and its class. Defined with the tokens,
+/// which keep the number word each word is (`Token::number_word`), below the number patterns
+/// that read it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NumWord {
+    pub(super) value: f64,
+    pub(super) class: WordClass,
+}
 
 /// What a token is.
 #[derive(Clone, Debug, PartialEq)]

@@ -6,15 +6,14 @@
 //! so percents come out of the same path), an ordinal suffix or word an ordinal.
 
 mod compound;
-mod digits;
 mod expr;
 mod kinds;
 mod scanner;
 mod tables;
 
-pub use digits::{scan_digits, NumLit};
+pub use super::digits::{scan_digits, NumLit};
 pub use expr::{small_number_at, whole_number_words_at};
-pub(crate) use tables::{is_number_word, NumWord};
+pub(crate) use tables::is_number_word;
 pub use tables::{scale_values, small_cardinal};
 
 use super::tokens::{Token, NUMBER_START};
@@ -57,13 +56,13 @@ pub fn extract(text: &str, tokens: &[Token], claimed: &mut [bool], lang: Lang, o
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::facts::tokens::tokenize;
     use crate::facts::FactKind;
 
     use super::*;
 
-    pub(super) fn facts(text: &str, lang: Lang) -> Vec<(FactKind, String, Option<String>)> {
+    pub(in crate::facts) fn facts(text: &str, lang: Lang) -> Vec<(FactKind, String, Option<String>)> {
         let tokens = tokenize(text, lang, &[0]);
         let mut claimed = vec![false; tokens.len()];
         let mut out = Vec::new();
@@ -71,7 +70,7 @@ mod tests {
         out.into_iter().map(|f| (f.kind, f.value, f.unit)).collect()
     }
 
-    pub(super) fn values(text: &str, lang: Lang) -> Vec<String> {
+    pub(in crate::facts) fn values(text: &str, lang: Lang) -> Vec<String> {
         facts(text, lang).into_iter().map(|f| f.1).collect()
     }
 

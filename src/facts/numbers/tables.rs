@@ -3,25 +3,8 @@
 
 use crate::facts::lexicon::DataForm;
 use crate::facts::tokens::Token;
+pub(super) use crate::facts::tokens::{NumWord, WordClass};
 use crate::lang::Lang;
-
-/// What a number word does in an expression.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) enum WordClass {
-    Atom,
-    Hundred,
-    Scale,
-    Dozen,
-    Ordinal,
-    OrdScale,
-    Fraction,
-}
-
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct NumWord {
-    pub(super) value: f64,
-    pub(super) class: WordClass,
-}
 
 pub(super) fn lang_index(lang: Lang) -> usize {
     match lang {

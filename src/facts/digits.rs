@@ -1,5 +1,7 @@
 //! Numbers written with digits, lexed from the text: both languages' grouping and decimal
-//! marks ("3 000", "3,000", "1,5", "4.800"), exponents, Indian grouping ("1,00,000").
+//! marks ("3 000", "3,000", "1,5", "4.800"), exponents, Indian grouping ("1,00,000"). The
+//! tokenizer ([`super::tokens`]) lexes them whole, below the number patterns of
+//! [`super::numbers`] that read its tokens.
 
 use crate::lang::Lang;
 
@@ -223,7 +225,7 @@ pub(super) fn all_digits(b: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{facts, values};
+    use super::super::numbers::tests::{facts, values};
     use crate::facts::FactKind;
     use crate::lang::Lang;
 
