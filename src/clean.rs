@@ -133,11 +133,18 @@ fn repeated_lines(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The last sentence of a text that stops in mid-sentence: at least `CUT_FRAGMENT_WORDS` words
-/// (a label or a short headline at the end is left to the other rules), no final stop, a last
+/// (a label, a short headline or a list item at the end is left to the other rules), no list
+/// marker before it, no final stop, a last
 /// word in lower case (a list or a headline ends on a name: "… de Jafar Panahi"), and nothing
 /// but white space after it.
 fn is_cut_fragment(sentence: &str, after: &str) -> bool {
+    // A list's last item ("c. The third list item", "• 10. Get some rest") ends without a stop.
+    let list_item = sentence
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with(['•', '-', '–', '*', '(']) || w.ends_with(['.', ')']) && w.chars().count() <= 3);
     after.trim().is_empty()
+        && !list_item
         && !ends_like_sentence(sentence)
         && !sentence.trim_end().ends_with([':', ';'])
         && sentence.split_whitespace().nth(CUT_FRAGMENT_WORDS - 1).is_some()
@@ -145,7 +152,7 @@ fn is_cut_fragment(sentence: &str, after: &str) -> bool {
 }
 
 /// See [`is_cut_fragment`].
-const CUT_FRAGMENT_WORDS: usize = 5;
+const CUT_FRAGMENT_WORDS: usize = 8;
 
 /// The whole line(s) around a sentence.
 fn line_around(text: &str, range: Range<usize>) -> Range<usize> {
@@ -498,6 +505,8 @@ mod tests {
         let text = "Les prix :\n\n- Palme d'or : « Un simple accident », de Jafar Panahi";
         assert!(noisy(text).is_empty(), "{:?}", noisy(text));
         assert!(noisy("— Oui.\n\nIl se tut.\n\n— Oui.").is_empty());
+        // The last item of a list ends without a stop.
+        assert!(noisy("Ce qu'il faut faire :\n\n1. Prendre rendez-vous avec son médecin traitant assez tôt").is_empty());
         // A lone line naming a country is a section label.
         assert_eq!(noisy("Burkina Faso\n\nLe président sortant a été réélu."), ["Burkina Faso"]);
     }
