@@ -179,8 +179,8 @@ pub(super) fn exponent(text: &str, at: usize, base: f64) -> Option<(usize, f64)>
     Some((end, base * 10f64.powi(exp)))
 }
 
-/// "1.111,11" in an English text: dots that group thousands and a comma before one or two decimals,
-/// which no English writing means otherwise. Returns the end and the value.
+/// "1.111,11" or "1,2" in an English text: dots that group thousands (or none) and a comma before one
+/// or two decimals, which no English writing means otherwise. Returns the end and the value.
 pub(super) fn european_in_english(text: &str, start: usize, run_end: usize) -> Option<(usize, f64)> {
     let bytes = text.as_bytes();
     if run_end - start > 3 {
@@ -190,11 +190,19 @@ pub(super) fn european_in_english(text: &str, start: usize, run_end: usize) -> O
     while bytes.get(k) == Some(&b'.') && digit_run(bytes, k + 1) == k + 4 {
         k += 4;
     }
-    if k == run_end || bytes.get(k) != Some(&b',') {
+    if bytes.get(k) != Some(&b',') {
         return None;
     }
     let decimals_end = digit_run(bytes, k + 1);
     if !(k + 2..=k + 3).contains(&decimals_end) {
+        return None;
+    }
+    // "1,2" with no thousands before: a decimal comma too ("between 1,2 and 1,4 billion"),
+    // unless the figures go on as a list ("1,2,3").
+    let listed_after =
+        matches!(bytes.get(decimals_end), Some(b',')) && digit_run(bytes, decimals_end + 1) > decimals_end + 1;
+    let listed_before = start >= 2 && bytes[start - 1] == b',' && bytes[start - 2].is_ascii_digit();
+    if k == run_end && (listed_after || listed_before) {
         return None;
     }
     let plain: String =
@@ -239,6 +247,9 @@ mod tests {
         assert_eq!(values("192.168.1.2", Lang::En), ["192", "168", "1", "2"]);
         assert_eq!(values("2.345,5 and 1.000.000,25", Lang::En), ["2345.5", "1000000.25"]);
         assert_eq!(values("1.458.000,00 tonnes", Lang::Fr), ["1458000"]);
+        // a French decimal comma in English text, but not a list of figures
+        assert_eq!(values("between 1,2 and 1,45 billion", Lang::En), ["1.2", "1450000000"]);
+        assert_eq!(values("pages 3,4,5", Lang::En), ["3", "4", "5"]);
     }
 
     #[test]

@@ -302,6 +302,9 @@ mod tests {
         assert_eq!(values("on May 6, 2024 and on May 6", Lang::En, MONDAY), ["2024-05-06", "2024-05-06"]);
         assert_eq!(values("in March 2024, by the end of March", Lang::En, MONDAY), ["2024-03", "2024-03"]);
         assert_eq!(values("It took place in 2021.", Lang::En, MONDAY), ["2021"]);
+        // "Sept" is the month in English, not the French seven
+        assert_eq!(values("the attacks of Sept. 11, 2001", Lang::En, MONDAY), ["2001-09-11"]);
+        assert_eq!(values("le sept mai 2024", Lang::Fr, MONDAY), ["2024-05-07"]);
     }
 
     #[test]

@@ -63,6 +63,10 @@ impl<'s> Scanner<'s, '_> {
     pub(super) fn day_number(&self, i: usize) -> Option<(u32, usize)> {
         let tok = self.tokens.get(i)?;
         if tok.is_word() {
+            // "Sept. 11" in English text: the month, not the French seven
+            if self.lang == Lang::En && self.month_at(i).is_some() {
+                return None;
+            }
             let lang = if tok.folded.ends_with("ieme") || french_day_word(&tok.folded) { Lang::Fr } else { Lang::En };
             let (value, end, ordinal) = crate::facts::numbers::small_number_at(self.tokens, i, lang)?;
             return ((1..=31).contains(&value) && (ordinal || value > 1)).then_some((value, end - i));

@@ -241,7 +241,7 @@ impl Scanner<'_, '_> {
         }
     }
 
-    /// "one and a half", "deux et demi": adds the fraction to the expression.
+    /// "one and a half", "deux et demi", "deux mois et demi": adds the fraction to the expression.
     pub(super) fn add_half(&self, expr: &mut Expr) {
         let words: Vec<&str> = self.tokens[expr.end..].iter().take(3).map(|t| t.folded.as_ref()).collect();
         let (skip, frac) = match (self.lang, words.as_slice()) {
@@ -249,6 +249,8 @@ impl Scanner<'_, '_> {
             (Lang::Fr, ["et", "un" | "une", "demi" | "demie"]) => (3, 0.5),
             (Lang::En, ["and", "a", "quarter", ..]) => (3, 0.25),
             (Lang::Fr, ["et", "demi" | "demie", ..]) => (2, 0.5),
+            // "deux mois et demi", "trois ans et demi": the half follows the noun it counts
+            (Lang::Fr, [noun, "et", "demi" | "demie"]) if HALF_AFTER_NOUN.contains(noun) => (3, 0.5),
             (Lang::Fr, ["et", "quart", ..]) => (2, 0.25),
             _ => return,
         };
@@ -474,6 +476,11 @@ pub(super) struct Expr {
 }
 
 /// Whether atom `v` may follow atom `last` in one number ("twenty" + "one", "soixante" + "dix").
+/// French nouns of a duration or a measure after which "et demi" halves the figure before them
+/// ("deux mois et demi" is two and a half months). Not "heures": "deux heures et demie" is a time.
+const HALF_AFTER_NOUN: &[&str] =
+    &["an", "ans", "annee", "annees", "mois", "semaine", "semaines", "jour", "jours", "siecle", "siecles"];
+
 pub(super) fn atom_follows(last: f64, v: f64, current: f64, lang: Lang) -> bool {
     let tens = last >= 20.0 && last % 10.0 == 0.0;
     match lang {
@@ -551,6 +558,8 @@ mod tests {
         assert_eq!(values("a quarter of a million", Lang::En), ["250000"]);
         assert_eq!(values("three hundred and seven tenths", Lang::En), ["300.7"]);
         assert_eq!(values("trois millions et demi", Lang::Fr), ["3500000"]);
+        assert_eq!(values("depuis deux mois et demi", Lang::Fr), ["2.5"]);
+        assert_eq!(values("trois milles", Lang::Fr), ["3"]);
         assert_eq!(values("two twenty-fifths", Lang::En), ["0.08"]);
     }
 }

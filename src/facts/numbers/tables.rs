@@ -122,7 +122,8 @@ pub(super) fn look_up_word(tok: &Token, lang: Lang) -> Option<(NumWord, bool)> {
     if let Some(w) = number_word(&tok.folded, lang) {
         return Some((w, false));
     }
-    let singular = tok.folded.strip_suffix('s')?;
+    // "mille" never takes a plural: "trois milles" are miles.
+    let singular = tok.folded.strip_suffix('s').filter(|w| !(lang == Lang::Fr && *w == "mille"))?;
     number_word(singular, lang).map(|w| (w, true))
 }
 
