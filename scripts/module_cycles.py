@@ -14,6 +14,7 @@ A re-export (`pub use`) is followed to the module that defines the item.
 
     python3 scripts/module_cycles.py            # checks ./src, exit 1 on a loop
     python3 scripts/module_cycles.py --graph    # also prints the top-level edges
+    python3 scripts/module_cycles.py --self-test  # first checks the checker on crates it writes
 
 Code under `#[cfg(test)]` is left out (as `cargo modules` leaves it out by default): a unit test
 may build its fixture with any stage, as an integration test would; `--with-tests` counts it.
@@ -394,6 +395,40 @@ def shortest_cycle(graph, comp):
     return comp
 
 
+def self_test():
+    """Checks the checker on small crates written to a temporary folder: it must find a loop
+    between top-level modules and one between siblings, through `use` trees, inline paths and
+    re-exports, and must not count a parent-child reference or test code."""
+    import tempfile
+
+    files = {
+        "lib.rs": "pub mod a;\npub mod b;\npub mod c;\npub use c::Thing;\n",
+        "a.rs": "use crate::{b::{self, Item}, Thing};\n#[cfg(test)]\nmod tests { use crate::c::*; }\n",
+        "b.rs": "// crate::a::x in a comment\nconst S: &str = \"crate::a::y\";\npub struct Item;\n",
+        "c/mod.rs": "mod one;\nmod two;\npub struct Thing;\nfn f() { one::g(); }\n",
+        "c/one.rs": "pub fn g() { super::two::h(); }\nfn k() -> super::Thing { todo!() }\n",
+        "c/two.rs": "pub fn h() { let _ = crate::c::one::g; }\n#[cfg(test)]\nfn t() { crate::a::f(); }\n",
+    }
+    with tempfile.TemporaryDirectory() as root:
+        for rel, text in files.items():
+            os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
+            with open(os.path.join(root, rel), "w", encoding="utf-8") as f:
+                f.write(text)
+        crate = Crate(os.path.join(root, "lib.rs"))
+        found = {(p, tuple(c)) for p, c, _ in cycles_at_each_level(crate)}
+        assert found == {(("c",), ("one", "two"))}, found
+        edges = {(a, b) for a, b, _, _ in crate.edges()}
+        assert (("a",), ("b",)) in edges and (("a",), ("c",)) in edges, edges
+        assert not any(a == ("b",) for a, _ in edges), "comments and strings are not references"
+        found = {(p, tuple(c)) for p, c, _ in cycles_at_each_level(crate, True)}
+        assert found == {((), ("a", "c")), (("c",), ("one", "two"))}, found
+        with open(os.path.join(root, "b.rs"), "a", encoding="utf-8") as f:
+            f.write("fn back() { crate::a::f(); }\n")
+        found = {(p, tuple(c)) for p, c, _ in cycles_at_each_level(Crate(os.path.join(root, "lib.rs")))}
+        assert found == {((), ("a", "b")), (("c",), ("one", "two"))}, found
+    print("self-test: loops found, comments, strings, parents and tests left out")
+
+
 def name(parent, child, crate_name):
     return "::".join((crate_name,) + parent + (child,))
 
@@ -410,7 +445,10 @@ def main():
         metavar="MODULE",
         help="report a loop among the children of MODULE (crate::facts) without failing; repeatable",
     )
+    ap.add_argument("--self-test", action="store_true", help="check the checker on small crates it writes")
     args = ap.parse_args()
+    if args.self_test:
+        self_test()
     roots = [(f, "crate" if f == "lib.rs" else "main") for f in ("lib.rs", "main.rs")]
     status = 0
     for file, crate_name in roots:
