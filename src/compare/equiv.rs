@@ -614,6 +614,9 @@ pub struct TextView {
     /// The gazetteer keys of the names, nationalities and adjectives it writes, inside longer
     /// names too ("Royal Swedish Academy" writes Sweden's key).
     gazetteer_keys: OnceLock<HashSet<&'static str>>,
+    /// The whole numbers it writes in words, two or more ("four", "vingt-trois"), even inside
+    /// another fact ("in four years" read as a date).
+    number_words: OnceLock<Vec<f64>>,
 }
 
 /// The folded words of a text end to end in one string (not one string a word), with where
@@ -656,7 +659,29 @@ impl TextView {
             implied: OnceLock::new(),
             months: OnceLock::new(),
             gazetteer_keys: OnceLock::new(),
+            number_words: OnceLock::new(),
         }
+    }
+
+    /// The whole numbers of two or more it writes in words.
+    pub fn number_words(&self) -> &[f64] {
+        self.number_words.get_or_init(|| {
+            let tokens = crate::facts::tokens::tokenize(&self.text, self.lang, &[0]);
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < tokens.len() {
+                match crate::facts::numbers::whole_number_words_at(&tokens, i, self.lang) {
+                    Some((value, end)) if end > i => {
+                        if value >= 2 {
+                            out.push(value as f64);
+                        }
+                        i = end;
+                    }
+                    _ => i += 1,
+                }
+            }
+            out
+        })
     }
 
     /// Whether the text writes an entity with this gazetteer key, a nationality or an
@@ -1182,6 +1207,14 @@ mod tests {
         assert!(!near_spelling(&name("Michael Smith"), &name("Michael Brown")));
         assert!(!near_spelling(&name("Lyon"), &name("Lille")));
         assert!(!near_spelling(&name("Moscou"), &name("Ukraine")));
+    }
+
+    #[test]
+    fn figures_in_words_are_read_inside_other_facts() {
+        let view = TextView::new("He was on pole for the third time in four years.", Lang::En);
+        assert_eq!(view.number_words(), [4.0]);
+        let view = TextView::new("Il a vu vingt-trois personnes et un chien.", Lang::Fr);
+        assert_eq!(view.number_words(), [23.0]);
     }
 
     #[test]

@@ -435,18 +435,26 @@ fn news_agency(name: &str) -> bool {
     AGENCIES.contains(&name.as_str())
 }
 
-/// A place in capitals opening its sentence and followed by a dash, a comma or a parenthesis:
-/// the dateline of a dispatch ("OTTAWA —", "TORONTO (CP) -").
+/// A place in capitals opening its line and followed by a dash, a comma or a parenthesis, or
+/// a capitalised one followed by a credit or a long dash: the dateline of a dispatch ("OTTAWA
+/// —", "TORONTO (CP) -", "Frankfurt, (UrduPoint - 17th Oct)").
 fn dateline(fact: &Fact, text: &str) -> bool {
     let letters: Vec<char> = fact.text.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 3 || !letters.iter().all(|c| c.is_uppercase()) {
+    if letters.len() < 3 || fact.entity_type == Some(EntityType::Person) {
         return false;
     }
     let before = text.get(..fact.start).unwrap_or("");
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let opens = before[line_start..].chars().all(|c| !c.is_alphanumeric());
     let after = text.get(fact.end..).unwrap_or("").trim_start();
-    opens && after.starts_with(['—', '–', '-', ',', '('])
+    if letters.iter().all(|c| c.is_uppercase()) {
+        return opens && after.starts_with(['—', '–', '-', ',', '(']);
+    }
+    // "Frankfurt, (Agency - 17th Oct)", "Paris (Reuters) -", "Gaza —": a place in capitals and
+    // lower case opens a dispatch only before a credit in parentheses or a long dash.
+    let credit =
+        after.starts_with(['(', '—', '–']) || after.strip_prefix(',').is_some_and(|r| r.trim_start().starts_with('('));
+    opens && letters[0].is_uppercase() && credit
 }
 
 /// A date written with a figure, or with a month or a weekday name.
@@ -562,6 +570,10 @@ mod tests {
         let text = "He met NATO officials.";
         let f = Fact { start: 7, end: 11, ..fact(FactKind::Entity, "NATO", "org:nato", Some(EntityType::Org)) };
         assert!(!dateline(&f, text));
+        let place = |text: &str| Fact { end: 9, ..fact(FactKind::Entity, text, "frankfurt", Some(EntityType::Place)) };
+        assert!(dateline(&place("Frankfurt"), "Frankfurt, (Wire News - 17th Oct) The bank cut rates."));
+        assert!(dateline(&place("Frankfurt"), "Frankfurt (Wire) - The bank cut rates."));
+        assert!(!dateline(&place("Frankfurt"), "Frankfurt, the seat of the bank, cut rates."));
     }
 
     #[test]

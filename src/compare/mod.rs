@@ -344,7 +344,7 @@ fn stated_in_text(fact: &Fact, me: &PairSide, other: &PairSide) -> bool {
     match equiv::class_of_fact(fact) {
         Class::Number => equiv::numeric(fact).is_some_and(|v| {
             let same = |d: &f64| equiv::same_number(v, *d);
-            view.digits().iter().any(same) || view.implied().iter().any(same)
+            view.digits().iter().any(same) || view.implied().iter().any(same) || view.number_words().iter().any(same)
         }),
         Class::Date => {
             // a decade ("the 1980s") may be written with two digits ("les années 80")
