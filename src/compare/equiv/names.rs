@@ -1,0 +1,401 @@
+//! Names: spellings, translations, longer forms and capitalised common words, and whether
+//! the other text tells a name.
+
+use super::*;
+
+/// Two acronyms of one name in each language's word order (ADN/DNA, OTAN/NATO, ONG/NGO).
+pub fn acronym_anagram(a: &Fact, b: &Fact) -> bool {
+    let letters = sorted_letters;
+    // Six characters are at most 24 bytes: most names are longer, and are no acronym at once.
+    let is_acronym = |f: &Fact| {
+        f.text.len() <= 24 && f.text.chars().count() <= 6 && f.text.chars().filter(|c| c.is_uppercase()).count() >= 2
+    };
+    if !(is_acronym(a) || is_acronym(b)) {
+        return false;
+    }
+    let mine = letters(a);
+    mine.len() >= 2 && mine == letters(b)
+}
+
+/// The letters of a name's fold, sorted: two acronyms of one name in each language's word
+/// order have the same.
+pub fn sorted_letters(fact: &Fact) -> Vec<char> {
+    let mut l: Vec<char> = fold(&fact.text).chars().filter(|c| c.is_alphabetic()).collect();
+    l.sort_unstable();
+    l
+}
+
+/// An acronym in parentheses right after the words it stands for ("New York Mercantile
+/// Exchange (NYMEX)", "entry-into-service (EIS)", "Forces armées de la RDC (FARDC)"): it
+/// restates the name before it, which carries the fact. The words are a name (two of the last
+/// three capitalized) or give the acronym's letters as their initials.
+pub fn acronym_after_its_name(doc_text: &str, fact: &Fact) -> bool {
+    let acronym = fact.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let before = doc_text.get(..fact.start).unwrap_or("").trim_end();
+    let Some(before) = before.strip_suffix('(') else { return false };
+    let closed = doc_text.get(fact.end..).is_some_and(|rest| rest.trim_start().starts_with(')'));
+    let capitalized_words =
+        before.split_whitespace().rev().take(3).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let letters: String = fold(&fact.text).chars().filter(|c| c.is_alphabetic()).collect();
+    let words: Vec<&str> = before.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+    let initials: String =
+        words[words.len().saturating_sub(letters.chars().count())..].iter().filter_map(|w| w.chars().next()).collect();
+    acronym && closed && (capitalized_words >= 2 || (letters.len() >= 2 && fold(&initials) == letters))
+}
+
+/// A party and state tag of American politics ("R-Mo.", "D-Calif."): an affiliation, not a
+/// name a translation keeps.
+pub fn party_tag(fact: &Fact) -> bool {
+    let mut parts = fact.text.splitn(2, '-');
+    let (Some(party), Some(state)) = (parts.next(), parts.next()) else { return false };
+    matches!(party, "R" | "D" | "I")
+        && (2..=5).contains(&state.chars().count())
+        && state.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Entities are the same when their cross-language keys are (case and accents aside).
+pub fn entities_agree(a: &Fact, b: &Fact) -> bool {
+    a.kind == FactKind::Entity
+        && b.kind == FactKind::Entity
+        && (same_folded(&a.value, &b.value) || acronym_anagram(a, b))
+}
+
+/// `fold(a) == fold(b)`, without building either fold when both are ASCII (most keys are).
+pub(super) fn same_folded(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    fold(a) == fold(b)
+}
+
+/// A spelling variant of one name (Thévenot/Thevenot): the surfaces differ even ignoring case,
+/// yet once accents and punctuation are set aside they are the same or nearly so. A translated
+/// name (États-Unis/United States) shares the key but is no variant.
+pub fn spelling_variant(a: &Fact, b: &Fact) -> bool {
+    if a.text.to_lowercase() == b.text.to_lowercase() {
+        return false;
+    }
+    let (fa, fb) = (letters(&a.text), letters(&b.text));
+    fa == fb || strsim::jaro_winkler(&fa, &fb) >= 0.9
+}
+
+/// Two different keys that are probably one name spelled two ways (a transliteration, a typo):
+/// close enough to call a variant rather than a different name.
+pub fn similar_names(a: &Fact, b: &Fact) -> bool {
+    let (fa, fb) = (letters(&a.text), letters(&b.text));
+    let (short, long) = (fa.len().min(fb.len()), fa.len().max(fb.len()));
+    let bar = if short >= 7 { 0.85 } else { 0.92 };
+    // A longer form of a name ("Brévalis de Montfaucon" / "Brévalis") is no spelling of it.
+    short >= 4 && short * 5 >= long * 4 && strsim::jaro_winkler(&fa, &fb) >= bar
+}
+
+/// One name written the French way and the English way: a transliteration (Mahomet/Muhammad,
+/// Kadhafi/Gaddafi is beyond it), a demonym's ending (Biélorusses/Belarusians). Both are reduced
+/// to a consonant skeleton (accents folded, vowels dropped after the first letter, the endings
+/// of nationality and plural words cut, d/t, c/k/q, z/s, w/v merged, doubled letters once), and
+/// the skeletons of four letters or more must be equal: "same name, other spelling".
+pub fn other_spelling(a: &Fact, b: &Fact) -> bool {
+    let (x, y) = (name_skeleton(&a.text), name_skeleton(&b.text));
+    if x.chars().count() >= 4 && x == y {
+        return true;
+    }
+    // Word by word (Golfe du Mexique / Gulf of Mexico, Mécène / Maecenas): every content word of
+    // one name has a twin skeleton of three letters or more in the other.
+    let words = |f: &Fact| -> Vec<String> {
+        folded_words(&f.text)
+            .iter()
+            .filter(|w| w.chars().count() >= 3 && !FUNCTION_WORDS.contains(&w.as_str()))
+            .map(|w| name_skeleton(w))
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    // As many content words on each side: a longer name adds a name of its own.
+    !wa.is_empty() && wa.len() == wb.len() && wa.iter().all(|w| w.chars().count() >= 3 && wb.contains(w))
+}
+
+/// Two names that are one name spelled or translated each language's way, word by word
+/// (Édouard/Edward, Kammu/Emperor Kanmu, François-Joseph/Franz Josef Land): every content word
+/// of the shorter name is in the longer or has a near twin there, and one word of five letters
+/// or more is a near twin, not the same word. Two different names sharing a first name
+/// ("Michael Smith"/"Michael Brown") have no near twin.
+pub fn near_spelling(a: &Fact, b: &Fact) -> bool {
+    let words = |f: &Fact| -> Vec<String> {
+        folded_words(&f.text)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 4 && !FUNCTION_WORDS.contains(&w.as_str()))
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
+    let twin = |w: &String| long.iter().any(|x| x != w && near_word(w, x));
+    !short.is_empty()
+        && short.iter().any(|w| w.chars().count() >= 5 && twin(w))
+        && short.iter().all(|w| long.contains(w) || twin(w))
+}
+
+/// Two words close enough to be one word in two spellings.
+pub(super) fn near_word(a: &str, b: &str) -> bool {
+    let skeleton = name_skeleton(a);
+    strsim::jaro_winkler(a, b) >= NEAR_WORD || skeleton.chars().count() >= 3 && skeleton == name_skeleton(b)
+}
+
+/// The Jaro-Winkler similarity above which two words of two names are one word spelled twice.
+pub(super) const NEAR_WORD: f64 = 0.82;
+
+/// Endings cut from the last word of a name before its skeleton is taken, longest first.
+pub(super) const NAME_ENDINGS: &[&str] =
+    &["iennes", "ienne", "iens", "ien", "ians", "ian", "ennes", "enne", "ens", "ais", "ans", "es", "an", "s", "e"];
+
+pub(super) fn name_skeleton(text: &str) -> String {
+    let words = folded_words(text);
+    let mut out = String::new();
+    let last = words.len().saturating_sub(1);
+    for (i, word) in words.iter().enumerate() {
+        let mut w = word.as_str();
+        if i == last {
+            if let Some(cut) = NAME_ENDINGS.iter().find_map(|e| w.strip_suffix(e)).filter(|c| c.chars().count() >= 4) {
+                w = cut;
+            }
+        }
+        let mut prev = None;
+        for (k, c) in w.chars().enumerate() {
+            // A leading vowel is kept as a mark: Ouïghours / Uyghurs, Irak / Iraq.
+            let c = if k == 0 && matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') { '_' } else { c };
+            let c = match c {
+                'd' => 't',
+                'c' | 'q' => 'k',
+                'z' => 's',
+                'w' => 'v',
+                'y' => 'i',
+                other => other,
+            };
+            let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+            if (vowel && k > 0) || prev == Some(c) {
+                prev = Some(c);
+                continue;
+            }
+            prev = Some(c);
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether a name of several words has a proper word (not a common word of its language, three
+/// letters or more) written in `other`: the name is told there, its common words translated
+/// ("Saputo Stadium" / "Stade Saputo", "BMA Scotland" / "BMA Écosse").
+pub fn proper_word_told(name: &Fact, lang: Lang, other: &TextView) -> bool {
+    let words = folded_words(&name.text);
+    words.len() >= 2
+        && words.iter().any(|w| {
+            w.chars().count() >= 3
+                && !common_word(w, lang)
+                && !FUNCTION_WORDS.contains(&w.as_str())
+                && other.contains_words(std::slice::from_ref(&w.as_str()))
+        })
+}
+
+/// One name is a longer form of the other ("Brévalis de Montfaucon" / "Brévalis", "Laura
+/// Glading" / "Glading"): every word of four letters or more of the shorter is in the longer.
+pub fn longer_form(a: &Fact, b: &Fact) -> bool {
+    let (wa, wb) = (folded_words(&a.text), folded_words(&b.text));
+    let (short, long) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
+    let content: Vec<&String> = short.iter().filter(|w| w.chars().count() >= 4).collect();
+    !content.is_empty() && content.iter().all(|w| long.contains(w))
+}
+
+/// When `name` is the longer form of `shorter` by a complement ("Weill Cornell Medical College
+/// de André Manoukian" / "Weill Cornell Medical College"), whether the words it adds are told in
+/// the other text too (the "Montfaucon" of "Brévalis de Montfaucon" said apart): the complement
+/// names a place or an owner, a fact of its own. A name longer by other words ("Exxon Mobil",
+/// a headline's "Rob Ford Botched") is told by its shorter form.
+pub fn rest_of_name_told(name: &Fact, shorter: &Fact, lang: Lang, other: &TextView) -> bool {
+    let (mine, theirs) = (folded_words(&name.text), folded_words(&shorter.text));
+    let added: Vec<&str> = mine.iter().filter(|w| !theirs.contains(w)).map(String::as_str).collect();
+    if !added.iter().any(|w| matches!(*w, "de" | "du" | "des" | "d" | "of")) {
+        return true;
+    }
+    let proper: Vec<&str> = added.iter().copied().filter(|w| w.chars().count() >= 4 && !common_word(w, lang)).collect();
+    proper.is_empty() || every_word_told(&proper, lang, other)
+}
+
+/// Folded letters and digits only: "François-Xavier" → "francoisxavier".
+pub(super) fn letters(text: &str) -> String {
+    fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// A one-word "name" that is a common word of its language, capitalized as a title or an
+/// institution ("Parlement", "Bureau", "Health"): it is translated, not kept, so its absence
+/// from the other side says nothing. Gazetteer keys (countries, bodies) are compared as usual.
+pub fn common_word_name(name: &Fact, lang: Lang) -> bool {
+    let words = folded_words(&name.text);
+    if words.len() != 1 || !plain_key(name) {
+        return false;
+    }
+    common_word(&words[0], lang)
+}
+
+/// A name of several words that are all common words of its language, capitalized as a title
+/// ("Best Actor", "Special Jury Prize", "Was Just"): a phrase translated, not a name kept, so
+/// its absence from the other side says nothing. Gazetteer keys and people are left alone.
+pub fn common_words_name(name: &Fact, lang: Lang) -> bool {
+    let words = folded_words(&name.text);
+    if words.len() < 2 || !plain_key(name) || name.entity_type == Some(crate::facts::EntityType::Person) {
+        return false;
+    }
+    words.iter().all(|w| common_word(w, lang) || FUNCTION_WORDS.contains(&w.as_str()))
+}
+
+/// A "name" whose words are all common words by the spelling dictionary of its language
+/// (`crate::common_words`), or by the lexicon, or function words: "Clinique", "Trauma Surgery",
+/// "Court Suprême". A title or a heading capitalised, which a translation words its own way, so
+/// that the other version not repeating it is no omission of a fact. Gazetteer keys and
+/// organisations (named by a word such as "Ministry") are left alone. Weaker evidence than
+/// [`common_words_name`]: it lowers a one-sided fact, it does not hide a fact from comparison.
+pub fn dictionary_words_name(name: &Fact, lang: Lang) -> bool {
+    let words = folded_words(&name.text);
+    // A person's name is typed from its capitals alone ("Trauma Surgery" reads as one), but
+    // given names are capitalised in the dictionaries, so a real one is never all common words.
+    let organisation = name.entity_type == Some(crate::facts::EntityType::Org);
+    if words.is_empty() || !plain_key(name) || organisation {
+        return false;
+    }
+    words.iter().any(|w| w.len() >= 3)
+        && words.iter().all(|w| {
+            FUNCTION_WORDS.contains(&w.as_str()) || crate::common_words::is_common_word(w, lang) || common_word(w, lang)
+        })
+}
+
+/// A name keyed by its own folded words: no gazetteer key (`country:FR`, `org:UN`), no code.
+pub(in crate::compare) fn plain_key(name: &Fact) -> bool {
+    !name.value.contains(':') && name.value == name.value.to_lowercase()
+}
+
+/// Short words of either language that the lexicon leaves out.
+pub(super) const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "is", "was", "be", "de", "du", "des", "la", "le",
+    "les", "et", "en", "au", "aux", "un", "une",
+];
+
+/// A folded word that the lexicon knows as a common word of `lang`.
+pub(super) fn common_word(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => Lexicon::builtin().translates(&stem(word, Lang::Fr)),
+        // English stems that translate some French word: the common words of the lexicon.
+        Lang::En => Lexicon::builtin().translates_to(&stem(word, Lang::En)),
+    }
+}
+
+pub(super) fn folded_words(text: &str) -> Vec<String> {
+    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// Whether `name` (of a text in `lang`) is stated in `other`: written there (accents and case
+/// aside, on word boundaries), or its key is, or the last word of a multi-word name ("Rob
+/// Nicholson" → "M. Nicholson"), or a near twin of its longest word (Australie/Australia), or a
+/// translation of one of its words (Sainte-Croix/Holy Cross).
+pub fn name_written_in(name: &Fact, lang: Lang, other: &TextView) -> bool {
+    let words = folded_words(&name.text);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if words.is_empty() || other.contains_words(&words) {
+        return true;
+    }
+    if name.entity_type == Some(crate::facts::EntityType::Place) && other.writes_key(&name.value) {
+        return true;
+    }
+    let key = folded_words(name.value.rsplit(':').next().unwrap_or(&name.value));
+    let key: Vec<&str> = key.iter().map(String::as_str).collect();
+    if key.concat().chars().count() >= 3 && other.contains_words(&key) {
+        return true;
+    }
+    // The surname of a multi-word name ("M. Nicholson", "Mme Le Pen").
+    let last = &words[words.len() - 1..];
+    let last_two = &words[words.len().saturating_sub(2)..];
+    if words.len() >= 2 && last[0].chars().count() >= 4 && other.contains_words(last)
+        || words.len() >= 3 && other.contains_words(last_two)
+    {
+        return true;
+    }
+    every_word_told(&words, lang, other)
+}
+
+/// Whether a name is told in `other` word by word: some content word of it (four letters or
+/// more) is written there, spelled the other language's way or translated, and every content
+/// word that is no common word of its language (a surname, a place) is told too. The common
+/// words of a name get translated ("Supreme Constitutional Court" / "Haute cour
+/// constitutionnelle"), its proper words do not: "University of Villepin" is not told by
+/// "l'université de Lincoln".
+pub(super) fn every_word_told(words: &[&str], lang: Lang, other: &TextView) -> bool {
+    let content: Vec<&str> = words.iter().copied().filter(|w| w.chars().count() >= 4).collect();
+    let content = if content.is_empty() { words.to_vec() } else { content };
+    let adapted = |w: &&str| {
+        let one = std::slice::from_ref(w);
+        cognate_in(one, other) || translated_in(one, lang, other)
+    };
+    let told = |w: &&str| other.contains_words(std::slice::from_ref(w)) || adapted(w);
+    // A name whose proper words are spelled the other language's way (Iberian/ibérique) was
+    // translated, and so were its dictionary words ("Peninsula"); a name written the same in
+    // both ("Clive Palmer") keeps every word, dictionary words included.
+    let translated =
+        content.len() >= 2 && content.iter().any(|w| !other.contains_words(std::slice::from_ref(w)) && adapted(w));
+    let translatable = |w: &&&str| common_word(w, lang) || (translated && crate::common_words::is_common_word(w, lang));
+    content.iter().any(told) && content.iter().filter(|w| !translatable(w)).all(told)
+}
+
+/// A name spelled the other language's way (Australie/Australia, catholique/Catholic): its
+/// longest word has a near twin in the other text. English proper adjectives keep their
+/// capital, so an English twin must have one; the bar is high so that a different name is not
+/// taken for a spelling.
+pub(super) fn cognate_in(words: &[&str], other: &TextView) -> bool {
+    let Some(longest) = words.iter().max_by_key(|w| w.chars().count()) else { return false };
+    let len = longest.chars().count();
+    if len < 4 {
+        return false;
+    }
+    other.words().any(|(w, capitalized)| {
+        let other_len = w.chars().count();
+        let bar = if len >= 6 && other_len >= 6 { 0.90 } else { 0.92 };
+        (other.lang == Lang::Fr || capitalized)
+            && other_len >= 4
+            && (strsim::jaro_winkler(longest, w) >= bar
+                || (derived(longest, w) && (w.len() > longest.len() || !capitalized))
+                || same_adjective_stem(longest, w))
+    })
+}
+
+/// Endings of proper adjectives and their nouns, longest first: "ibérique"/"Iberian",
+/// "arctique"/"Arctic", "anatolien"/"Anatolian", "hydrométéorologique"/"Hydrometeorological".
+pub(super) const ADJECTIVE_ENDINGS: &[&str] =
+    &["iennes", "ienne", "iens", "ical", "ians", "ique", "ques", "ien", "ian", "ics", "an", "ic", "al", "s"];
+
+/// Two words that are one proper adjective in the two languages: what is left once their
+/// adjective endings are cut is the same stem of four letters or more, from words of six.
+pub(super) fn same_adjective_stem(a: &str, b: &str) -> bool {
+    let stem = |w: &str| -> String {
+        let mut w = w.to_string();
+        for _ in 0..2 {
+            if let Some(cut) = ADJECTIVE_ENDINGS.iter().find_map(|e| w.strip_suffix(e)).filter(|c| c.len() >= 4) {
+                w = cut.to_string();
+            }
+        }
+        w
+    };
+    let (x, y) = (stem(a), stem(b));
+    a.len().min(b.len()) >= 6 && x.len() >= 4 && x == y
+}
+
+/// One word derived from the other by an ending (Arab/arabes, Thai/thaïlandais, nazi/nazis):
+/// the shorter, of four letters or more, begins the longer.
+pub(super) fn derived(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 4 && long.chars().count() <= short.chars().count() + 7 && long.starts_with(short)
+}
+
+/// A name whose words were translated (Sainte-Croix/Holy Cross, Cour supérieure/Superior
+/// Court): one of its content words and a word of the other text mean the same by the lexicon.
+pub(super) fn translated_in(words: &[&str], lang: Lang, other: &TextView) -> bool {
+    if lang == other.lang {
+        return false;
+    }
+    words.iter().flat_map(|w| english_stems_of(w, lang)).any(|s| other.english_stems().contains(&s))
+}
