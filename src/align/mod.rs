@@ -135,7 +135,8 @@ mod tests {
         }
         let doc =
             Document { id: lang.code().into(), text, lang, published: None, title: None, url: None, sentences: out };
-        let facts = DocumentFacts { facts: Vec::new(), by_sentence: vec![Vec::new(); sentences.len()] };
+        let facts =
+            DocumentFacts { facts: Vec::new(), by_sentence: vec![Vec::new(); sentences.len()], cut: Vec::new() };
         Analysis { doc, facts }
     }
 

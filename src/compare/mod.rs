@@ -15,7 +15,7 @@ pub mod severity;
 mod table;
 
 use crate::analysis::Analysis;
-use crate::facts::{Fact, FactKind};
+use crate::facts::{Fact, FactKind, MAX_FACTS_PER_SENTENCE};
 use equiv::Class;
 use serde::{Deserialize, Serialize};
 pub use severity::SeverityRules;
@@ -214,18 +214,30 @@ fn compare_sides(
     rules: &SeverityRules,
     stated: &mut impl FnMut(usize, usize),
 ) -> Vec<Divergence> {
-    if sides.iter().any(|s| s.facts.len() > MAX_PAIR_FACTS) {
+    let over = sides.iter().any(|s| s.facts.len() > MAX_PAIR_FACTS);
+    let mut out = if over {
         // Looking every fact up among the other side's is quadratic: two unpunctuated 1 MB
         // "sentences" took minutes. Such a pair compares its first facts only, and says so.
         let capped = [sides[0].capped(), sides[1].capped()];
-        let mut out = compare_all_facts(&capped, rules, stated);
-        let note = format!("pair too long to compare in full: only the first {MAX_PAIR_FACTS} facts of each side");
+        compare_all_facts(&capped, rules, stated)
+    } else {
+        compare_all_facts(sides, rules, stated)
+    };
+    let mut notes = Vec::new();
+    if over {
+        notes.push(format!("pair too long to compare in full: only the first {MAX_PAIR_FACTS} facts of each side"));
+    }
+    if sides.iter().any(|s| s.sentences.iter().any(|i| s.analysis.facts.cut.contains(i))) {
+        notes.push(format!(
+            "a sentence holds more than {MAX_FACTS_PER_SENTENCE} facts: only its first {MAX_FACTS_PER_SENTENCE} were read"
+        ));
+    }
+    for note in notes {
         for d in &mut out {
             d.note = Some(d.note.take().map_or_else(|| note.clone(), |n| format!("{n}; {note}")));
         }
-        return out;
     }
-    compare_all_facts(sides, rules, stated)
+    out
 }
 
 /// The most facts of one side of a pair that are compared (ordinary pairs hold a few dozen).

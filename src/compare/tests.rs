@@ -32,7 +32,8 @@ impl Version {
             url: None,
             sentences: spans,
         };
-        let facts = DocumentFacts { facts: Vec::new(), by_sentence: vec![Vec::new(); sentences.len()] };
+        let facts =
+            DocumentFacts { facts: Vec::new(), by_sentence: vec![Vec::new(); sentences.len()], cut: Vec::new() };
         Version { analysis: Analysis { doc, facts } }
     }
 

@@ -465,6 +465,7 @@ mod tests {
                 entity_type: None,
             }],
             by_sentence: vec![vec![0]],
+            cut: Vec::new(),
         };
         let with = sketch(&d, &facts);
         let without = sketch(&d, &Default::default());

@@ -65,13 +65,19 @@ pub struct DocumentFacts {
     pub facts: Vec<Fact>,
     /// For each sentence (by index), the indices into `facts` of the facts it holds.
     pub by_sentence: Vec<Vec<usize>>,
+    /// The sentences (by index) that held more than [`MAX_FACTS_PER_SENTENCE`] facts: only
+    /// their first ones are kept.
+    pub cut: Vec<usize>,
 }
 
 /// Extracts the facts of every sentence of a document (noise sentences included, so a report
 /// can show them; later stages skip noise themselves).
 pub fn extract_document(doc: &Document) -> DocumentFacts {
     let starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
-    let facts = extract_text(&doc.text, doc.lang, doc.published, &starts);
+    let (facts, cut_starts) = extract_bounded(&doc.text, doc.lang, doc.published, &starts);
+    // A cut region starts at a sentence start; the sentences are in text order.
+    let cut =
+        cut_starts.iter().filter_map(|&at| starts.binary_search(&at).ok()).map(|k| doc.sentences[k].index).collect();
     let mut by_sentence = vec![Vec::new(); doc.sentences.len()];
     for (index, fact) in facts.iter().enumerate() {
         // The sentence that starts at or before the fact; a fact between sentences goes nowhere.
@@ -82,7 +88,7 @@ pub fn extract_document(doc: &Document) -> DocumentFacts {
             }
         }
     }
-    DocumentFacts { facts, by_sentence }
+    DocumentFacts { facts, by_sentence, cut }
 }
 
 /// Extracts the facts of a text. `sentence_starts` (sorted byte offsets) tell where a capital
@@ -93,7 +99,26 @@ pub fn extract_text(
     published: Option<chrono::NaiveDate>,
     sentence_starts: &[usize],
 ) -> Vec<Fact> {
+    extract_bounded(text, lang, published, sentence_starts).0
+}
+
+/// The most facts kept for one sentence. An article's sentences hold a few facts each, the
+/// densest of the evaluation's a few dozen; a 200 MB line without a stop read as one sentence
+/// holds millions (a figure every ten words), which took gigabytes to keep and compare. Such a
+/// sentence keeps its first facts only, and the reports say so.
+pub const MAX_FACTS_PER_SENTENCE: usize = 10_000;
+
+/// As [`extract_text`], keeping at most [`MAX_FACTS_PER_SENTENCE`] facts for the text from one
+/// sentence start to the next; also returns the starts of the sentences whose facts were cut
+/// (`0` for text before the first start).
+fn extract_bounded(
+    text: &str,
+    lang: crate::lang::Lang,
+    published: Option<chrono::NaiveDate>,
+    sentence_starts: &[usize],
+) -> (Vec<Fact>, Vec<usize>) {
     let mut facts = Vec::new();
+    let mut cap = SentenceCap::default();
     let mut reference = published;
     let mut start = 0;
     while start < text.len() {
@@ -103,14 +128,54 @@ pub fn extract_text(
             reference = reference.or_else(|| dates::dateline(text, &tokens, lang));
         }
         let mut claimed = vec![false; tokens.len()];
+        let window_from = facts.len();
         dates::extract(text, &tokens, &mut claimed, lang, reference, &mut facts);
         numbers::extract(text, &tokens, &mut claimed, lang, &mut facts);
         entities::extract(text, &tokens, &mut claimed, lang, &mut facts);
+        cap.keep_first(&mut facts, window_from, sentence_starts);
         // A number lexed across the cut ("3 000") is read whole: the next window starts after it.
         start = tokens.last().map_or(end, |t| t.end.max(end));
     }
     facts.sort_by_key(|f| (f.start, f.end));
-    facts
+    (facts, cap.cut)
+}
+
+/// Counts the facts of the sentence being read, across windows, and drops those past
+/// [`MAX_FACTS_PER_SENTENCE`].
+#[derive(Default)]
+struct SentenceCap {
+    /// The sentence being counted (the number of sentence starts at or before it) and its facts.
+    sentence: usize,
+    count: usize,
+    /// The starts of the sentences whose facts were cut.
+    cut: Vec<usize>,
+}
+
+impl SentenceCap {
+    /// Drops the facts of `facts[from..]` (one window's, which all follow the earlier windows')
+    /// past the cap of their sentence. Their order by span, which the caller gives them in the
+    /// end anyway, decides which are first.
+    fn keep_first(&mut self, facts: &mut Vec<Fact>, from: usize, sentence_starts: &[usize]) {
+        facts[from..].sort_by_key(|f| (f.start, f.end));
+        let mut kept = from;
+        for k in from..facts.len() {
+            let sentence = sentence_starts.partition_point(|&s| s <= facts[k].start);
+            if sentence != self.sentence {
+                (self.sentence, self.count) = (sentence, 0);
+            }
+            self.count += 1;
+            if self.count > MAX_FACTS_PER_SENTENCE {
+                let start = sentence.checked_sub(1).map_or(0, |s| sentence_starts[s]);
+                if self.cut.last() != Some(&start) {
+                    self.cut.push(start);
+                }
+                continue;
+            }
+            facts.swap(kept, k);
+            kept += 1;
+        }
+        facts.truncate(kept);
+    }
 }
 
 /// The most text tokenized at once. Tokens take about thirty times the bytes of the text they
@@ -201,6 +266,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A sentence keeps its first facts only, and says it was cut; the next sentence keeps its own.
+    #[test]
+    fn an_absurdly_long_sentence_keeps_its_first_facts() {
+        let mut text = "7 dogs, ".repeat(MAX_FACTS_PER_SENTENCE + 5);
+        let second = text.len();
+        text.push_str("Then 3 cats.");
+        let (facts, cut) = extract_bounded(&text, crate::lang::Lang::En, None, &[0, second]);
+        assert_eq!(facts.len(), MAX_FACTS_PER_SENTENCE + 1);
+        assert_eq!(facts[MAX_FACTS_PER_SENTENCE - 1].start, 8 * (MAX_FACTS_PER_SENTENCE - 1));
+        assert_eq!(facts.last().map(|f| f.value.as_str()), Some("3"));
+        assert_eq!(cut, [0]);
+        let short = "7 dogs, ".repeat(20);
+        assert_eq!(extract_bounded(&short, crate::lang::Lang::En, None, &[0]).1, Vec::<usize>::new());
     }
 
     #[test]
