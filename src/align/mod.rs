@@ -68,7 +68,13 @@ pub fn align(left: &Analysis, right: &Analysis, opts: &AlignOptions) -> Alignmen
     let (left_content, right_content) = (content(left), content(right));
     let lexicon = opts.lexicon.as_deref().unwrap_or_else(|| Lexicon::builtin());
     let (left_profiles, right_profiles) = profile::build(left, &left_content, right, &right_content, lexicon);
-    let scorer = similarity::Scorer::new(&left_profiles, &right_profiles, opts.weights);
+    // Only articles with a body tell a headline apart (two lone sentences are not headlines).
+    let body = left_content.len() >= HEADLINE_BODY && right_content.len() >= HEADLINE_BODY;
+    let (left_opening, right_opening) = (opening(&left.doc, &left_content), opening(&right.doc, &right_content));
+    let scorer = similarity::Scorer::new(&left_profiles, &right_profiles, opts.weights).with_headlines(
+        body && left_opening == Opening::Headline && right_opening == Opening::Body,
+        body && right_opening == Opening::Headline && left_opening == Opening::Body,
+    );
     let (left_ties, right_ties) = (continuations(&left.doc, &left_content), continuations(&right.doc, &right_content));
     let ties = assign::Continuations { left: &left_ties, right: &right_ties };
     let beads = assign::assign(&scorer, left_content.len(), right_content.len(), ties, &opts.thresholds);
@@ -94,6 +100,42 @@ pub fn align(left: &Analysis, right: &Analysis, opts: &AlignOptions) -> Alignmen
         pairs,
         unmatched_left: unused(&left_content, &used_left),
         unmatched_right: unused(&right_content, &used_right),
+    }
+}
+
+/// How many content sentences each side needs for its first one to count as a headline.
+const HEADLINE_BODY: usize = 3;
+/// A first sentence alone on its line with more words than this is body text (a lede), not a
+/// headline that a translator closed with a period.
+const HEADLINE_WORDS: usize = 25;
+
+/// How a version opens (see [`opening`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Opening {
+    /// A line of its own without a final stop: "Corus reporte à juin la décision de son dividende".
+    Headline,
+    /// A sentence that shares its line with the next, or a line of more than `HEADLINE_WORDS` words.
+    Body,
+    /// A short line of its own that ends with a stop: a headline closed with a period, or a
+    /// short paragraph; either may answer a headline.
+    Line,
+}
+
+fn opening(doc: &Document, content: &[usize]) -> Opening {
+    let Some(&first) = content.first() else { return Opening::Line };
+    let sentence = &doc.sentences[first];
+    let (before, after) = (&doc.text[..sentence.start], &doc.text[sentence.end..]);
+    let line_before = before.rsplit('\n').next().is_none_or(|l| l.trim().is_empty());
+    let line_after = after.split('\n').next().is_none_or(|l| l.trim().is_empty());
+    let text = doc.sentence_text(first);
+    if !line_after || text.split_whitespace().nth(HEADLINE_WORDS).is_some() {
+        return Opening::Body;
+    }
+    let bare = text.trim_end().trim_end_matches(['"', '”', '»', ')', '\u{a0}', ' ']);
+    if line_before && after.contains('\n') && !bare.ends_with(['.', '!', '?', '…', ':', ';']) {
+        Opening::Headline
+    } else {
+        Opening::Line
     }
 }
 
@@ -260,6 +302,21 @@ mod tests {
         let scores: Vec<f64> = [0.0, 0.1, 0.25, 0.4, 1.0].iter().map(|&raw| assign::calibrated(raw, &t)).collect();
         assert!(scores.windows(2).all(|w| w[0] < w[1]), "{scores:?}");
         assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)));
+    }
+
+    #[test]
+    fn a_headline_the_other_version_lacks_stays_unmatched() {
+        let fr = ["Cyberattaque contre 40 hôpitaux", FR[0], FR[2], FR[3]];
+        let lede = "The government announced on Tuesday a cyberattack against 40 hospitals across the country, \
+                    the largest attack of its kind recorded this year, according to officials who spoke to reporters.";
+        let en = [lede, EN[2], EN[1]];
+        let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &AlignOptions::default());
+        assert!(a.unmatched_left.contains(&0), "{:?}", pairs(&a));
+        assert!(pairs(&a).contains(&(vec![1], vec![0])), "{:?}", pairs(&a));
+        // Two headlines answer each other.
+        let en = ["Cyberattack against 40 hospitals", lede, EN[2], EN[1]];
+        let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &AlignOptions::default());
+        assert!(pairs(&a).contains(&(vec![0], vec![0])), "{:?}", pairs(&a));
     }
 
     #[test]

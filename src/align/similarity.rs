@@ -17,6 +17,9 @@ pub struct Scorer<'a> {
     /// Each sentence's total token weight, for [`Scorer::lexical_bound`].
     left_totals: Vec<f64>,
     right_totals: Vec<f64>,
+    /// Whether the first content sentence of each side is a headline that the other version
+    /// lacks (see [`Scorer::with_headlines`]).
+    headlines: (bool, bool),
 }
 
 /// The knobs of the score; `docs/align.md` explains each one.
@@ -51,7 +54,30 @@ impl<'a> Scorer<'a> {
         let totals = |p: &Profiles| -> Vec<f64> {
             p.sentences.iter().map(|s| s.tokens.iter().map(|t| t.weight as f64).sum()).collect()
         };
-        Scorer { left, right, length_ratio, weights, pairs, left_totals: totals(left), right_totals: totals(right) }
+        Scorer {
+            left,
+            right,
+            length_ratio,
+            weights,
+            pairs,
+            left_totals: totals(left),
+            right_totals: totals(right),
+            headlines: (false, false),
+        }
+    }
+
+    /// Says which side opens with a headline (its first content sentence) that the other
+    /// version lacks, the other opening straight on the body: a group holding that headline
+    /// scores 0, and it stays unmatched. A headline states the story in other words than any
+    /// sentence of the body (a lede says more, a standfirst says it again).
+    pub fn with_headlines(mut self, left: bool, right: bool) -> Self {
+        self.headlines = (left, right);
+        self
+    }
+
+    /// Whether a group holds a headline that the other version lacks.
+    fn holds_lone_headline(&self, l: &[usize], r: &[usize]) -> bool {
+        (self.headlines.0 && l.first() == Some(&0)) || (self.headlines.1 && r.first() == Some(&0))
     }
 
     /// The score of pairing left sentences `l` with right sentences `r` (content positions).
@@ -140,6 +166,9 @@ impl<'a> Scorer<'a> {
     }
 
     fn evidence(&self, l: &[usize], r: &[usize]) -> Evidence {
+        if self.holds_lone_headline(l, r) {
+            return Evidence::default();
+        }
         let shared = self.shared_keys(l, r);
         let (matched_left, total_l) = coverage(self.left, l, &shared);
         let (matched_right, total_r) = coverage(self.right, r, &shared);
@@ -152,7 +181,7 @@ impl<'a> Scorer<'a> {
     /// a counterpart when its mask meets them. Same sums, same order.
     fn pair_evidence(&self, i: usize, j: usize, shared: Option<(u64, u64)>) -> Evidence {
         let (a, b) = (&self.left.sentences[i], &self.right.sentences[j]);
-        if !a.masked() || !b.masked() {
+        if !a.masked() || !b.masked() || self.holds_lone_headline(&[i], &[j]) {
             return self.evidence(&[i], &[j]);
         }
         let (shared_a, shared_b) = shared.unwrap_or_else(|| shared_masks(&a.keys, &b.keys));
