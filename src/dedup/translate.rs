@@ -99,113 +99,16 @@ struct Distinct {
 impl SentenceLinks {
     /// Links the sentences of a corpus across languages (module documentation, steps 1–2).
     pub fn new(sketches: &[Sketch], sentence_threshold: f64) -> SentenceLinks {
-        // 1. Distinct sentences, in input order.
-        let mut ids: KeyMap<(u64, u8), u32> = KeyMap::default();
-        let mut distinct: Vec<Distinct> = Vec::new();
-        let article_sentences: Vec<Vec<u32>> = sketches
-            .iter()
-            .enumerate()
-            .map(|(a, s)| {
-                s.sentences
-                    .iter()
-                    .enumerate()
-                    .map(|(n, &h)| {
-                        *ids.entry((h, s.lang as u8)).or_insert_with(|| {
-                            distinct.push(Distinct { lang: s.lang, article: a as u32, sentence: n as u32 });
-                            distinct.len() as u32 - 1
-                        })
-                    })
-                    .collect()
-            })
-            .collect();
-        drop(ids);
-        let keys_of = |d: &Distinct| -> &[u64] {
-            sketches[d.article as usize].anchors.get(d.sentence as usize).map_or(&[][..], |k| &k[..])
-        };
-        // Key frequencies over distinct sentences, per language.
-        let mut df: KeyMap<u64, [u32; 2]> = KeyMap::default();
-        for d in &distinct {
-            for &k in keys_of(d) {
-                df.entry(k).or_default()[side(d.lang)] += 1;
-            }
-        }
-        let mut kept: Vec<(u64, u32)> =
-            df.into_iter().filter(|(_, [fr, en])| *fr > 0 && *en > 0).map(|(k, [fr, en])| (k, fr + en)).collect();
-        kept.sort_unstable();
-        let n = distinct.len().max(1) as f32;
-        let weights: Vec<f32> = kept.iter().map(|&(_, df)| (1.0 + n / df as f32).ln()).collect();
-        let key_ids: KeyMap<u64, u32> = kept.iter().enumerate().map(|(id, &(k, _))| (k, id as u32)).collect();
-        // Each distinct sentence's bilingual keys as dense numbers, sorted, and its weight norm.
-        let sentence_keys: Vec<Vec<u32>> = distinct
-            .par_iter()
-            .map(|d| {
-                let mut ks: Vec<u32> = keys_of(d).iter().filter_map(|k| key_ids.get(k).copied()).collect();
-                ks.sort_unstable();
-                ks
-            })
-            .collect();
-        let norms: Vec<f32> = sentence_keys
-            .iter()
-            .map(|ks| ks.iter().map(|&k| weights[k as usize].powi(2)).sum::<f32>().sqrt())
-            .collect();
-        let linkable: Vec<bool> = sentence_keys.iter().map(|ks| ks.len() >= MIN_SENTENCE_KEYS).collect();
-        // Inverted index of the linkable sentences by their more specific keys.
-        let max_postings = MIN_POSTINGS.max(distinct.len() / POSTINGS_SHARE);
-        let probed = |k: u32| kept[k as usize].1 as usize <= max_postings;
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); kept.len()];
-        for (d, ks) in sentence_keys.iter().enumerate() {
-            if linkable[d] {
-                for &k in ks.iter().filter(|&&k| probed(k)) {
-                    postings[k as usize].push(d as u32);
-                }
-            }
-        }
-        let cosine = |x: usize, y: usize| -> f32 {
-            let dot: f32 = shared(&sentence_keys[x], &sentence_keys[y]).map(|k| weights[k as usize].powi(2)).sum();
-            dot / (norms[x] * norms[y]).max(f32::MIN_POSITIVE)
-        };
+        // 1. Distinct sentences, in input order, and their bilingual keys.
+        let (distinct, article_sentences) = distinct_sentences(sketches);
+        let index = SentenceIndex::new(sketches, &distinct);
         // 2. Each linkable sentence's best partner of the other language.
-        let threshold = sentence_threshold as f32;
-        let links: Vec<(u32, u32)> = (0..distinct.len())
-            .into_par_iter()
-            .map_init(
-                || (vec![0.0f32; distinct.len()], Vec::<u32>::new()),
-                |(scores, touched), x| {
-                    if !linkable[x] {
-                        return None;
-                    }
-                    for &k in sentence_keys[x].iter().filter(|&&k| probed(k)) {
-                        let w = weights[k as usize].powi(2);
-                        for &y in &postings[k as usize] {
-                            if distinct[y as usize].lang != distinct[x].lang {
-                                if scores[y as usize] == 0.0 {
-                                    touched.push(y);
-                                }
-                                scores[y as usize] += w;
-                            }
-                        }
-                    }
-                    let mut best: Vec<(f32, u32)> =
-                        touched.iter().map(|&y| (std::mem::take(&mut scores[y as usize]), y)).collect();
-                    touched.clear();
-                    best.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                    best.truncate(SENTENCE_CANDIDATES);
-                    best.into_iter()
-                        .map(|(_, y)| (cosine(x, y as usize), y))
-                        .filter(|&(c, y)| {
-                            c >= threshold
-                                && shared_count(&sentence_keys[x], &sentence_keys[y as usize]) >= MIN_SENTENCE_KEYS
-                        })
-                        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-                        .map(|(_, y)| (x as u32, y))
-                },
-            )
-            .flatten()
-            .collect();
+        let links = index.best_partners(&distinct, sentence_threshold as f32);
         let mut uf = UnionFind::new(distinct.len());
         for &(x, y) in &links {
             uf.union(x, y);
         }
+        let linkable = &index.linkable;
         let articles: Vec<Vec<u32>> = article_sentences
             .iter()
             .map(|ds| {
@@ -332,6 +235,154 @@ pub(super) fn shared<'a, T: Ord + Copy>(a: &'a [T], b: &'a [T]) -> impl Iterator
 
 fn shared_count(a: &[u32], b: &[u32]) -> usize {
     shared(a, b).count()
+}
+
+/// The distinct sentences of the corpus (a sentence hash in one language), in input order,
+/// and each article's sentences as indices into them.
+fn distinct_sentences(sketches: &[Sketch]) -> (Vec<Distinct>, Vec<Vec<u32>>) {
+    let mut ids: KeyMap<(u64, u8), u32> = KeyMap::default();
+    let mut distinct: Vec<Distinct> = Vec::new();
+    let article_sentences: Vec<Vec<u32>> = sketches
+        .iter()
+        .enumerate()
+        .map(|(a, s)| {
+            s.sentences
+                .iter()
+                .enumerate()
+                .map(|(n, &h)| {
+                    *ids.entry((h, s.lang as u8)).or_insert_with(|| {
+                        distinct.push(Distinct { lang: s.lang, article: a as u32, sentence: n as u32 });
+                        distinct.len() as u32 - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    (distinct, article_sentences)
+}
+
+/// The distinct sentences' bilingual keys as dense numbers with their weights, and an
+/// inverted index of the linkable sentences by their more specific keys.
+struct SentenceIndex {
+    /// Each kept key (told in both languages) with its sentence frequency, by dense number.
+    kept: Vec<(u64, u32)>,
+    weights: Vec<f32>,
+    /// Each distinct sentence's kept keys, sorted.
+    sentence_keys: Vec<Vec<u32>>,
+    norms: Vec<f32>,
+    /// Whether a sentence has enough keys to be linked.
+    linkable: Vec<bool>,
+    postings: Vec<Vec<u32>>,
+    max_postings: usize,
+}
+
+impl SentenceIndex {
+    fn new(sketches: &[Sketch], distinct: &[Distinct]) -> SentenceIndex {
+        let keys_of = |d: &Distinct| -> &[u64] {
+            sketches[d.article as usize].anchors.get(d.sentence as usize).map_or(&[][..], |k| &k[..])
+        };
+        // Key frequencies over distinct sentences, per language.
+        let mut df: KeyMap<u64, [u32; 2]> = KeyMap::default();
+        for d in distinct {
+            for &k in keys_of(d) {
+                df.entry(k).or_default()[side(d.lang)] += 1;
+            }
+        }
+        let mut kept: Vec<(u64, u32)> =
+            df.into_iter().filter(|(_, [fr, en])| *fr > 0 && *en > 0).map(|(k, [fr, en])| (k, fr + en)).collect();
+        kept.sort_unstable();
+        let n = distinct.len().max(1) as f32;
+        let weights: Vec<f32> = kept.iter().map(|&(_, df)| (1.0 + n / df as f32).ln()).collect();
+        let key_ids: KeyMap<u64, u32> = kept.iter().enumerate().map(|(id, &(k, _))| (k, id as u32)).collect();
+        // Each distinct sentence's bilingual keys as dense numbers, sorted, and its weight norm.
+        let sentence_keys: Vec<Vec<u32>> = distinct
+            .par_iter()
+            .map(|d| {
+                let mut ks: Vec<u32> = keys_of(d).iter().filter_map(|k| key_ids.get(k).copied()).collect();
+                ks.sort_unstable();
+                ks
+            })
+            .collect();
+        let norms: Vec<f32> = sentence_keys
+            .iter()
+            .map(|ks| ks.iter().map(|&k| weights[k as usize].powi(2)).sum::<f32>().sqrt())
+            .collect();
+        let linkable: Vec<bool> = sentence_keys.iter().map(|ks| ks.len() >= MIN_SENTENCE_KEYS).collect();
+        let max_postings = MIN_POSTINGS.max(distinct.len() / POSTINGS_SHARE);
+        let mut index =
+            SentenceIndex { kept, weights, sentence_keys, norms, linkable, postings: Vec::new(), max_postings };
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.kept.len()];
+        for (d, ks) in index.sentence_keys.iter().enumerate() {
+            if index.linkable[d] {
+                for &k in ks.iter().filter(|&&k| index.probed(k)) {
+                    postings[k as usize].push(d as u32);
+                }
+            }
+        }
+        index.postings = postings;
+        index
+    }
+
+    /// Whether a key is specific enough to look sentences up by.
+    fn probed(&self, k: u32) -> bool {
+        self.kept[k as usize].1 as usize <= self.max_postings
+    }
+
+    fn cosine(&self, x: usize, y: usize) -> f32 {
+        let keys = &self.sentence_keys;
+        let dot: f32 = shared(&keys[x], &keys[y]).map(|k| self.weights[k as usize].powi(2)).sum();
+        dot / (self.norms[x] * self.norms[y]).max(f32::MIN_POSITIVE)
+    }
+
+    /// Each linkable sentence's best partner of the other language, at `threshold` or above.
+    fn best_partners(&self, distinct: &[Distinct], threshold: f32) -> Vec<(u32, u32)> {
+        (0..distinct.len())
+            .into_par_iter()
+            .map_init(
+                || (vec![0.0f32; distinct.len()], Vec::<u32>::new()),
+                |(scores, touched), x| self.best_partner(distinct, x, threshold, scores, touched),
+            )
+            .flatten()
+            .collect()
+    }
+
+    /// The best partner of sentence `x`: the candidates that share the most key weight,
+    /// checked by cosine. `scores` and `touched` are scratch space, left cleared.
+    fn best_partner(
+        &self,
+        distinct: &[Distinct],
+        x: usize,
+        threshold: f32,
+        scores: &mut [f32],
+        touched: &mut Vec<u32>,
+    ) -> Option<(u32, u32)> {
+        if !self.linkable[x] {
+            return None;
+        }
+        for &k in self.sentence_keys[x].iter().filter(|&&k| self.probed(k)) {
+            let w = self.weights[k as usize].powi(2);
+            for &y in &self.postings[k as usize] {
+                if distinct[y as usize].lang != distinct[x].lang {
+                    if scores[y as usize] == 0.0 {
+                        touched.push(y);
+                    }
+                    scores[y as usize] += w;
+                }
+            }
+        }
+        let mut best: Vec<(f32, u32)> = touched.iter().map(|&y| (std::mem::take(&mut scores[y as usize]), y)).collect();
+        touched.clear();
+        best.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(SENTENCE_CANDIDATES);
+        best.into_iter()
+            .map(|(_, y)| (self.cosine(x, y as usize), y))
+            .filter(|&(c, y)| {
+                c >= threshold
+                    && shared_count(&self.sentence_keys[x], &self.sentence_keys[y as usize]) >= MIN_SENTENCE_KEYS
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+            .map(|(_, y)| (x as u32, y))
+    }
 }
 
 #[cfg(test)]
