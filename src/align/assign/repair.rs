@@ -1,0 +1,399 @@
+//! After the in-order passes: gaps filled, pairs out of order, neighbours absorbed, complements
+//! joined and weak pairs refused.
+
+use super::*;
+
+/// Between two consecutive in-order pairs, sentences left on both sides are likely to answer
+/// each other even on weak evidence: the position vouches for them. Small gaps get a second
+/// monotonic pass with a lower threshold.
+pub(super) fn fill_gaps(scorer: &Scorer, n: usize, m: usize, in_order: &[Bead], beads: &mut Vec<Bead>, t: &Thresholds) {
+    let mut used_left = vec![false; n];
+    let mut used_right = vec![false; m];
+    for b in beads.iter() {
+        b.left.iter().for_each(|&i| used_left[i] = true);
+        b.right.iter().for_each(|&j| used_right[j] = true);
+    }
+    let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
+    for b in in_order {
+        bounds.push((b.left[0], b.right[0]));
+        bounds.push((b.left[b.left.len() - 1] + 1, b.right[b.right.len() - 1] + 1));
+    }
+    bounds.push((n, m));
+    let gaps = bounds.len() / 2;
+    for (g, w) in bounds.chunks(2).enumerate() {
+        let [(l0, r0), (l1, r1)] = [w[0], w[1]];
+        let sandwiched = g > 0 && g + 1 < gaps;
+        let ls: Vec<usize> = (l0..l1).filter(|&i| !used_left[i]).collect();
+        let rs: Vec<usize> = (r0..r1).filter(|&j| !used_right[j]).collect();
+        if ls.is_empty() || rs.is_empty() || ls.len() > t.max_gap || rs.len() > t.max_gap {
+            continue;
+        }
+        let band = Band::full(ls.len(), rs.len());
+        let found = monotonic(scorer, &ls, &rs, &band, t.in_gap, t);
+        if found.is_empty() && sandwiched && ls.len() == rs.len() && ls.len() <= t.position_gap {
+            beads.extend(pair_by_position(scorer, &ls, &rs, t));
+            continue;
+        }
+        beads.extend(found);
+    }
+}
+
+/// A gap of k sentences a side (k ≤ `position_gap`) between two in-order pairs, with no lexical
+/// evidence at all, is k pairs in a row when every pair's lengths agree: in text that keeps its
+/// order, position is evidence. Short sentences may stray further in length (see
+/// [`Scorer::length_agreement_within`]): "Qui est-ce qui a versé le plus de larmes ?" / "Who cried
+/// most?". Either every pair of the gap agrees or none is made.
+pub(super) fn pair_by_position(scorer: &Scorer, ls: &[usize], rs: &[usize], t: &Thresholds) -> Vec<Bead> {
+    let lengths: Vec<f64> =
+        ls.iter().zip(rs).map(|(&i, &j)| scorer.length_agreement_within(&[i], &[j], t.short_sentence_chars)).collect();
+    if lengths.iter().any(|&l| l < t.lone_gap_length) {
+        return Vec::new();
+    }
+    ls.iter()
+        .zip(rs)
+        .zip(lengths)
+        .map(|((&i, &j), l)| Bead { left: vec![i], right: vec![j], score: POSITION_ONLY_SCORE * l })
+        .collect()
+}
+
+/// The score reported for a pair that only its position and length vouch for.
+pub(super) const POSITION_ONLY_SCORE: f64 = 0.1;
+
+pub(super) fn leftovers(len: usize, used: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut taken = vec![false; len];
+    used.for_each(|i| taken[i] = true);
+    (0..len).filter(|&i| !taken[i]).collect()
+}
+
+/// Pairs sentences regardless of order when their score is high (moved paragraphs): greedy by
+/// score over leftover sentences and over sentences held by a weak pair or group, which a match
+/// stronger by `steal_margin` takes over (the partners it frees go back to the later passes: a
+/// quote that one version moved must not stay glued to the sentences at its old place).
+pub(super) fn pair_out_of_order(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<Bead>, t: &Thresholds) {
+    let (all_left, all_right): (Vec<usize>, Vec<usize>) = ((0..n).collect(), (0..m).collect());
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, rights) in candidate_lists(scorer.left, &all_left, scorer.right, &all_right, CANDIDATES) {
+        for j in rights {
+            let s = scorer.score(&[i], &[j]);
+            if s >= t.out_of_order {
+                candidates.push((s, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut owner_left: Vec<Option<usize>> = vec![None; n];
+    let mut owner_right: Vec<Option<usize>> = vec![None; m];
+    for (b, bead) in beads.iter().enumerate() {
+        bead.left.iter().for_each(|&i| owner_left[i] = Some(b));
+        bead.right.iter().for_each(|&j| owner_right[j] = Some(b));
+    }
+    let mut removed = vec![false; beads.len()];
+    for (s, i, j) in candidates {
+        let (bi, bj) = (owner_left[i], owner_right[j]);
+        if bi.is_some() && bi == bj {
+            continue;
+        }
+        let yields = |b: Option<usize>, beads: &[Bead], removed: &[bool]| match b {
+            None => true,
+            Some(b) => {
+                let bead = &beads[b];
+                !removed[b] && bead.score + t.steal_margin <= s
+            }
+        };
+        if !yields(bi, beads, &removed) || !yields(bj, beads, &removed) {
+            continue;
+        }
+        for b in [bi, bj].into_iter().flatten() {
+            removed[b] = true;
+            beads[b].left.iter().for_each(|&x| owner_left[x] = None);
+            beads[b].right.iter().for_each(|&y| owner_right[y] = None);
+        }
+        owner_left[i] = Some(beads.len());
+        owner_right[j] = Some(beads.len());
+        beads.push(Bead { left: vec![i], right: vec![j], score: s });
+        removed.push(false);
+    }
+    let mut k = 0;
+    beads.retain(|_| {
+        k += 1;
+        !removed[k - 1]
+    });
+}
+
+/// Above this many leftover pairs, only the pairs that share rare keys are scored.
+pub(super) const EXHAUSTIVE_PAIRS: usize = 4096;
+/// How many right sentences each left sentence keeps as candidates when the index is used.
+pub(super) const CANDIDATES: usize = 5;
+/// A key held by more sentences than `8 + √m` is not followed in the index, and never one held by
+/// more than this (√m stops growing at 1,024 sentences): a key that common carries little evidence
+/// (its IDF weight says so too), and following it would make each sentence's candidate search
+/// grow with the article, the whole search with n√n.
+pub(super) const MAX_POSTINGS: usize = 8 + 32;
+
+/// For each sentence of `ids`, the sentences of `other_ids` (on the other side) worth scoring:
+/// all of them for small sets, else the `keep` that share the most weight of rare keys. An
+/// inverted index and a bound on the postings followed keep the cost linear: each sentence
+/// collects at most (its keys × [`MAX_POSTINGS`]) votes into a dense array, and only the best
+/// `keep` of them are sorted.
+pub(super) fn candidate_lists(
+    this: &Profiles,
+    ids: &[usize],
+    other: &Profiles,
+    other_ids: &[usize],
+    keep: usize,
+) -> Vec<(usize, Vec<usize>)> {
+    if ids.len() * other_ids.len() <= EXHAUSTIVE_PAIRS {
+        return ids.iter().map(|&i| (i, other_ids.to_vec())).collect();
+    }
+    let cap = (8 + (other_ids.len() as f64).sqrt() as usize).min(MAX_POSTINGS);
+    let postings = Postings::new(other, other_ids);
+    let mut votes = vec![0f32; other.sentences.len()];
+    let mut voted = vec![false; other.sentences.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let by_votes = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    ids.iter()
+        .map(|&i| {
+            for token in &this.sentences[i].tokens {
+                for &k in this.token_keys(token) {
+                    let list = postings.get(k);
+                    if list.len() > cap {
+                        continue;
+                    }
+                    for &(j, _) in list {
+                        if !voted[j as usize] {
+                            voted[j as usize] = true;
+                            touched.push(j);
+                        }
+                        votes[j as usize] += token.weight;
+                    }
+                }
+            }
+            let mut ranked: Vec<(usize, f32)> = touched.iter().map(|&j| (j as usize, votes[j as usize])).collect();
+            for j in touched.drain(..) {
+                votes[j as usize] = 0.0;
+                voted[j as usize] = false;
+            }
+            if ranked.len() > keep && keep > 0 {
+                ranked.select_nth_unstable_by(keep - 1, by_votes);
+                ranked.truncate(keep);
+            }
+            ranked.sort_unstable_by(by_votes);
+            (i, ranked.into_iter().take(keep).map(|(j, _)| j).collect())
+        })
+        .collect()
+}
+
+/// Adds a leftover sentence to the bead holding its neighbour when the group scores clearly
+/// better with it (a sentence split in two on one side only), or, whatever the score, when the
+/// two are one utterance cut in two ("- Ah !" / "murmura-t-elle."): such a fragment has no
+/// evidence of its own, and its neighbour's counterpart translates it too.
+pub(super) fn absorb_neighbours(
+    scorer: &Scorer,
+    n: usize,
+    m: usize,
+    beads: &mut [Bead],
+    continuations: Continuations,
+    t: &Thresholds,
+) {
+    for right_side in [false, true] {
+        let len = if right_side { m } else { n };
+        let side = |b: &Bead| if right_side { b.right.clone() } else { b.left.clone() };
+        let mut owner: HashMap<usize, usize> = HashMap::default();
+        for (b, bead) in beads.iter().enumerate() {
+            for x in side(bead) {
+                owner.insert(x, b);
+            }
+        }
+        // A run of fragments ("- Ah !" / "le mécréant !" / "cria-t-elle") joins whole: one sweep
+        // forward carries a pair over the fragments after it, one backward over those before it.
+        let mut touched = Vec::new();
+        let forward: Vec<(usize, usize)> = (1..len).map(|x| (x, x - 1)).collect();
+        let backward: Vec<(usize, usize)> = (0..len.saturating_sub(1)).rev().map(|x| (x, x + 1)).collect();
+        for (x, y) in forward.into_iter().chain(backward) {
+            if owner.contains_key(&x) || !continuations.tied(right_side, x, y) {
+                continue;
+            }
+            let Some(&b) = owner.get(&y) else { continue };
+            let bead = &mut beads[b];
+            let group = if right_side { &mut bead.right } else { &mut bead.left };
+            group.push(x);
+            owner.insert(x, b);
+            touched.push(b);
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for b in touched {
+            let bead = &mut beads[b];
+            bead.left.sort_unstable();
+            bead.right.sort_unstable();
+            bead.score = scorer.score(&bead.left, &bead.right);
+        }
+        let left_over = leftovers(len, beads.iter().flat_map(side));
+        for x in left_over {
+            let neighbours = [x.checked_sub(1), Some(x + 1)];
+            let mut best: Option<(f64, usize)> = None;
+            for b in neighbours.into_iter().flatten().filter_map(|y| owner.get(&y).copied()) {
+                let bead = &beads[b];
+                let (mut l, mut r) = (bead.left.clone(), bead.right.clone());
+                if right_side {
+                    r.push(x);
+                    r.sort_unstable();
+                } else {
+                    l.push(x);
+                    l.sort_unstable();
+                }
+                let s = scorer.score(&l, &r);
+                if s >= bead.score + t.absorb_gain && best.is_none_or(|(bs, _)| s > bs) {
+                    best = Some((s, b));
+                }
+            }
+            if let Some((s, b)) = best {
+                let bead = &mut beads[b];
+                if right_side {
+                    bead.right.push(x);
+                    bead.right.sort_unstable();
+                } else {
+                    bead.left.push(x);
+                    bead.left.sort_unstable();
+                }
+                bead.score = s;
+                owner.insert(x, b);
+            }
+        }
+    }
+}
+
+/// A leftover sentence joins a pair, adjacent or not, when it translates part of the pair's other
+/// side that the pair's own sentences leave untranslated: the other version merged two sentences
+/// that stand apart here (a lede completed further down). Three conditions keep it from pulling in
+/// a sentence that merely shares a few words: its own evidence with its counterpart reaches
+/// `join_evidence`; what it adds is new (the share of the other side's weight it covers grows by
+/// `join_coverage_gain`: news repeat their key facts, and a repeat adds nothing); and the
+/// counterpart lies in order with the leftover's own neighbours, i.e. between the partners of the
+/// nearest paired sentences before and after it, so that position vouches for the join as well.
+/// Candidates come from the inverted index, so the cost stays linear.
+pub(super) fn join_complements(scorer: &Scorer, n: usize, m: usize, beads: &mut [Bead], t: &Thresholds) {
+    let parallel = Held::of(beads, t).share(n, m, None, t) >= t.parallel_share;
+    for right_side in [false, true] {
+        let (len, other_len) = if right_side { (m, n) } else { (n, m) };
+        let side = |b: &Bead| if right_side { b.right.clone() } else { b.left.clone() };
+        let other = |b: &Bead| if right_side { b.left.clone() } else { b.right.clone() };
+        let left_over = leftovers(len, beads.iter().flat_map(side));
+        let (mut this_owner, mut other_owner) = (vec![None; len], vec![None; other_len]);
+        for (b, bead) in beads.iter().enumerate() {
+            side(bead).into_iter().for_each(|x| this_owner[x] = Some(b));
+            other(bead).into_iter().for_each(|y| other_owner[y] = Some(b));
+        }
+        let (before, after) = nearest_paired(&this_owner);
+        let (this_profiles, other_profiles) =
+            if right_side { (scorer.right, scorer.left) } else { (scorer.left, scorer.right) };
+        let all_other: Vec<usize> = (0..other_len).collect();
+        for (x, ys) in candidate_lists(this_profiles, &left_over, other_profiles, &all_other, CANDIDATES) {
+            let lower = before[x].and_then(|b| other(&beads[b]).into_iter().max()).map_or(0, |y| y + 1);
+            let upper = after[x].and_then(|b| other(&beads[b]).into_iter().min()).unwrap_or(other_len);
+            // Where the versions are not parallel, position vouches for nothing: the
+            // complement may lie anywhere (a lede gathers facts from all over the other version).
+            let (lower, upper) = if parallel { (lower, upper) } else { (0, other_len) };
+            let mut best: Option<(f64, usize)> = None;
+            for y in ys.into_iter().filter(|y| (lower..upper).contains(y)) {
+                let Some(b) = other_owner[y] else { continue };
+                let own = if right_side { scorer.score(&[y], &[x]) } else { scorer.score(&[x], &[y]) };
+                if own < t.join_evidence {
+                    continue;
+                }
+                let bead = &beads[b];
+                let mut grown = side(bead);
+                grown.push(x);
+                grown.sort_unstable();
+                let (l, r) = if right_side { (bead.left.clone(), grown) } else { (grown, bead.right.clone()) };
+                let gain = scorer.covered_share(&l, &r, right_side)
+                    - scorer.covered_share(&bead.left, &bead.right, right_side);
+                let s = scorer.score(&l, &r);
+                if gain >= t.join_coverage_gain && s >= bead.score * JOIN_KEEP && best.is_none_or(|(bs, _)| s > bs) {
+                    best = Some((s, b));
+                }
+            }
+            if let Some((s, b)) = best {
+                let bead = &mut beads[b];
+                let group = if right_side { &mut bead.right } else { &mut bead.left };
+                group.push(x);
+                group.sort_unstable();
+                bead.score = s;
+            }
+        }
+    }
+}
+
+/// Removes the pairs that nothing vouches for: a pair whose raw score is below
+/// `refuse_below` (its calibrated score below 0.5) stays only when the position prior holds,
+/// that is when the two versions are mostly parallel (at least `parallel_share` of each side's
+/// sentences in pairs scoring `parallel_pair` or more) and the pair keeps the order of its
+/// neighbours. In comparable text, two sentences each version has alone otherwise pair because
+/// they happen to sit at the same place. `beads` must be sorted by their first left sentence.
+pub(super) fn refuse_weak(n: usize, m: usize, beads: &mut Vec<Bead>, t: &Thresholds) {
+    if beads.iter().all(|b| b.score >= t.refuse_below) {
+        return;
+    }
+    let held = Held::of(beads, t);
+    let keep: Vec<bool> = (0..beads.len())
+        .map(|k| {
+            let bead = &beads[k];
+            if bead.score >= t.refuse_below {
+                return true;
+            }
+            let parallel = held.share(n, m, Some(bead), t) >= t.parallel_share;
+            let after_previous = k == 0 || beads[k - 1].right.last() < bead.right.first();
+            let before_next = k + 1 == beads.len() || bead.right.last() < beads[k + 1].right.first();
+            parallel && after_previous && before_next
+        })
+        .collect();
+    let mut k = 0;
+    beads.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// How parallel the two versions are: the sentences of each side held by pairs of raw score
+/// `parallel_pair` or more. [`Held::share`] gives the smaller of the two shares.
+#[derive(Clone, Copy)]
+pub(super) struct Held {
+    pub(super) left: usize,
+    pub(super) right: usize,
+}
+
+impl Held {
+    pub(super) fn of(beads: &[Bead], t: &Thresholds) -> Held {
+        let strong = beads.iter().filter(|b| b.score >= t.parallel_pair);
+        strong.fold(Held { left: 0, right: 0 }, |h, b| Held {
+            left: h.left + b.left.len(),
+            right: h.right + b.right.len(),
+        })
+    }
+
+    /// The share, leaving out `bead` (a pair does not vouch for itself).
+    pub(super) fn share(self, n: usize, m: usize, without: Option<&Bead>, t: &Thresholds) -> f64 {
+        let (mut left, mut right) = (self.left, self.right);
+        if let Some(b) = without.filter(|b| b.score >= t.parallel_pair) {
+            left -= b.left.len();
+            right -= b.right.len();
+        }
+        (left as f64 / n.max(1) as f64).min(right as f64 / m.max(1) as f64)
+    }
+}
+
+/// A join may cost the pair some score (the leftover brings words of its own), but not more than this share.
+pub(super) const JOIN_KEEP: f64 = 0.8;
+
+/// For each position, the bead of the nearest owned position before it and after it.
+pub(super) fn nearest_paired(owner: &[Option<usize>]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let len = owner.len();
+    let (mut before, mut after) = (vec![None; len], vec![None; len]);
+    for x in 1..len {
+        before[x] = owner[x - 1].or(before[x - 1]);
+    }
+    for x in (0..len.saturating_sub(1)).rev() {
+        after[x] = owner[x + 1].or(after[x + 1]);
+    }
+    (before, after)
+}
