@@ -134,6 +134,15 @@ pub enum Anchors {
 }
 
 /// Cleans, segments and sketches one article: the per-article map of a dedup run.
+///
+/// ```
+/// use newsalign::{sketch_article, text_article, Anchors, Options};
+///
+/// let article = text_article("La banque centrale a baissé son taux à 3,25 % jeudi.".into(), "fr.txt")?;
+/// let sketch = sketch_article(article, &Options::default(), Anchors::Light)?;
+/// assert_eq!(sketch.id, "fr.txt");
+/// # Ok::<(), newsalign::InputError>(())
+/// ```
 pub fn sketch_article(
     article: crate::Article,
     opts: &crate::pipeline::Options,

@@ -243,6 +243,16 @@ fn whole_text_article(bytes: Vec<u8>, origin: &str, kind: FileKind) -> Result<Ar
 
 /// An article handed over as a string by a program that embeds newsalign (a file's text is read
 /// the same way): `name` is its id and names it in errors; a leading byte-order mark is dropped.
+///
+/// ```
+/// use newsalign::text_article;
+///
+/// let article = text_article("\u{feff}Le conseil a voté lundi.".into(), "conseil.txt")?;
+/// assert_eq!((article.id.as_str(), article.text.as_str()), ("conseil.txt", "Le conseil a voté lundi."));
+/// // an empty text is an input error that names the article
+/// assert!(text_article(String::new(), "vide.txt").unwrap_err().to_string().contains("vide.txt"));
+/// # Ok::<(), newsalign::InputError>(())
+/// ```
 pub fn text_article(text: String, name: &str) -> Result<Article, InputError> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(InputError::new(name, "empty text"));
