@@ -504,8 +504,7 @@ fn compare_class(
     }
     for (slot, facts) in unmatched.iter_mut().enumerate() {
         let conversions: Vec<bool> = facts.iter().map(|f| is_unit_conversion(f, &sides[slot], facts)).collect();
-        let mut flags = conversions.into_iter();
-        facts.retain(|_| !flags.next().unwrap_or(false));
+        remove_flagged(facts, conversions);
     }
     if class == Class::Number {
         drop_roundings(&mut unmatched);
@@ -623,10 +622,15 @@ fn near_spellings(unmatched: &mut [Vec<&Fact>; 2], rules: &SeverityRules) -> Vec
         }
     }
     for (facts, drop) in unmatched.iter_mut().zip(drop) {
-        let mut flags = drop.into_iter();
-        facts.retain(|_| !flags.next().unwrap_or(false));
+        remove_flagged(facts, drop);
     }
     out
+}
+
+/// Removes the facts whose flag (same order) is set.
+fn remove_flagged(facts: &mut Vec<&Fact>, flags: Vec<bool>) {
+    let mut flags = flags.into_iter();
+    facts.retain(|_| !flags.next().unwrap_or(false));
 }
 
 /// A figure on one side and its rounding on the other are the same figure.
@@ -643,8 +647,7 @@ fn drop_roundings(unmatched: &mut [Vec<&Fact>; 2]) {
         }
     }
     for (facts, drop) in unmatched.iter_mut().zip(drop) {
-        let mut flags = drop.into_iter();
-        facts.retain(|_| !flags.next().unwrap_or(false));
+        remove_flagged(facts, drop);
     }
 }
 

@@ -261,6 +261,11 @@ fn distinct_sentences(sketches: &[Sketch]) -> (Vec<Distinct>, Vec<Vec<u32>>) {
     (distinct, article_sentences)
 }
 
+/// Whether kept key `k` is told by few enough sentences to look sentences up by.
+fn probed(kept: &[(u64, u32)], max_postings: usize, k: u32) -> bool {
+    kept[k as usize].1 as usize <= max_postings
+}
+
 /// The distinct sentences' bilingual keys as dense numbers with their weights, and an
 /// inverted index of the linkable sentences by their more specific keys.
 struct SentenceIndex {
@@ -309,23 +314,18 @@ impl SentenceIndex {
             .collect();
         let linkable: Vec<bool> = sentence_keys.iter().map(|ks| ks.len() >= MIN_SENTENCE_KEYS).collect();
         let max_postings = MIN_POSTINGS.max(distinct.len() / POSTINGS_SHARE);
-        let mut index =
-            SentenceIndex { kept, weights, sentence_keys, norms, linkable, postings: Vec::new(), max_postings };
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.kept.len()];
-        for (d, ks) in index.sentence_keys.iter().enumerate() {
-            if index.linkable[d] {
-                for &k in ks.iter().filter(|&&k| index.probed(k)) {
-                    postings[k as usize].push(d as u32);
-                }
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); kept.len()];
+        for (d, ks) in sentence_keys.iter().enumerate().filter(|&(d, _)| linkable[d]) {
+            for &k in ks.iter().filter(|&&k| probed(&kept, max_postings, k)) {
+                postings[k as usize].push(d as u32);
             }
         }
-        index.postings = postings;
-        index
+        SentenceIndex { kept, weights, sentence_keys, norms, linkable, postings, max_postings }
     }
 
     /// Whether a key is specific enough to look sentences up by.
     fn probed(&self, k: u32) -> bool {
-        self.kept[k as usize].1 as usize <= self.max_postings
+        probed(&self.kept, self.max_postings, k)
     }
 
     fn cosine(&self, x: usize, y: usize) -> f32 {
