@@ -201,8 +201,64 @@ impl<'a> Grader<'a> {
         {
             return lower(d, "a name told in a pair that is not clearly the same statement", out);
         }
+        if fact.kind == FactKind::Entity && !acronym(fact) && in_parentheses(fact, &self.ctx.sides[s].doc.text) {
+            return lower(d, "a name in an aside in parentheses", out);
+        }
+        if fact.kind == FactKind::Entity && self.pronoun_stands_for(fact, s) {
+            return lower(d, "a pronoun in the other version may stand for the name", out);
+        }
+        if fact.kind == FactKind::Date && self.weekday_as_habit(fact, s) {
+            return lower(d, "the other version names the weekday as a habit or a modifier", out);
+        }
         d.confidence = self.confidence();
         out.push(d);
+    }
+
+    /// Whether a speaker's name that one side gives ("Gebrselassie told reporters", "said Mr.
+    /// Franklin") is a personal pronoun speaking on the other side ("a-t-il déclaré", "he
+    /// said"): a translation often spells out a speaker or leaves him to a pronoun.
+    fn pronoun_stands_for(&self, fact: &Fact, s: usize) -> bool {
+        let keyed = fact.value.contains(':') || fact.value.chars().all(|c| c.is_ascii_uppercase());
+        if self.ctx.relation.kind != RelationKind::Translation
+            || matches!(fact.entity_type, Some(EntityType::Place | EntityType::Org))
+            || keyed
+            || acronym(fact)
+        {
+            return false;
+        }
+        let (me, other) = (&self.own[s], &self.own[1 - s]);
+        let words: Vec<(&str, usize)> = words_of(me).collect();
+        let Some(first) = words.iter().position(|&(_, at)| at >= fact.start) else { return false };
+        let last = words.iter().rposition(|&(_, at)| at < fact.end).unwrap_or(first);
+        let lang = me.analysis.doc.lang;
+        let verb = |w: &str, lang| crate::segment::is_attribution_verb(lang, &w.to_lowercase());
+        let near = |words: &[(&str, usize)], from: usize, to: usize, lang| {
+            words[from.saturating_sub(SPEAKER_GAP)..(to + 1 + SPEAKER_GAP).min(words.len())]
+                .iter()
+                .any(|&(w, _)| verb(w, lang))
+        };
+        if !near(&words, first, last, lang) {
+            return false;
+        }
+        let theirs: Vec<(&str, usize)> = words_of(other).collect();
+        let other_lang = other.analysis.doc.lang;
+        let count = |ws: &[(&str, usize)], lang| ws.iter().filter(|&&(w, _)| personal_pronoun(w, lang)).count();
+        count(&theirs, other_lang) > count(&words, lang)
+            && (0..theirs.len()).any(|i| personal_pronoun(theirs[i].0, other_lang) && near(&theirs, i, i, other_lang))
+    }
+
+    /// Whether a weekday that one side gives as a date is named by the other side as a habit or
+    /// a modifier ("Sunday pay" / "primes de dimanches", "the Sunday edition" / "l'édition
+    /// dominicale"): the plural or the adjective of the same day, which the other side does not
+    /// read as a date.
+    fn weekday_as_habit(&self, fact: &Fact, s: usize) -> bool {
+        let Some(day) = weekday_number(fact) else { return false };
+        let other = &self.own[1 - s];
+        words_of(other).any(|(word, _)| {
+            let w = crate::text::fold(word);
+            let plural = w.strip_suffix('s').and_then(|w| WEEKDAYS.iter().position(|d| *d == w)).map(|i| i % 7 + 1);
+            plural == Some(day) || (day == 7 && w.starts_with("dominical"))
+        })
     }
 
     /// Whether both facts of a mismatch are capitalised common words ("Réviseur" / "Auditor"):
@@ -304,6 +360,46 @@ fn digits_within(a: &Fact, b: &Fact) -> bool {
     let (x, y) = (digits(a), digits(b));
     let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
     short.len() >= 2 && short.len() < long.len() && long.contains(&short)
+}
+
+/// How many words may stand between a speaker and the verb of saying.
+const SPEAKER_GAP: usize = 2;
+
+/// A personal pronoun of the third person singular (subject, object or possessive).
+fn personal_pronoun(word: &str, lang: Lang) -> bool {
+    let w = word.to_lowercase();
+    match lang {
+        Lang::Fr => matches!(w.as_str(), "il" | "elle" | "lui" | "son" | "sa" | "ses"),
+        Lang::En => matches!(w.as_str(), "he" | "she" | "him" | "her" | "his" | "hers" | "himself" | "herself"),
+    }
+}
+
+/// The words of a pair side's sentences with their document byte offsets.
+fn words_of<'s>(side: &'s PairSide) -> impl Iterator<Item = (&'s str, usize)> + 's {
+    let doc = &side.analysis.doc;
+    side.sentences.iter().flat_map(move |&i| {
+        let start = doc.sentences[i].start;
+        let text = doc.sentence_text(i);
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(move |w| (w, start + (w.as_ptr() as usize - text.as_ptr() as usize)))
+    })
+}
+
+/// Whether a name (no code with digits, "TT211") is all that a pair of parentheses holds: a gloss
+/// or a cast list ("(Paris)", "Robbo (Frank Sinatra)"), which a translation may add or leave out.
+fn in_parentheses(fact: &Fact, text: &str) -> bool {
+    let before = text.get(..fact.start).unwrap_or("");
+    let line = &before[before.rfind(['\n', '.']).map_or(0, |i| i + 1)..];
+    let open = line.trim_end().ends_with('(');
+    let after = text.get(fact.end..).unwrap_or("").trim_start_matches(['.', ' ']);
+    open && after.starts_with(')') && !fact.text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The day of the week (1 = Monday) of a date fact that is a bare weekday.
+fn weekday_number(fact: &Fact) -> Option<usize> {
+    let folded = crate::text::fold(fact.text.trim_end_matches(['.', ',']));
+    WEEKDAYS.iter().position(|d| *d == folded).map(|i| i % 7 + 1)
 }
 
 /// What a gazetteer place key names: a country (its ISO code), a city, a region...: a city and
@@ -583,6 +679,29 @@ mod tests {
         assert!(explicit_date(&fact(FactKind::Date, "Thursday", "2024-01-04", None), Lang::En));
         assert!(explicit_date(&fact(FactKind::Date, "septembre", "2024-09", None), Lang::Fr));
         assert!(explicit_date(&fact(FactKind::Date, "in 2020", "2020", None), Lang::En));
+    }
+
+    #[test]
+    fn a_name_alone_in_parentheses_is_an_aside() {
+        let text = "Robbo (Frank Sinatra) recruits Will (Sam Dale.) at the (old) Rue Haute (in town).";
+        let at = |name: &str| {
+            let start = text.find(name).unwrap();
+            Fact { start, end: start + name.len(), ..fact(FactKind::Entity, name, "x", None) }
+        };
+        assert!(in_parentheses(&at("Frank Sinatra"), text));
+        assert!(in_parentheses(&at("Sam Dale"), text));
+        assert!(!in_parentheses(&at("Rue Haute"), text));
+        assert!(!in_parentheses(&at("Robbo"), text));
+        let code = "dans son tombeau (TT211).";
+        let f = Fact { start: 18, end: 23, ..fact(FactKind::Entity, "TT211", "tt211", None) };
+        assert!(!in_parentheses(&f, code));
+    }
+
+    #[test]
+    fn bare_weekdays_have_a_number() {
+        assert_eq!(weekday_number(&fact(FactKind::Date, "Sunday", "XXXX-WXX-7", None)), Some(7));
+        assert_eq!(weekday_number(&fact(FactKind::Date, "lundi.", "XXXX-WXX-1", None)), Some(1));
+        assert_eq!(weekday_number(&fact(FactKind::Date, "Sunday, May 5", "2024-05-05", None)), None);
     }
 
     #[test]

@@ -462,3 +462,24 @@ fn a_pair_of_too_many_facts_compares_its_first_ones_and_says_so() {
     let facts_seen: usize = found.iter().map(|d| d.evidence.len()).sum();
     assert!(facts_seen <= 2 * MAX_PAIR_FACTS, "{facts_seen}");
 }
+
+#[test]
+fn a_speaker_left_to_a_pronoun_and_a_weekday_habit_are_info() {
+    let fr =
+        Version::new(Lang::Fr, &["« Je suis ravi », a-t-il déclaré.", "Les primes de dimanches sont dues."]).done();
+    let en = Version::new(Lang::En, &["\"I am glad,\" Bekele told reporters.", "Sunday pay is due."])
+        .name(0, "Bekele", "bekele")
+        .date(1, "Sunday", "XXXX-WXX-7")
+        .done();
+    let pairs = [(vec![0], vec![0]), (vec![1], vec![1])];
+    let mut rules = SeverityRules::default();
+    rules.set_relation("translation").unwrap();
+    let cmp = compare(&fr, &en, &alignment(&pairs), &rules);
+    assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::EntityMissing, Severity::Info)]);
+    assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::DateMissing, Severity::Info)]);
+    // Without the pronoun or the weekday on the other side, both stay warnings.
+    let fr = Version::new(Lang::Fr, &["« Je suis ravi », a déclaré le coureur.", "Les primes sont dues."]).done();
+    let cmp = compare(&fr, &en, &alignment(&pairs), &rules);
+    assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::EntityMissing, Severity::Warning)]);
+    assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::DateMissing, Severity::Warning)]);
+}

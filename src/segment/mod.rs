@@ -206,6 +206,12 @@ fn join_attributions(text: &str, lang: Lang, out: &mut Vec<Range<usize>>, first:
     out.extend(joined);
 }
 
+/// Whether a lower-case word is a verb of saying (`data/attribution_verbs.txt`): "said",
+/// "déclaré".
+pub fn is_attribution_verb(lang: Lang, word: &str) -> bool {
+    LEXICON.is_attribution_verb(lang, word)
+}
+
 fn is_attribution(quote: &str, clause: &str, lang: Lang) -> bool {
     quote.ends_with(['”', '»', '"', '’', '\''])
         && clause.split_whitespace().count() <= 8
