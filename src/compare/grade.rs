@@ -445,6 +445,9 @@ fn not_a_fact(fact: &Fact, analysis: &Analysis) -> Option<&'static str> {
             if dateline(fact, &doc.text) {
                 return Some("a dateline");
             }
+            if in_credit_line(fact, &doc.text) {
+                return Some("the credit of a dispatch");
+            }
             if equiv::common_words_name(fact, doc.lang) {
                 return Some("capitalized common words, not a name");
             }
@@ -551,6 +554,33 @@ fn dateline(fact: &Fact, text: &str) -> bool {
     let credit =
         after.starts_with(['(', '—', '–']) || after.strip_prefix(',').is_some_and(|r| r.trim_start().starts_with('('));
     opens && letters[0].is_uppercase() && credit
+}
+
+/// Words of a dateline before a credit: at most this many ("NEW YORK", "Rio de Janeiro,").
+const DATELINE_WORDS: usize = 4;
+
+/// Whether a name sits in the parentheses that follow a dispatch's dateline: the credit of the
+/// wire or the site that carried it ("BARCELONE (CAPE) -", "Frankfurt, (Site / Country Point
+/// News - 17th Oct, 2024) The bank…", "OTTAWA (dpa-AFX) -"). Those names say who carried the
+/// story, not what it tells.
+fn in_credit_line(fact: &Fact, text: &str) -> bool {
+    let before = text.get(..fact.start).unwrap_or("");
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let Some(open) = line.find('(') else { return false };
+    if line[open..].contains(')') {
+        return false;
+    }
+    let place = line[..open].trim_end().trim_end_matches(',').trim();
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let name_word = |w: &&str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        !letters.is_empty() && (letters[0].is_uppercase() || matches!(*w, "de" | "la" | "du" | "of"))
+    };
+    !words.is_empty()
+        && words.len() <= DATELINE_WORDS
+        && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(name_word)
+        && !place.contains(['.', ':', ';', '!', '?'])
 }
 
 /// A date written with a figure, or with a month or a weekday name.
@@ -670,6 +700,23 @@ mod tests {
         assert!(dateline(&place("Frankfurt"), "Frankfurt, (Wire News - 17th Oct) The bank cut rates."));
         assert!(dateline(&place("Frankfurt"), "Frankfurt (Wire) - The bank cut rates."));
         assert!(!dateline(&place("Frankfurt"), "Frankfurt, the seat of the bank, cut rates."));
+    }
+
+    #[test]
+    fn names_in_the_credit_after_a_dateline_are_not_facts() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            Fact { start, end: start + name.len(), ..fact(FactKind::Entity, name, "x", Some(EntityType::Place)) }
+        };
+        let text = "Lyon, (Wire / Norway Daily - 3rd May, 2021) The council voted.";
+        assert!(in_credit_line(&at(text, "Norway"), text));
+        let text = "SAINT-ÉTIENNE (ABC) - Le conseil a voté.";
+        assert!(in_credit_line(&at(text, "ABC"), text));
+        // Parentheses in the body, or closed before the name, are no credit.
+        let text = "The council (of Norway) voted.";
+        assert!(!in_credit_line(&at(text, "Norway"), text));
+        let text = "LYON (ABC) - The council of Norway voted.";
+        assert!(!in_credit_line(&at(text, "Norway"), text));
     }
 
     #[test]
