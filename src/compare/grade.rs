@@ -9,10 +9,10 @@
 //! - A fact only one version gives is an omission or an addition (at most a **warning**). It is
 //!   information only when the other version states it in another sentence, when the pair is
 //!   weak (perhaps not the same statement), or when the "fact" tells nothing to compare: a
-//!   demonym, a news agency's credit, an all-capital dateline, a date in digits that is the day of
-//!   publication (a dateline again), a vague relative date ("last year", "today"). In comparable
-//!   reports (see [`crate::relation`]) a name that only one version gives is normal and is
-//!   information unless the pair clearly tells the same thing.
+//!   demonym, a news agency's credit, a dateline and the credit after it, a date in digits that is
+//!   the day of publication (a dateline again), a vague relative date ("last year", "today"). In
+//!   comparable reports (see [`crate::relation`]) a fact that only one version gives is normal and
+//!   is information unless the pair clearly tells the same thing.
 //!
 //! Each divergence gets a [`Confidence`]: the strength of its pair, lowered where the facts are
 //! doubtful.
@@ -195,11 +195,8 @@ impl<'a> Grader<'a> {
         {
             return lower(d, "the name is told, its common words translated", out);
         }
-        if fact.kind == FactKind::Entity
-            && self.ctx.relation.kind == RelationKind::Comparable
-            && self.strength < PairStrength::Strong
-        {
-            return lower(d, "a name told in a pair that is not clearly the same statement", out);
+        if self.ctx.relation.kind == RelationKind::Comparable && self.strength < PairStrength::Strong {
+            return lower(d, "told in a pair that is not clearly the same statement", out);
         }
         if fact.kind == FactKind::Entity && !acronym(fact) && in_parentheses(fact, &self.ctx.sides[s].doc.text) {
             return lower(d, "a name in an aside in parentheses", out);
