@@ -39,23 +39,30 @@ pub fn text(doc: &Document, styled: bool) -> String {
     use std::fmt::Write;
     let dim = anstyle::Style::new().dimmed();
     let bold = anstyle::Style::new().bold();
-    let mut out = String::new();
+    let mut out = String::with_capacity(doc.text.len() + 4 * doc.sentences.len() + 64);
     if styled {
         let _ = writeln!(out, "{bold}==> {} [{}] <=={bold:#}", doc.id, doc.lang);
     } else {
         let _ = writeln!(out, "==> {} [{}] <==", doc.id, doc.lang);
     }
     for s in &doc.sentences {
-        let one_line = crate::text::one_line(&doc.text[s.start..s.end]);
+        // the sentence is copied once, into the report (a 200 MB line is one sentence)
+        let sentence = &doc.text[s.start..s.end];
         match (s.noise, styled) {
             (true, true) => {
-                let _ = writeln!(out, "{dim}~ {one_line}{dim:#}");
+                let _ = write!(out, "{dim}~ ");
+                crate::text::push_one_line(&mut out, sentence);
+                let _ = writeln!(out, "{dim:#}");
             }
             (true, false) => {
-                let _ = writeln!(out, "~ {one_line}");
+                out.push_str("~ ");
+                crate::text::push_one_line(&mut out, sentence);
+                out.push('\n');
             }
             (false, _) => {
-                let _ = writeln!(out, "  {one_line}");
+                out.push_str("  ");
+                crate::text::push_one_line(&mut out, sentence);
+                out.push('\n');
             }
         }
     }
