@@ -95,9 +95,29 @@ pub fn run(args: AlignArgs) -> Result<i32, Error> {
     let left = analyze(left, args.lang_left, &args.input)?;
     let right = analyze(right, args.lang_right, &args.input)?;
     let pair = keep_at_least(AlignedPair::new(left, right, &opts, &rules), args.min_severity);
-    let rendered = render(&pair, &args, &policy);
-    newsalign::output::emit(args.output.output.as_deref(), rendered.as_bytes())?;
+    write_report(pair, &args, &policy)?;
     Ok(newsalign::exit::SUCCESS)
+}
+
+/// Writes the report of one pair as it is made: the text view and the JSON report of a long
+/// article are about twice its size, and are never held whole.
+fn write_report(pair: AlignedPair, args: &AlignArgs, policy: &str) -> Result<(), Error> {
+    let mut sink = args.output.sink()?;
+    match args.format {
+        AlignFormat::Text => {
+            let width = output_width(args.output.output.as_deref());
+            // a failed write is kept by the sink, and returned by `finish`
+            let _ = report::side_by_side::render_into(&pair.compared(policy), width, args.show_noise, &mut sink);
+        }
+        AlignFormat::Json => {
+            let json = AlignReport::of(&pair, policy);
+            // the report holds its own copy of the sentences: the articles can go
+            drop(pair);
+            let _ = json.write_json(sink.io());
+        }
+        AlignFormat::Markdown | AlignFormat::Html => sink.write(render(&pair, args, policy).as_bytes())?,
+    }
+    sink.finish()
 }
 
 /// `--pairs MANIFEST`: every pair aligned in parallel, written in manifest order as it is done.

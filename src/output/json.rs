@@ -8,10 +8,16 @@ use std::io;
 /// `value` as pretty-printed JSON with a final newline.
 pub fn pretty(value: &impl Serialize) -> String {
     let mut out = Vec::with_capacity(16 * 1024);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
-    value.serialize(&mut serializer).expect("plain values serialize");
-    out.push(b'\n');
+    pretty_to(&mut out, value).expect("plain values serialize");
     String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`pretty`] written to `out` as it is made, never held whole (a report of a long article is
+/// as long as the article).
+pub fn pretty_to(mut out: impl io::Write, value: &impl Serialize) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+    value.serialize(&mut serializer).map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 /// A comma, a newline and indentation for 31 levels: every break is a slice of it.

@@ -133,6 +133,9 @@ pub fn emit(path: Option<&Path>, content: &[u8]) -> Result<(), Error> {
 pub struct Sink {
     target: Option<std::path::PathBuf>,
     inner: SinkInner,
+    /// The first error met writing through [`std::fmt::Write`] or [`Sink::io`], which cannot
+    /// carry it: [`Sink::finish`] returns it.
+    failed: Option<Error>,
 }
 
 enum SinkInner {
@@ -150,14 +153,18 @@ impl Sink {
                 let target = resolve_links(p);
                 if is_special_file(&target) {
                     let file = open_in_place(&target)?;
-                    return Ok(Sink { target: Some(target), inner: SinkInner::Special(std::io::BufWriter::new(file)) });
+                    let inner = SinkInner::Special(std::io::BufWriter::new(file));
+                    return Ok(Sink { target: Some(target), inner, failed: None });
                 }
                 let tmp = TempFile::beside(&target)
                     .map_err(|source| Error::Output { path: target.display().to_string(), source })?;
                 let writer = std::io::BufWriter::new(TempFileWriter(tmp));
-                Ok(Sink { target: Some(target), inner: SinkInner::File(writer) })
+                Ok(Sink { target: Some(target), inner: SinkInner::File(writer), failed: None })
             }
-            _ => Ok(Sink { target: None, inner: SinkInner::Stdout(std::io::BufWriter::new(std::io::stdout())) }),
+            _ => {
+                let inner = SinkInner::Stdout(std::io::BufWriter::new(std::io::stdout()));
+                Ok(Sink { target: None, inner, failed: None })
+            }
         }
     }
 
@@ -182,8 +189,33 @@ impl Sink {
         }
     }
 
+    /// Appends bytes unless an earlier write failed, keeping the first error for [`Sink::finish`].
+    fn write_or_keep(&mut self, bytes: &[u8]) -> bool {
+        if self.failed.is_some() {
+            return false;
+        }
+        match self.write(bytes) {
+            Ok(()) => true,
+            Err(e) => {
+                self.failed = Some(e);
+                false
+            }
+        }
+    }
+
+    /// The sink as an [`std::io::Write`], for a serializer that writes the report piece by piece;
+    /// a write error stops it, and [`Sink::finish`] returns that error.
+    pub fn io(&mut self) -> SinkIo<'_> {
+        SinkIo(self)
+    }
+
     /// Completes the report: flushes standard output, or moves the finished file into place.
-    pub fn finish(self) -> Result<(), Error> {
+    /// A write that failed through [`std::fmt::Write`] or [`Sink::io`] is the error, and the
+    /// temporary file is deleted.
+    pub fn finish(mut self) -> Result<(), Error> {
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
         let name = self.name();
         let io = |source: std::io::Error| Error::Output { path: name.clone(), source };
         match self.inner {
@@ -198,6 +230,33 @@ impl Sink {
                 tmp.0.persist(&target).map_err(io)
             }
         }
+    }
+}
+
+/// Text reports are written to a sink as they are made (`write!`, `writeln!`).
+impl std::fmt::Write for Sink {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.write_or_keep(s.as_bytes()) {
+            Ok(())
+        } else {
+            Err(std::fmt::Error)
+        }
+    }
+}
+
+/// A [`Sink`] borrowed as an [`std::io::Write`] (see [`Sink::io`]).
+pub struct SinkIo<'a>(&'a mut Sink);
+
+impl Write for SinkIo<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.write_or_keep(buf) {
+            Ok(buf.len())
+        } else {
+            Err(std::io::Error::other("the report could not be written"))
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -311,6 +370,20 @@ mod tests {
         sink.write(b"report").unwrap();
         sink.finish().unwrap();
         assert!(!std::fs::metadata(null).unwrap().is_file(), "/dev/null must stay a device");
+    }
+
+    /// A report written piece by piece through `write!` and a serializer lands whole at the target.
+    #[test]
+    fn a_sink_takes_formatted_text_and_serializer_output() {
+        use std::fmt::Write as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.txt");
+        let mut sink = Sink::open(Some(&path)).unwrap();
+        write!(sink, "{} pairs", 3).unwrap();
+        serde_json::to_writer(sink.io(), &["é"]).unwrap();
+        sink.finish().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "3 pairs[\"é\"]");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
     }
 
     #[test]

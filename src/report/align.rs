@@ -188,6 +188,11 @@ impl AlignReport {
     pub fn to_json(&self) -> String {
         crate::output::json::pretty(self)
     }
+
+    /// [`AlignReport::to_json`] written to `out` as it is made.
+    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        crate::output::json::pretty_to(out, self)
+    }
 }
 
 /// One line of `newsalign align --pairs MANIFEST --format json`: a pair of the manifest and its

@@ -11,6 +11,7 @@
 use super::compared::{number, Compared, Placement};
 use crate::align::Alignment;
 use crate::document::Document;
+use std::borrow::Cow;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
@@ -31,51 +32,62 @@ struct Row {
 /// Renders the alignment at `width` columns (at least 40), each pair followed by its divergences
 /// and markers. Noise sentences appear, marked `~`, only when `show_noise`.
 pub fn render(c: &Compared, width: usize, show_noise: bool) -> String {
+    let mut out = String::new();
+    let _ = render_into(c, width, show_noise, &mut out);
+    out
+}
+
+/// [`render`] written piece by piece to `out` (a file, standard output): the view of a long text
+/// is about twice its size, and is never held whole. Sentences are wrapped a line at a time
+/// from the article's text, so memory stays that of the articles, whatever their length.
+pub fn render_into(c: &Compared, width: usize, show_noise: bool, out: &mut impl Write) -> std::fmt::Result {
     let (left, right) = (&c.left.doc, &c.right.doc);
     let comparison = c.comparison;
     let width = width.max(40);
     let column = (width - GUTTER) / 2;
     let placements = c.placements();
     let rows = rows(left, right, c.alignment, &placements, show_noise);
-    let mut out = summary(c);
-    out.push_str(&findings(c, width));
+    out.write_str(&summary(c))?;
+    out.write_str(&findings(c, width))?;
     let header = |doc: &Document| format!("{} [{}]", doc.id, doc.lang);
-    write_block(&mut out, &wrap(&header(left), column), &wrap(&header(right), column), " ", column);
-    let _ = writeln!(out, "{}", "─".repeat(column * 2 + GUTTER));
+    let (left_header, right_header) = (header(left), header(right));
+    write_block(out, wrap(&left_header, column), wrap(&right_header, column), " ", column)?;
+    writeln!(out, "{}", "─".repeat(column * 2 + GUTTER))?;
     for row in rows {
-        let side = |doc: &Document, ids: &[usize]| {
-            if ids.is_empty() {
-                return vec![PLACEHOLDER.to_string()];
-            }
-            let text = ids
-                .iter()
-                .map(|&i| {
-                    let marker = if doc.sentences[i].noise { "~ " } else { "" };
-                    format!("[{}] {marker}{}", number(i), crate::text::one_line(doc.sentence_text(i)))
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            wrap(&text, column)
-        };
-        write_block(&mut out, &side(left, &row.left), &side(right, &row.right), &row.gutter, column);
+        write_block(out, side(left, &row.left, column), side(right, &row.right, column), &row.gutter, column)?;
         let divergences = row.pair.and_then(|n| comparison.pairs.get(n)).map(Vec::as_slice).unwrap_or(&[]);
         let markers = row.pair.map(|n| c.markers(n, placements[n])).unwrap_or_default();
         for m in &markers {
             let line = format!("{}: {}", m.kind.name(), m.text);
-            for (k, piece) in wrap(&line, width.saturating_sub(4)).iter().enumerate() {
-                let _ =
-                    writeln!(out, "{}{piece}", if k == 0 { format!("  {} ", m.kind.sign()) } else { "    ".into() });
+            for (k, piece) in wrap(&line, width.saturating_sub(4)).enumerate() {
+                writeln!(out, "{}{piece}", if k == 0 { format!("  {} ", m.kind.sign()) } else { "    ".into() })?;
             }
         }
         for d in divergences {
             let line = format!("[{}] {}: {}", d.severity.name(), d.kind.name(), super::compared::describe(d));
-            for (k, piece) in wrap(&line, width.saturating_sub(4)).iter().enumerate() {
-                let _ = writeln!(out, "{}{piece}", if k == 0 { "  ! " } else { "    " });
+            for (k, piece) in wrap(&line, width.saturating_sub(4)).enumerate() {
+                writeln!(out, "{}{piece}", if k == 0 { "  ! " } else { "    " })?;
             }
         }
-        out.push('\n');
+        out.write_char('\n')?;
     }
-    out
+    Ok(())
+}
+
+/// The lines of one side of a row: the sentences `ids` of `doc` after their numbers (`[8]`, and
+/// `~` before noise), wrapped to `column`; the placeholder when there are none. The words are
+/// read from the article's text as the lines are made.
+fn side<'a>(doc: &'a Document, ids: &'a [usize], column: usize) -> Box<dyn Iterator<Item = String> + 'a> {
+    if ids.is_empty() {
+        return Box::new(std::iter::once(PLACEHOLDER.to_string()));
+    }
+    let words = ids.iter().flat_map(move |&i| {
+        let marker = doc.sentences[i].noise.then_some(Cow::Borrowed("~"));
+        std::iter::once(Cow::Owned(format!("[{}]", number(i))))
+            .chain(marker)
+            .chain(doc.sentence_text(i).split_whitespace().map(Cow::Borrowed))
+    });
+    Box::new(Wrap::new(words, column))
 }
 
 /// The summary that opens the view: what a reader needs before scrolling, and the policy in force.
@@ -124,7 +136,7 @@ fn findings(c: &Compared, width: usize) -> String {
     };
     let item = |f: &super::compared::Flag, sign: &str| -> String {
         let line = format!("{} {}: {}", pairs_of(f), f.divergence.kind.name(), super::compared::describe(f.divergence));
-        indent(&wrap(&line, width.saturating_sub(4)), &format!("  {sign} "))
+        indent(&wrap(&line, width.saturating_sub(4)).collect::<Vec<_>>(), &format!("  {sign} "))
     };
     let contradictions: Vec<String> = flags
         .iter()
@@ -138,7 +150,7 @@ fn findings(c: &Compared, width: usize) -> String {
                     let focus = f.divergence.evidence.iter().find(|e| e.side == side).map(|e| (e.start, e.end));
                     let sentence = excerpt(doc, ids, focus);
                     text.push_str(&indent(
-                        &wrap(&sentence, width.saturating_sub(10)),
+                        &wrap(&sentence, width.saturating_sub(10)).collect::<Vec<_>>(),
                         &format!("      {}: ", doc.lang),
                     ));
                 }
@@ -283,44 +295,102 @@ fn rows(
 }
 
 /// Writes two columns line by line, the gutter text on the first line only.
-fn write_block(out: &mut String, left: &[String], right: &[String], gutter: &str, column: usize) {
-    for k in 0..left.len().max(right.len()) {
-        let l = left.get(k).map(String::as_str).unwrap_or("");
-        let r = right.get(k).map(String::as_str).unwrap_or("");
+fn write_block(
+    out: &mut impl Write,
+    mut left: impl Iterator<Item = String>,
+    mut right: impl Iterator<Item = String>,
+    gutter: &str,
+    column: usize,
+) -> std::fmt::Result {
+    for k in 0.. {
+        let (l, r) = match (left.next(), right.next()) {
+            (None, None) => break,
+            (l, r) => (l.unwrap_or_default(), r.unwrap_or_default()),
+        };
         let g = if k == 0 { gutter } else { "" };
         let pad = column.saturating_sub(l.width());
         let line = format!("{l}{}{g:^GUTTER$}{r}", " ".repeat(pad));
-        let _ = writeln!(out, "{}", line.trim_end());
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// Greedy word wrap of `text` to `width` display columns; a word longer than a line is cut.
+fn wrap(text: &str, width: usize) -> Wrap<'_, impl Iterator<Item = Cow<'_, str>>> {
+    Wrap::new(text.split_whitespace().map(Cow::Borrowed), width)
+}
+
+/// The lines of a greedy word wrap of `words` to `width` display columns, made one at a time: a
+/// word longer than a line is cut; no words at all make one empty line.
+struct Wrap<'a, I: Iterator<Item = Cow<'a, str>>> {
+    words: I,
+    width: usize,
+    /// The line being filled.
+    line: String,
+    /// What is left of a word cut at the end of a line.
+    carry: Option<String>,
+    /// Lines complete but not yet handed out (at most two).
+    ready: std::collections::VecDeque<String>,
+    any_line: bool,
+    done: bool,
+}
+
+impl<'a, I: Iterator<Item = Cow<'a, str>>> Wrap<'a, I> {
+    fn new(words: I, width: usize) -> Self {
+        let ready = std::collections::VecDeque::new();
+        Wrap { words, width, line: String::new(), carry: None, ready, any_line: false, done: false }
+    }
+
+    fn finish_line(&mut self) {
+        self.ready.push_back(std::mem::take(&mut self.line));
+        self.any_line = true;
     }
 }
 
-/// Greedy word wrap to `width` display columns; a word longer than a line is cut.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let mut word = word.to_string();
-        while word.width() > width {
-            let (head, tail) = split_at_width(&word, width);
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+impl<'a, I: Iterator<Item = Cow<'a, str>>> Iterator for Wrap<'a, I> {
+    type Item = String;
+
+    fn next(&mut self) -> Option<String> {
+        loop {
+            if let Some(line) = self.ready.pop_front() {
+                return Some(line);
             }
-            lines.push(head);
-            word = tail;
+            if self.done {
+                return None;
+            }
+            let word = match self.carry.take() {
+                Some(tail) => Cow::Owned(tail),
+                None => match self.words.next() {
+                    Some(word) => word,
+                    None => {
+                        self.done = true;
+                        if !self.line.is_empty() || !self.any_line {
+                            self.finish_line();
+                        }
+                        continue;
+                    }
+                },
+            };
+            if word.width() > self.width {
+                let (head, tail) = split_at_width(&word, self.width);
+                if !self.line.is_empty() {
+                    self.finish_line();
+                }
+                self.ready.push_back(head);
+                self.any_line = true;
+                self.carry = Some(tail);
+                continue;
+            }
+            let needed = if self.line.is_empty() { word.width() } else { self.line.width() + 1 + word.width() };
+            if needed > self.width && !self.line.is_empty() {
+                self.finish_line();
+            }
+            if !self.line.is_empty() {
+                self.line.push(' ');
+            }
+            self.line.push_str(&word);
         }
-        let needed = if line.is_empty() { word.width() } else { line.width() + 1 + word.width() };
-        if needed > width && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 fn split_at_width(word: &str, width: usize) -> (String, String) {
@@ -371,11 +441,53 @@ mod tests {
         assert!(excerpt(&doc, &[0], None).starts_with("[1] Un mot"));
     }
 
+    /// The view written a piece at a time is the view made whole, long sentences and noise included.
+    #[test]
+    fn the_view_streamed_is_the_view_made_whole() {
+        struct Pieces(Vec<String>);
+        impl Write for Pieces {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                self.0.push(s.to_string());
+                Ok(())
+            }
+        }
+        for show_noise in [false, true] {
+            let whole = crate::report::compared::tests::with_sample(|c| render(c, 60, show_noise));
+            let pieces = crate::report::compared::tests::with_sample(|c| {
+                let mut pieces = Pieces(Vec::new());
+                render_into(c, 60, show_noise, &mut pieces).map(|_| pieces.0)
+            })
+            .unwrap();
+            assert!(pieces.len() > 10, "written in pieces");
+            assert_eq!(pieces.concat(), whole);
+        }
+    }
+
+    /// A sentence is wrapped from its words: the lines are those of the sentence made one line.
+    #[test]
+    fn a_side_is_wrapped_from_the_sentence_words() {
+        let text = "Un  mot\n\nsur deux lignes, et un mot-très-long-qui-ne-tient-pas-sur-une-ligne.";
+        let doc = crate::document::Document {
+            id: "fr.txt".into(),
+            text: text.into(),
+            lang: crate::lang::Lang::Fr,
+            published: None,
+            title: None,
+            url: None,
+            sentences: vec![crate::document::Sentence { index: 0, start: 0, end: text.len(), noise: true }],
+        };
+        let expected: Vec<String> = wrap(&format!("[1] ~ {}", crate::text::one_line(text)), 20).collect();
+        assert_eq!(side(&doc, &[0], 20).collect::<Vec<_>>(), expected);
+        assert_eq!(side(&doc, &[], 20).collect::<Vec<_>>(), [PLACEHOLDER]);
+    }
+
     #[test]
     fn wrap_respects_width_and_cuts_long_words() {
-        let lines = wrap("Le gouvernement a annoncé une cyberattaque d'envergure", 16);
+        let lines: Vec<String> = wrap("Le gouvernement a annoncé une cyberattaque d'envergure", 16).collect();
         assert!(lines.iter().all(|l| l.width() <= 16), "{lines:?}");
         assert_eq!(lines.join(" "), "Le gouvernement a annoncé une cyberattaque d'envergure");
-        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("abcdefghij", 4).collect::<Vec<_>>(), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("  ", 4).collect::<Vec<_>>(), [""]);
+        assert_eq!(wrap("ab abcdefghij c", 4).collect::<Vec<_>>(), ["ab", "abcd", "efgh", "ij c"]);
     }
 }
