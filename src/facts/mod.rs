@@ -187,7 +187,7 @@ pub const WINDOW_BYTES: usize = 1 << 20;
 /// the last sentence start in the second half of a full window, else (a "sentence" of a megabyte,
 /// text without punctuation) the last white space there. A fact that spans such a cut in white
 /// space may be read as two, or missed: a cut falls at most once a megabyte.
-fn window_end(text: &str, start: usize, sentence_starts: &[usize]) -> usize {
+pub(crate) fn window_end(text: &str, start: usize, sentence_starts: &[usize]) -> usize {
     if text.len() - start <= WINDOW_BYTES {
         return text.len();
     }

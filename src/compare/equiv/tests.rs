@@ -143,6 +143,17 @@ fn variants_are_spellings_not_translations() {
     assert!(!entities_agree(&adn, &fact(FactKind::Entity, "FAA", "faa")));
 }
 
+/// A view longer than a window of the facts stage is read window by window, to its end.
+#[test]
+fn a_long_view_is_read_to_its_end() {
+    let filler = "le mot ".repeat(crate::facts::WINDOW_BYTES / 7 + 1000);
+    let view = TextView::new(format!("Vingt-trois élus en France. {filler}trente-deux élus au Canada."), Lang::Fr);
+    assert!(view.number_words().contains(&23.0) && view.number_words().contains(&32.0));
+    let tokens = crate::facts::tokens::tokenize("au Canada", Lang::Fr, &[0]);
+    let (_, canada) = crate::facts::gazetteer::lookup(&tokens, 1).expect("Canada is in the gazetteer");
+    assert!(view.writes_key(canada.key));
+}
+
 #[test]
 fn a_month_named_in_the_other_text() {
     assert_eq!(month_of("XXXX-12"), Some((None, 12)));

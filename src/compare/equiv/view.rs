@@ -68,23 +68,37 @@ impl TextView {
         }
     }
 
+    /// Hands the tokens of the text to `each`, one window of [`crate::facts::WINDOW_BYTES`] at a
+    /// time, cut as the facts stage cuts (a view is one piece unless it is longer, up to
+    /// [`super::super::MAX_VIEW_BYTES`]): tokens weigh many times the text they cover.
+    fn each_token_window(&self, mut each: impl FnMut(&[crate::facts::tokens::Token])) {
+        let mut start = 0;
+        while start < self.text.len() {
+            let end = crate::facts::window_end(&self.text, start, &[0]);
+            let tokens = crate::facts::tokens::tokenize_range(&self.text, start..end, self.lang, &[0]);
+            each(&tokens);
+            start = tokens.last().map_or(end, |t| t.end.max(end));
+        }
+    }
+
     /// The whole numbers of two or more it writes in words.
     pub fn number_words(&self) -> &[f64] {
         self.number_words.get_or_init(|| {
-            let tokens = crate::facts::tokens::tokenize(&self.text, self.lang, &[0]);
             let mut out = Vec::new();
-            let mut i = 0;
-            while i < tokens.len() {
-                match crate::facts::numbers::whole_number_words_at(&tokens, i, self.lang) {
-                    Some((value, end)) if end > i => {
-                        if value >= 2 {
-                            out.push(value as f64);
+            self.each_token_window(|tokens| {
+                let mut i = 0;
+                while i < tokens.len() {
+                    match crate::facts::numbers::whole_number_words_at(tokens, i, self.lang) {
+                        Some((value, end)) if end > i => {
+                            if value >= 2 {
+                                out.push(value as f64);
+                            }
+                            i = end;
                         }
-                        i = end;
+                        _ => i += 1,
                     }
-                    _ => i += 1,
                 }
-            }
+            });
             out
         })
     }
@@ -94,11 +108,15 @@ impl TextView {
     pub fn writes_key(&self, key: &str) -> bool {
         self.gazetteer_keys
             .get_or_init(|| {
-                let tokens = crate::facts::tokens::tokenize(&self.text, self.lang, &[0]);
-                (0..tokens.len())
-                    .filter_map(|i| crate::facts::gazetteer::lookup(&tokens, i))
-                    .map(|(_, e)| e.key)
-                    .collect()
+                let mut keys = HashSet::default();
+                self.each_token_window(|tokens| {
+                    keys.extend(
+                        (0..tokens.len())
+                            .filter_map(|i| crate::facts::gazetteer::lookup(tokens, i))
+                            .map(|(_, e)| e.key),
+                    )
+                });
+                keys
             })
             .contains(key)
     }
