@@ -164,7 +164,7 @@ pub fn extract(
     reference: Option<NaiveDate>,
     out: &mut Vec<Fact>,
 ) {
-    let scan = Scanner { tokens, lang, reference };
+    let scan = Scanner::new(tokens, lang, reference);
     let cue: Vec<bool> = tokens.iter().map(is_date_cue).collect();
     let mut last_day: Option<String> = None;
     // Weekdays said alone ("samedi") and weekdays said with their date ("samedi 29 mai").
@@ -251,7 +251,7 @@ fn push(text: &str, tokens: &[Token], claimed: &mut [bool], i: usize, end: usize
 /// ("PARIS, 6 mai 2024 (AFP) -"), used when no publication date is known.
 pub fn dateline(_text: &str, tokens: &[Token], lang: Lang) -> Option<NaiveDate> {
     let head = tokens.iter().take_while(|t| t.start < 400).count();
-    let scan = Scanner { tokens, lang, reference: None };
+    let scan = Scanner::new(tokens, lang, None);
     (0..head).find_map(|i| {
         let (_, v) = scan.day_month(i).or_else(|| scan.numeric_date(i))?;
         NaiveDate::from_ymd_opt(v.year?, v.month?, v.day?)
@@ -279,6 +279,40 @@ mod tests {
 
     pub(super) const MONDAY: Option<&str> = Some("2024-05-06");
 
+    /// The future forms counted once give the answer of reading the sentence around each date:
+    /// forms inside and outside the sentence, at its edges, and past the tense window.
+    #[test]
+    fn future_tense_counted_once_reads_the_sentence_around() {
+        let far = "et ".repeat(scanner::TENSE_WINDOW + 5);
+        let texts = [
+            (
+                Lang::Fr,
+                format!("Il sera là lundi. Elle va partir mardi. Il part jeudi {far} sera. Vont-ils venir ? Vendredi."),
+            ),
+            (
+                Lang::En,
+                format!("He will come on Monday. They are going to vote Tuesday. On Friday {far} we shall see."),
+            ),
+        ];
+        for (lang, text) in &texts {
+            let tokens =
+                tokenize(text, *lang, &crate::segment::split(text, *lang).iter().map(|r| r.start).collect::<Vec<_>>());
+            let scan = Scanner::new(&tokens, *lang, None);
+            let mut seen = [false, false];
+            for i in 0..tokens.len() {
+                let low = i.saturating_sub(scanner::TENSE_WINDOW);
+                let high = (i + scanner::TENSE_WINDOW).min(tokens.len());
+                let first = |k: &usize| tokens[*k].initial && tokens[*k].is_word();
+                let start = (low..=i).rev().find(first).unwrap_or(low);
+                let end = (i + 1..high).find(first).unwrap_or(high);
+                let naive = (start..end).any(|k| scan.is_future_form(k));
+                assert_eq!(scan.future_tense(i), naive, "{:?} in {text:?}", tokens[i].text);
+                seen[usize::from(naive)] = true;
+            }
+            assert_eq!(seen, [true, true], "{text:?}");
+        }
+    }
+
     /// At a mark, every pattern but the holidays' finds nothing, as `date_at` takes for granted.
     #[test]
     fn no_date_but_a_holiday_starts_at_a_mark() {
@@ -292,7 +326,7 @@ mod tests {
                 let tokens = tokenize(text, lang, &[0]);
                 for (i, t) in tokens.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Punct)) {
                     for r in [reference, None] {
-                        let scan = Scanner { tokens: &tokens, lang, reference: r };
+                        let scan = Scanner::new(&tokens, lang, r);
                         let holiday = scan.holiday_at(i).map(|(end, v)| (end, v.iso()));
                         let any = scan.any_date_at(i).map(|f| (f.end, f.value));
                         assert_eq!(any, holiday, "{:?} in {text:?}", t.text);
@@ -343,7 +377,7 @@ mod tests {
                 let gate = may_start_date(&tokens, &cue, i);
                 skipped += usize::from(!gate);
                 for reference in [None, NaiveDate::from_ymd_opt(2024, 5, 6)] {
-                    let scan = Scanner { tokens: &tokens, lang: *lang, reference };
+                    let scan = Scanner::new(&tokens, *lang, reference);
                     let starts = scan.date_at(i).is_some() || scan.time_at(i).is_some();
                     assert!(gate || !starts, "{text:?} at {:?}", tokens[i].text);
                 }

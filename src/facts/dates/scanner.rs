@@ -10,11 +10,20 @@ use chrono::NaiveDate;
 /// Where the date patterns read: the tokens of a text, its language and the date relative dates
 /// are resolved against (`None` leaves their unknown parts as `X`). Every pattern is a method
 /// that reads from a token index and returns the index past what it matched.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(super) struct Scanner<'s, 't> {
     pub(super) tokens: &'s [Token<'t>],
     pub(super) lang: Lang,
     pub(super) reference: Option<NaiveDate>,
+    /// How many future forms the tokens before each index hold (see [`Scanner::future_tense`]),
+    /// counted once for all the dates of the tokens.
+    future_before: std::cell::OnceCell<Vec<u32>>,
+}
+
+impl<'s, 't> Scanner<'s, 't> {
+    pub(super) fn new(tokens: &'s [Token<'t>], lang: Lang, reference: Option<NaiveDate>) -> Self {
+        Scanner { tokens, lang, reference, future_before: std::cell::OnceCell::new() }
+    }
 }
 
 impl<'s> Scanner<'s, '_> {
@@ -99,23 +108,36 @@ impl<'s> Scanner<'s, '_> {
 
     /// Whether the sentence around `tokens[i]` speaks of the future.
     /// The search stops [`TENSE_WINDOW`] tokens either side, so that a sentence of a million words
-    /// costs no more per date than an ordinary one.
+    /// costs no more per date than an ordinary one; the future forms are counted once for all
+    /// the tokens, so a text dense with dates does not read each word once a date near it.
     pub(super) fn future_tense(&self, i: usize) -> bool {
         let low = i.saturating_sub(TENSE_WINDOW);
         let high = (i + TENSE_WINDOW).min(self.tokens.len());
         let start = (low..=i).rev().find(|&k| self.tokens[k].initial && self.tokens[k].is_word()).unwrap_or(low);
         let end = (i + 1..high).find(|&k| self.tokens[k].initial && self.tokens[k].is_word()).unwrap_or(high);
-        self.tokens[start..end].iter().enumerate().any(|(k, t)| {
-            let w = t.folded.as_ref();
-            match self.lang {
-                Lang::En => matches!(w, "will" | "shall" | "ll") || (w == "going" && self.word(start + k + 1) == "to"),
-                Lang::Fr => {
-                    FUTURE_FR.contains(&w)
-                        || (matches!(w, "va" | "vont" | "allons")
-                            && self.tokens.get(start + k + 1).is_some_and(infinitive))
-                }
+        let before = self.future_before.get_or_init(|| {
+            let mut count = 0;
+            let mut before = Vec::with_capacity(self.tokens.len() + 1);
+            before.push(0);
+            for k in 0..self.tokens.len() {
+                count += u32::from(self.is_future_form(k));
+                before.push(count);
             }
-        })
+            before
+        });
+        before[end] > before[start]
+    }
+
+    /// Whether `tokens[k]` is a future form ("will", "sera"; "going to", "va partir").
+    pub(super) fn is_future_form(&self, k: usize) -> bool {
+        let w = self.tokens[k].folded.as_ref();
+        match self.lang {
+            Lang::En => matches!(w, "will" | "shall" | "ll") || (w == "going" && self.word(k + 1) == "to"),
+            Lang::Fr => {
+                FUTURE_FR.contains(&w)
+                    || (matches!(w, "va" | "vont" | "allons") && self.tokens.get(k + 1).is_some_and(infinitive))
+            }
+        }
     }
 
     /// Whether `tokens[i]` is a month abbreviation ("Oct", "janv"), which a dot may follow.
