@@ -116,6 +116,7 @@ impl<'a> Grader<'a> {
                 // likely one fact changed, but not a proven contradiction: a warning.
                 if d.evidence.len() == 2
                     && !titles
+                    && !self.distinct_roles(&d)
                     && self.ctx.relation.kind == RelationKind::Translation
                     && self.strength > PairStrength::Weak
                     && d.evidence
@@ -266,6 +267,23 @@ impl<'a> Grader<'a> {
                 f.kind == FactKind::Entity && equiv::dictionary_words_name(f, self.ctx.sides[slot(e.side)].doc.lang)
             })
         })
+    }
+
+    /// Whether the two names of a mismatch are of two known, different types (a person and a
+    /// place, "Hong Kong" / "François-Xavier Bellamy"): no edit turns one into the other, so
+    /// they are two facts each version gives alone, not one fact changed.
+    fn distinct_roles(&self, d: &Divergence) -> bool {
+        use EntityType::*;
+        let role = |e: &Evidence| {
+            self.fact(e)
+                .filter(|f| f.kind == FactKind::Entity)
+                .and_then(|f| f.entity_type)
+                .filter(|t| matches!(t, Person | Place | Org))
+        };
+        match (role(&d.evidence[0]), role(&d.evidence[1])) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        }
     }
 
     /// Whether the other version states `fact` in any of its content sentences.

@@ -69,6 +69,15 @@ impl Version {
         self.fact(sentence, surface, FactKind::Entity, key)
     }
 
+    /// A name of a known type (person, place, organisation).
+    pub(crate) fn typed(mut self, sentence: usize, surface: &str, key: &str, entity_type: EntityType) -> Version {
+        self = self.fact(sentence, surface, FactKind::Entity, key);
+        if let Some(fact) = self.analysis.facts.facts.last_mut() {
+            fact.entity_type = Some(entity_type);
+        }
+        self
+    }
+
     pub(crate) fn noise(mut self, sentence: usize) -> Version {
         self.analysis.doc.sentences[sentence].noise = true;
         self
@@ -482,4 +491,26 @@ fn a_speaker_left_to_a_pronoun_and_a_weekday_habit_are_info() {
     let cmp = compare(&fr, &en, &alignment(&pairs), &rules);
     assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::EntityMissing, Severity::Warning)]);
     assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::DateMissing, Severity::Warning)]);
+}
+
+#[test]
+fn a_person_left_over_against_a_place_is_two_one_sided_names() {
+    let fr = Version::new(Lang::Fr, &["« Rien n'est sûr », a dit l'élue, qui siège à Lyon."])
+        .typed(0, "Lyon", "city:lyon", EntityType::Place)
+        .done();
+    let en = Version::new(Lang::En, &["\"Nothing is sure,\" said Marie Durand."])
+        .typed(0, "Marie Durand", "marie durand", EntityType::Person)
+        .done();
+    let pairs = [(vec![0], vec![0])];
+    let mut rules = SeverityRules::default();
+    rules.set_relation("translation").unwrap();
+    let cmp = compare(&fr, &en, &alignment(&pairs), &rules);
+    let found: Vec<_> = cmp.pairs[0].iter().map(|d| (d.kind, sides(d))).collect();
+    assert_eq!(
+        found,
+        [
+            (DivergenceKind::EntityMissing, vec![(Side::Left, "Lyon")]),
+            (DivergenceKind::EntityMissing, vec![(Side::Right, "Marie Durand")])
+        ]
+    );
 }
