@@ -351,7 +351,7 @@ fn corpus_file(records: usize) -> (Option<tempfile::TempDir>, PathBuf) {
 fn run_dedup(path: &Path) -> String {
     let opts = newsalign::pipeline::Options::default();
     let mut sketches = Vec::new();
-    let stream = newsalign::read::read_all(&[path.to_path_buf()], Default::default());
+    let stream = newsalign::read::read_all_pending(&[path.to_path_buf()], Default::default());
     newsalign::pipeline::process_stream(
         stream,
         |a| dedup::sketch_article(a, &opts, dedup::Anchors::Light),

@@ -138,13 +138,14 @@ pub const BATCH: usize = 256;
 /// Maps `work` over a stream of articles in parallel batches and hands each result, in input
 /// order, to `consume`. Read errors go to `consume` too, in their place, so that the caller
 /// reports them and goes on.
-pub fn process_stream<T, W, C>(stream: crate::read::ArticleStream, work: W, consume: C)
+pub fn process_stream<T, W, C>(stream: crate::read::PendingStream, work: W, consume: C)
 where
     T: Send,
     W: Fn(Article) -> Result<T, InputError> + Sync,
     C: FnMut(Result<T, InputError>),
 {
-    process_in_order(stream, |read| read.and_then(&work), consume);
+    // Records are parsed by the worker that takes them: the reader only cuts lines.
+    process_in_order(stream, |read| read.parse().and_then(&work), consume);
 }
 
 /// Maps `work` over any sequence in parallel batches of [`BATCH`] and hands each result, in input

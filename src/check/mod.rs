@@ -305,7 +305,7 @@ pub fn check_corpus(
     let mut analyses = Vec::new();
     let mut problems = Vec::new();
     crate::pipeline::process_stream(
-        crate::read::read_all(inputs, stdin_format),
+        crate::read::read_all_pending(inputs, stdin_format),
         |article| {
             let origin = article.origin.clone();
             crate::pipeline::analyze(article, &opts.pipeline).map(|a| (origin, a))

@@ -137,7 +137,7 @@ where
     R: Fn(newsalign::Article, &Options) -> Result<String, InputError> + Sync,
 {
     let options = input.options();
-    let stream = newsalign::read::read_all(inputs, input.stdin_format());
+    let stream = newsalign::read::read_all_pending(inputs, input.stdin_format());
     let mut sink = output.sink()?;
     let mut problems = InputProblems::default();
     let mut write_error = None;

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How standard input is read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -263,14 +264,14 @@ pub fn text_article(text: String, name: &str) -> Result<Article, InputError> {
 /// Reads JSONL records one line at a time; a bad line is an error in the stream, not the end of it.
 struct JsonlReader<R> {
     lines: std::io::Lines<R>,
-    origin: String,
+    origin: Arc<str>,
     line_no: usize,
     any_record: bool,
     done: bool,
 }
 
 impl<R: BufRead> Iterator for JsonlReader<R> {
-    type Item = Result<Article, InputError>;
+    type Item = Pending;
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
             return None;
@@ -281,7 +282,10 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 None => {
                     self.done = true;
                     if !self.any_record {
-                        return Some(Err(InputError::new(&self.origin, "empty file: no JSONL records")));
+                        return Some(Pending::Ready(Err(InputError::new(
+                            &*self.origin,
+                            "empty file: no JSONL records",
+                        ))));
                     }
                     return None;
                 }
@@ -292,27 +296,59 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     } else {
                         format!("read error: {e}")
                     };
-                    return Some(Err(InputError::at_line(&self.origin, self.line_no, msg)));
+                    return Some(Pending::Ready(Err(InputError::at_line(&*self.origin, self.line_no, msg))));
                 }
                 Some(Ok(line)) if line.trim().is_empty() => continue,
                 Some(Ok(line)) => {
                     self.any_record = true;
-                    return Some(parse_record(&line, &self.origin, Some(self.line_no)));
+                    return Some(Pending::Record { json: line, origin: self.origin.clone(), line: self.line_no });
                 }
             }
         }
     }
 }
 
-fn jsonl<R: BufRead + Send + 'static>(reader: R, origin: String) -> ArticleStream {
-    Box::new(JsonlReader { lines: reader.lines(), origin, line_no: 0, any_record: false, done: false })
+fn jsonl<R: BufRead + Send + 'static>(reader: R, origin: String) -> PendingStream {
+    Box::new(JsonlReader { lines: reader.lines(), origin: origin.into(), line_no: 0, any_record: false, done: false })
 }
 
 /// A stream of articles, or of the errors met on the way.
 pub type ArticleStream = Box<dyn Iterator<Item = Result<Article, InputError>> + Send>;
 
+/// An article as read, its JSONL record not parsed yet: parsing is left to the worker that takes
+/// the article ([`crate::pipeline::process_stream`]), so that it runs on every core instead of
+/// in the reader.
+pub enum Pending {
+    /// An article read whole (a text or HTML file), or an error met while reading.
+    Ready(Result<Article, InputError>),
+    /// One line of a JSONL file, with the file and line that name it in errors.
+    Record { json: String, origin: Arc<str>, line: usize },
+}
+
+impl Pending {
+    /// The article, its record parsed ([`parse_record`]).
+    pub fn parse(self) -> Result<Article, InputError> {
+        match self {
+            Pending::Ready(result) => result,
+            Pending::Record { json, origin, line } => parse_record(&json, &origin, Some(line)),
+        }
+    }
+}
+
+/// A stream of [`Pending`] articles.
+pub type PendingStream = Box<dyn Iterator<Item = Pending> + Send>;
+
+fn ready(result: Result<Article, InputError>) -> PendingStream {
+    Box::new(std::iter::once(Pending::Ready(result)))
+}
+
 /// Reads one source as a stream of articles.
 pub fn read_source(source: &Source, stdin_format: StdinFormat) -> ArticleStream {
+    Box::new(read_source_pending(source, stdin_format).map(Pending::parse))
+}
+
+/// [`read_source`], records left unparsed.
+pub fn read_source_pending(source: &Source, stdin_format: StdinFormat) -> PendingStream {
     let origin = source.name();
     match source {
         Source::Stdin => match stdin_format {
@@ -323,24 +359,24 @@ pub fn read_source(source: &Source, stdin_format: StdinFormat) -> ArticleStream 
                     Ok(_) => whole_text_article(bytes, &origin, FileKind::Text),
                     Err(e) => Err(InputError::new(&origin, format!("cannot read standard input: {e}"))),
                 };
-                Box::new(std::iter::once(result))
+                ready(result)
             }
         },
         Source::File(path) => {
             let kind = match FileKind::of(path) {
                 Ok(k) => k,
-                Err(e) => return Box::new(std::iter::once(Err(e))),
+                Err(e) => return ready(Err(e)),
             };
             match kind {
                 FileKind::Jsonl => match std::fs::File::open(path) {
                     Ok(f) => jsonl(BufReader::with_capacity(1 << 16, f), origin),
-                    Err(e) => Box::new(std::iter::once(Err(InputError::new(&origin, io_message(&e))))),
+                    Err(e) => ready(Err(InputError::new(&origin, io_message(&e)))),
                 },
                 _ => {
                     let result = std::fs::read(path)
                         .map_err(|e| InputError::new(&origin, io_message(&e)))
                         .and_then(|bytes| whole_text_article(bytes, &origin, kind));
-                    Box::new(std::iter::once(result))
+                    ready(result)
                 }
             }
         }
@@ -359,11 +395,16 @@ fn io_message(e: &std::io::Error) -> String {
 
 /// Reads every path the user gave, in order, as one stream.
 pub fn read_all(paths: &[PathBuf], stdin_format: StdinFormat) -> ArticleStream {
+    Box::new(read_all_pending(paths, stdin_format).map(Pending::parse))
+}
+
+/// [`read_all`], records left unparsed: what [`crate::pipeline::process_stream`] takes.
+pub fn read_all_pending(paths: &[PathBuf], stdin_format: StdinFormat) -> PendingStream {
     let sources = expand(paths);
-    Box::new(sources.into_iter().flat_map(move |s| -> ArticleStream {
+    Box::new(sources.into_iter().flat_map(move |s| -> PendingStream {
         match s {
-            Ok(source) => read_source(&source, stdin_format),
-            Err(e) => Box::new(std::iter::once(Err(e))),
+            Ok(source) => read_source_pending(&source, stdin_format),
+            Err(e) => ready(Err(e)),
         }
     }))
 }
