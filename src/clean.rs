@@ -121,7 +121,7 @@ fn repeated_lines(text: &str) -> Vec<Range<usize>> {
         let range = start..start + line.len();
         start = range.end;
         let trimmed = line.trim();
-        let words = trimmed.split_whitespace().take(SHORT_LINE_WORDS + 1).count();
+        let words = crate::text::count_words(trimmed, SHORT_LINE_WORDS + 1);
         if !(2..=SHORT_LINE_WORDS).contains(&words) || ends_like_sentence(trimmed) {
             continue;
         }
@@ -147,7 +147,7 @@ fn is_cut_fragment(sentence: &str, after: &str) -> bool {
         && !list_item
         && !ends_like_sentence(sentence)
         && !sentence.trim_end().ends_with([':', ';'])
-        && sentence.split_whitespace().nth(CUT_FRAGMENT_WORDS - 1).is_some()
+        && crate::text::count_words(sentence, CUT_FRAGMENT_WORDS) == CUT_FRAGMENT_WORDS
         && sentence.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_lowercase))
 }
 
@@ -219,7 +219,7 @@ fn is_footer(s: &str) -> bool {
         return false;
     }
     let head = lower_head(s, FOOTER_HEAD_CHARS);
-    let short = s.split_whitespace().nth(SHORT_LINE_WORDS).is_none();
+    let short = crate::text::count_words(s, SHORT_LINE_WORDS + 1) <= SHORT_LINE_WORDS;
     let copyright = head.starts_with('©')
         || head.strip_prefix("copyright").is_some_and(|rest| {
             rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '©') && rest.starts_with(' ')
@@ -263,7 +263,7 @@ fn is_caption(line: &str) -> bool {
 fn is_agency_credit(line: &str) -> bool {
     const JOINERS: [&str; 8] = ["et", "and", "avec", "with", "de", "du", "of", "the"];
     const CREDIT_LINE_WORDS: usize = 10;
-    if ends_like_sentence(line) || line.split_whitespace().nth(CREDIT_LINE_WORDS).is_some() {
+    if ends_like_sentence(line) || crate::text::count_words(line, CREDIT_LINE_WORDS + 1) > CREDIT_LINE_WORDS {
         return false;
     }
     let split = |s: &str| -> Vec<String> {
@@ -288,7 +288,7 @@ fn is_agency_credit(line: &str) -> bool {
 fn is_noise_line(line: &str) -> bool {
     let line = line.trim();
     // Every rule is about short lines: a paragraph is dismissed before any lower-casing.
-    let words = line.split_whitespace().take(CAPTION_LINE_WORDS + 1).count();
+    let words = crate::text::count_words(line, CAPTION_LINE_WORDS + 1);
     if words > CAPTION_LINE_WORDS {
         return false;
     }
