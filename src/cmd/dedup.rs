@@ -116,6 +116,7 @@ impl DedupArgs {
 
 pub fn run(args: DedupArgs) -> Result<i32, Error> {
     let mut problems = InputProblems::default();
+    let mut timings = Timings::from_env();
     let sketches = if args.sketches {
         read_sketch_files(&args.inputs, &mut problems)
     } else {
@@ -123,7 +124,9 @@ pub fn run(args: DedupArgs) -> Result<i32, Error> {
     };
     let sketches = drop_repeated_ids(sketches, &mut problems);
     let opts = args.options();
+    timings.lap("read and sketch");
     let corpus = dedup::Corpus::new(&sketches, &opts);
+    timings.lap("sentence links");
     let candidates = match &args.candidates {
         Some(path) => {
             let index: HashMap<&str, u32> =
@@ -135,7 +138,9 @@ pub fn run(args: DedupArgs) -> Result<i32, Error> {
     if let Some(path) = &args.emit_candidates {
         newsalign::output::emit(Some(path), record::candidates_jsonl(&sketches, &candidates).as_bytes())?;
     }
+    timings.lap("candidates");
     let result = corpus.verify(&candidates);
+    timings.lap("verification and clusters");
     summarise(&result.summary(sketches.len()));
     let rendered = match args.format {
         DedupFormat::Json => report::dedup::json(&result),
@@ -146,6 +151,7 @@ pub fn run(args: DedupArgs) -> Result<i32, Error> {
         }
     };
     newsalign::output::emit(args.output.output.as_deref(), rendered.as_bytes())?;
+    timings.lap("output");
     Ok(problems.status())
 }
 
@@ -168,7 +174,7 @@ fn sketch_articles(args: &DedupArgs, problems: &mut InputProblems) -> Vec<Sketch
     let options = args.input.options();
     let progress = super::common::progress_bar("sketching", "articles");
     let mut sketches = Vec::new();
-    let stream = newsalign::read::read_all(&args.inputs, args.input.stdin_format());
+    let stream = newsalign::read::read_all_pending(&args.inputs, args.input.stdin_format());
     // Anchors only serve translations: a run without them skips most of the sketching work.
     let anchors = if args.no_translations { dedup::Anchors::None } else { anchors(args.facts) };
     newsalign::pipeline::process_stream(
@@ -212,4 +218,37 @@ fn drop_repeated_ids(sketches: Vec<Sketch>, problems: &mut InputProblems) -> Vec
             fresh
         })
         .collect()
+}
+
+/// Where a run's time goes, phase by phase, on standard error when `NEWSALIGN_TIMINGS` is set
+/// (docs/dedup.md): wall-clock and CPU seconds (all threads) of each phase.
+struct Timings {
+    last: Option<(std::time::Instant, f64)>,
+}
+
+impl Timings {
+    fn from_env() -> Self {
+        let on = std::env::var_os("NEWSALIGN_TIMINGS").is_some_and(|v| !v.is_empty());
+        Timings { last: on.then(|| (std::time::Instant::now(), cpu_seconds())) }
+    }
+
+    fn lap(&mut self, phase: &str) {
+        if let Some((wall, cpu)) = self.last {
+            let now = (std::time::Instant::now(), cpu_seconds());
+            eprintln!("dedup timing: {phase}: wall {:.3} s, cpu {:.3} s", (now.0 - wall).as_secs_f64(), now.1 - cpu);
+            self.last = Some(now);
+        }
+    }
+}
+
+/// User plus system CPU seconds of this process so far.
+fn cpu_seconds() -> f64 {
+    // SAFETY: getrusage only writes the struct it is given, which is plain data.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage
+    };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    secs(usage.ru_utime) + secs(usage.ru_stime)
 }

@@ -28,10 +28,17 @@ impl Default for StableHasher {
 }
 
 impl StableHasher {
+    #[inline]
     pub fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            self.write_byte(b);
         }
+    }
+
+    /// [`StableHasher::write`] of one byte.
+    #[inline]
+    pub fn write_byte(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
     }
 
     pub fn finish(&self) -> u64 {

@@ -107,14 +107,13 @@ fn sketch_with(doc: &Document, facts: &DocumentFacts, with_anchors: bool) -> Ske
             anchors.push(keys.to_vec());
         }
     });
-    let mut shingles = shingle_hashes(&words);
-    shingles.sort_unstable();
-    shingles.dedup();
+    // A signature does not mind repeats: only their number needs the distinct shingles.
+    let shingles = shingle_hashes(&words);
     Sketch {
         id: doc.id.clone(),
         lang: doc.lang,
         exact,
-        shingles: shingles.len() as u32,
+        shingles: distinct_count(&shingles) as u32,
         minhash: minhash::signature(&shingles).to_vec(),
         anchors,
         sentences,
@@ -140,6 +139,21 @@ fn hash_words_spaced(text: &str, h: &mut StableHasher) {
     let bytes = text.as_bytes();
     let (mut i, mut in_word) = (0, false);
     while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // char::is_whitespace for ASCII: the u8 test leaves out the vertical tab.
+            if b.is_ascii_whitespace() || b == 0x0b {
+                if in_word {
+                    h.write_byte(b' ');
+                    in_word = false;
+                }
+            } else {
+                h.write_byte(b);
+                in_word = true;
+            }
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(text, i);
         if c.is_whitespace() {
             if in_word {
@@ -170,6 +184,38 @@ pub fn shingle_hashes(words: &[u64]) -> Vec<u64> {
         return words.to_vec();
     }
     words.windows(SHINGLE_WORDS).map(|w| w.iter().fold(0, |h, &x| combine(h, x))).collect()
+}
+
+/// How many distinct values `hashes` holds (well-mixed hashes: their low bits pick a slot), with
+/// an open-addressing table instead of a sort: a few hundred shingles an article.
+fn distinct_count(hashes: &[u64]) -> usize {
+    if hashes.len() < 2 {
+        return hashes.len();
+    }
+    let mask = (hashes.len() * 2).next_power_of_two() - 1;
+    let mut table = vec![0u64; mask + 1];
+    let (mut count, mut zero) = (0, false);
+    for &x in hashes {
+        if x == 0 {
+            // 0 marks an empty slot: the hash 0 is counted apart.
+            count += usize::from(!zero);
+            zero = true;
+            continue;
+        }
+        let mut slot = x as usize & mask;
+        loop {
+            match table[slot] {
+                0 => {
+                    table[slot] = x;
+                    count += 1;
+                    break;
+                }
+                y if y == x => break,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+    count
 }
 
 /// The key of a fact, when the facts stage found one: its kind and normalised value (and unit),
@@ -232,30 +278,38 @@ fn scan(text: &str, words: &mut Vec<u64>, mut runs: Option<AnchorRuns>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // A stretch of ASCII letters, or of ASCII digits: one class, and all of it in the
+            // current word, hashed in a tight loop.
+            let digits = b.is_ascii_digit();
+            let h = word.get_or_insert_with(StableHasher::default);
+            let mut j = i;
+            while j < bytes.len() && if digits { bytes[j].is_ascii_digit() } else { bytes[j].is_ascii_alphabetic() } {
+                h.write_byte(bytes[j].to_ascii_lowercase());
+                j += 1;
+            }
+            if let Some(runs) = runs.as_mut() {
+                let class = if digits { CharClass::Digit } else { CharClass::Letter };
+                let stretch = Run { start: i, class, chars: j - i, ascii: true, capital: b.is_ascii_uppercase() };
+                run.push(stretch, text, runs);
+            }
+            i = j;
+            continue;
+        }
         let (c, len) = char_at(text, i);
         if c.is_alphanumeric() {
             let h = word.get_or_insert_with(StableHasher::default);
-            if c.is_ascii() {
-                h.write(&[c.to_ascii_lowercase() as u8]);
-            } else {
-                let mut buf = [0u8; 4];
-                for lower in c.to_lowercase() {
-                    h.write(lower.encode_utf8(&mut buf).as_bytes());
-                }
+            let mut buf = [0u8; 4];
+            for lower in c.to_lowercase() {
+                h.write(lower.encode_utf8(&mut buf).as_bytes());
             }
         } else if let Some(h) = word.take() {
             words.push(h.finish());
         }
         if let Some(runs) = runs.as_mut() {
-            let class = char_class(c);
-            if run.chars == 0 || class != run.class {
-                if run.chars > 0 {
-                    runs.end(&text[run.start..i], &run);
-                }
-                run = Run { start: i, class, chars: 0, ascii: true, capital: c.is_uppercase() };
-            }
-            run.chars += 1;
-            run.ascii &= len == 1;
+            let stretch = Run { start: i, class: char_class(c), chars: 1, ascii: len == 1, capital: c.is_uppercase() };
+            run.push(stretch, text, runs);
         }
         i += len;
     }
@@ -277,6 +331,24 @@ struct Run {
     ascii: bool,
     /// Whether its first character is upper-case.
     capital: bool,
+}
+
+impl Run {
+    /// Adds the characters of `stretch` (one class, starting where this run stops): they extend
+    /// this run when of its class; else this run is ended (its keys go to `runs`) and `stretch`
+    /// starts the next one.
+    #[inline]
+    fn push(&mut self, stretch: Run, text: &str, runs: &mut AnchorRuns) {
+        if self.chars == 0 || stretch.class != self.class {
+            if self.chars > 0 {
+                runs.end(&text[self.start..stretch.start], self);
+            }
+            *self = stretch;
+        } else {
+            self.chars += stretch.chars;
+            self.ascii &= stretch.ascii;
+        }
+    }
 }
 
 /// The anchor keys of a text, run after run ([`anchor_keys`]).
@@ -407,6 +479,31 @@ mod tests {
                 .enumerate()
                 .map(|(index, r)| Sentence { index, start: r.start, end: r.end, noise: noise_last && index == n - 1 })
                 .collect(),
+        }
+    }
+
+    #[test]
+    fn distinct_count_counts_each_value_once() {
+        for xs in [vec![], vec![5], vec![0, 0, 1, 1, 2], (0..1000).map(|i| i % 37 * 0x9e37_79b9).collect::<Vec<u64>>()]
+        {
+            let mut sorted = xs.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(distinct_count(&xs), sorted.len(), "{xs:?}");
+        }
+    }
+
+    #[test]
+    fn content_hash_sees_words_as_split_whitespace_does() {
+        for text in ["", "  a  b\t\nc ", "l\u{a0}été\x0b« vu »\u{2003}", "x\u{202f}!\r\n\r\ny"] {
+            let mut fast = StableHasher::default();
+            hash_words_spaced(text, &mut fast);
+            let mut plain = StableHasher::default();
+            for w in text.split_whitespace() {
+                plain.write(w.as_bytes());
+                plain.write(b" ");
+            }
+            assert_eq!(fast.finish(), plain.finish(), "{text:?}");
         }
     }
 
