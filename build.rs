@@ -9,7 +9,9 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=build.rs");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    newsalign_tables::generate::write_all(Path::new(env!("CARGO_MANIFEST_DIR")), &out_dir);
+    // The `freedict` feature embeds the FreeDict-derived lexicon (GPL-2.0-or-later, see data/README.md).
+    let freedict = std::env::var_os("CARGO_FEATURE_FREEDICT").is_some();
+    newsalign_tables::generate::write_all(Path::new(env!("CARGO_MANIFEST_DIR")), &out_dir, freedict);
     link_without_pie();
 }
 

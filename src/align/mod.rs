@@ -52,7 +52,7 @@ pub struct Alignment {
 /// Choices for [`align`].
 #[derive(Clone, Debug, Default)]
 pub struct AlignOptions {
-    /// The French-English lexicon; `None` uses the built-in one.
+    /// The French-English lexicon; `None` uses the broad built-in one (`Lexicon::broad`).
     pub lexicon: Option<Arc<Lexicon>>,
     pub weights: Weights,
     pub thresholds: Thresholds,
@@ -66,7 +66,7 @@ const FULL_SEARCH_CELLS: usize = 160_000;
 pub fn align(left: &Analysis, right: &Analysis, opts: &AlignOptions) -> Alignment {
     let content = |a: &Analysis| a.doc.content_sentences().map(|s| s.index).collect::<Vec<usize>>();
     let (left_content, right_content) = (content(left), content(right));
-    let lexicon = opts.lexicon.as_deref().unwrap_or_else(|| Lexicon::builtin());
+    let lexicon = opts.lexicon.as_deref().unwrap_or_else(|| Lexicon::broad());
     let (left_profiles, right_profiles) = profile::build(left, &left_content, right, &right_content, lexicon);
     // Only articles with a body tell a headline apart (two lone sentences are not headlines).
     let body = left_content.len() >= HEADLINE_BODY && right_content.len() >= HEADLINE_BODY;

@@ -664,7 +664,7 @@ mod tests {
 
     fn profiles() -> (Profiles, Profiles) {
         let (fr, en) = (analysis(Lang::Fr, &FR), analysis(Lang::En, &EN));
-        profile::build(&fr, &[0, 1, 2, 3], &en, &[0, 1, 2, 3, 4], Lexicon::builtin())
+        profile::build(&fr, &[0, 1, 2, 3], &en, &[0, 1, 2, 3, 4], Lexicon::broad())
     }
 
     #[test]

@@ -9,22 +9,42 @@ use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-/// The embedded lexicon (`data/lexicon-fr-en.tsv`, see data/README.md for where it comes from),
-/// folded, stemmed and hashed by `build.rs` into tables read in place: building a hash map of
-/// thousands of stems at every start-up was a tenth of a short `align` run.
+/// The embedded lexicons, folded, stemmed and hashed by `build.rs` into tables read in place:
+/// building a hash map of thousands of stems at every start-up was a tenth of a short `align`
+/// run. `embedded` is the hand-written `data/lexicon-fr-en.tsv`; `freedict` the FreeDict-derived
+/// `data/lexicon-freedict-fr-en.tsv` (empty without the `freedict` feature). See data/README.md
+/// for where they come from.
 mod embedded {
     use newsalign_tables::{StaticMap, StrList};
     include!(concat!(env!("OUT_DIR"), "/lexicon_table.rs"));
+    pub static TABLE: super::Table =
+        super::Table { french: &FRENCH, english: &ENGLISH, targets: &TARGETS, target_ends: &TARGET_ENDS };
+}
 
-    /// The English stems (indices into [`ENGLISH`]) a French stem (index into [`FRENCH`]) translates to.
-    pub fn targets(french: usize) -> &'static [u32] {
-        let start = if french == 0 { 0 } else { TARGET_ENDS[french - 1] as usize };
-        &TARGETS[start..TARGET_ENDS[french] as usize]
-    }
+mod freedict {
+    use newsalign_tables::{StaticMap, StrList};
+    include!(concat!(env!("OUT_DIR"), "/freedict_table.rs"));
+    pub static TABLE: super::Table =
+        super::Table { french: &FRENCH, english: &ENGLISH, targets: &TARGETS, target_ends: &TARGET_ENDS };
+}
 
-    /// The English stems of a French stem, in the lexicon's order.
-    pub fn translations(french: usize) -> impl Iterator<Item = &'static str> {
-        targets(french).iter().map(|&en| ENGLISH.keys.get(en as usize))
+/// One embedded lexicon: French stems, English stems, and for French stem `i` the English stems
+/// `targets[target_ends[i - 1]..target_ends[i]]` (indices into `english`).
+struct Table {
+    french: &'static newsalign_tables::StaticMap,
+    english: &'static newsalign_tables::StaticMap,
+    targets: &'static [u32],
+    target_ends: &'static [u32],
+}
+
+impl Table {
+    /// The English stems of a French stem, in the lexicon's order (none when `on` is false).
+    fn translations(&'static self, fr_stem: &str, on: bool) -> impl Iterator<Item = &'static str> + use<> {
+        let targets = self.french.get(fr_stem).filter(|_| on).map_or(&[][..], |french| {
+            let start = if french == 0 { 0 } else { self.target_ends[french - 1] as usize };
+            &self.targets[start..self.target_ends[french] as usize]
+        });
+        targets.iter().map(|&en| self.english.keys.get(en as usize))
     }
 }
 
@@ -37,17 +57,22 @@ mod known_stems {
     include!(concat!(env!("OUT_DIR"), "/stem_table.rs"));
 }
 
-/// French stems mapped to the English stems they translate to: the embedded table (unless the
+/// French stems mapped to the English stems they translate to: the embedded tables (unless the
 /// lexicon starts empty), plus pairs added at run time (a user's `--lexicon FILE`).
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    /// Whether the embedded table is part of this lexicon.
+    /// Whether the hand-written table is part of this lexicon.
     embedded: bool,
-    /// French stem → English stems added to what the embedded table already says for it.
+    /// Whether the FreeDict table is too ([`Lexicon::broad`]).
+    freedict: bool,
+    /// French stem → English stems added to what the embedded tables already say for it.
     added: HashMap<String, Vec<String>>,
 }
 
-static BUILTIN: Lexicon = Lexicon { embedded: true, added: HashMap::with_hasher(rustc_hash::FxBuildHasher) };
+static BUILTIN: Lexicon =
+    Lexicon { embedded: true, freedict: false, added: HashMap::with_hasher(rustc_hash::FxBuildHasher) };
+static BROAD: Lexicon =
+    Lexicon { embedded: true, freedict: true, added: HashMap::with_hasher(rustc_hash::FxBuildHasher) };
 
 /// The stemmers of both languages, built once (construction allocates).
 static STEMMERS: LazyLock<[Stemmer; 2]> =
@@ -74,14 +99,21 @@ pub fn stem_cow(word: &str, lang: Lang) -> Cow<'static, str> {
 }
 
 impl Lexicon {
-    /// The lexicon shipped in the binary.
+    /// The hand-written lexicon shipped in the binary: few words, each with the translations
+    /// news use. Comparison and dedup read it, where a loose translation would hide a difference.
     pub fn builtin() -> &'static Lexicon {
         &BUILTIN
     }
 
-    /// The built-in lexicon plus a user's TSV (`french<TAB>english` a line, `#` comments).
+    /// The built-in lexicon with the FreeDict one after it (with the `freedict` feature): what
+    /// alignment reads, where each more word seen as a translation is more evidence.
+    pub fn broad() -> &'static Lexicon {
+        &BROAD
+    }
+
+    /// The broad lexicon plus a user's TSV (`french<TAB>english` a line, `#` comments).
     pub fn builtin_with(user_tsv: &str) -> Result<Lexicon, String> {
-        let mut lexicon = Lexicon::builtin().clone();
+        let mut lexicon = Lexicon::broad().clone();
         lexicon.add_tsv(user_tsv)?;
         Ok(lexicon)
     }
@@ -110,10 +142,18 @@ impl Lexicon {
         }
     }
 
-    /// The English stems the embedded table gives a French stem (none if it is not part of this lexicon).
+    /// The embedded tables that are part of this lexicon.
+    fn tables(&self) -> impl Iterator<Item = &'static Table> + use<> {
+        let hand = self.embedded.then_some(&embedded::TABLE);
+        hand.into_iter().chain((self.embedded && self.freedict).then_some(&freedict::TABLE))
+    }
+
+    /// The English stems the embedded tables give a French stem (none if they are not part of this lexicon).
+    /// The FreeDict table holds no pair the hand-written one has (the build leaves them out), so
+    /// a stem's translations are those of the hand-written table, then FreeDict's other ones.
     fn embedded_translations(&self, fr_stem: &str) -> impl Iterator<Item = &'static str> + use<> {
-        let french = self.embedded.then(|| embedded::FRENCH.get(fr_stem)).flatten();
-        french.into_iter().flat_map(embedded::translations)
+        let hand = embedded::TABLE.translations(fr_stem, self.embedded);
+        hand.chain(freedict::TABLE.translations(fr_stem, self.embedded && self.freedict))
     }
 
     /// The English stems a French stem translates to.
@@ -124,37 +164,36 @@ impl Lexicon {
 
     /// Whether a French stem has a translation.
     pub fn translates(&self, fr_stem: &str) -> bool {
-        (self.embedded && embedded::FRENCH.contains(fr_stem)) || self.added.contains_key(fr_stem)
+        self.embedded_has(fr_stem) || self.added.contains_key(fr_stem)
     }
 
     /// Whether some French stem translates to this English stem.
     pub fn translates_to(&self, en_stem: &str) -> bool {
-        (self.embedded && embedded::ENGLISH.contains(en_stem)) || self.added.values().flatten().any(|en| en == en_stem)
+        self.tables().any(|t| t.english.contains(en_stem)) || self.added.values().flatten().any(|en| en == en_stem)
     }
 
     /// Every French stem with the English stems it translates to.
     pub fn entries(&self) -> impl Iterator<Item = (&str, Vec<&str>)> {
-        let embedded =
-            self.embedded.then_some(embedded::FRENCH.keys.iter()).into_iter().flatten().map(|fr| -> &str { fr });
-        let only_added = self.added.keys().map(String::as_str).filter(|fr| !self.embedded_has(fr));
-        embedded.chain(only_added).map(|fr| (fr, self.translations(fr).collect()))
+        let mut french: Vec<&str> = self.tables().flat_map(|t| t.french.keys.iter()).collect();
+        french.extend(self.added.keys().map(String::as_str));
+        let mut seen = rustc_hash::FxHashSet::default();
+        french.retain(|fr| seen.insert(*fr));
+        french.into_iter().map(|fr| (fr, self.translations(fr).collect()))
     }
 
     fn embedded_has(&self, fr_stem: &str) -> bool {
-        self.embedded && embedded::FRENCH.contains(fr_stem)
+        self.tables().any(|t| t.french.contains(fr_stem))
     }
 
-    /// Every English stem that some French stem translates to (once each for the embedded table).
+    /// Every English stem that some French stem translates to (once each for each embedded table).
     pub fn english_stems(&self) -> impl Iterator<Item = &str> + '_ {
-        let embedded =
-            self.embedded.then_some(embedded::ENGLISH.keys.iter()).into_iter().flatten().map(|en| -> &str { en });
+        let embedded = self.tables().flat_map(|t| t.english.keys.iter()).map(|en| -> &str { en });
         embedded.chain(self.added.values().flatten().map(String::as_str))
     }
 
     /// How many French stems have a translation.
     pub fn len(&self) -> usize {
-        let embedded = if self.embedded { embedded::FRENCH.keys.len() } else { 0 };
-        embedded + self.added.keys().filter(|fr| !self.embedded_has(fr)).count()
+        self.entries().count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -187,14 +226,36 @@ mod tests {
     fn build_time_tables_match_run_time_stemming() {
         let mut runtime = Lexicon::default();
         runtime.add_tsv(include_str!("../../data/lexicon-fr-en.tsv")).unwrap();
-        let builtin = Lexicon::builtin();
-        assert_eq!(sorted(&runtime), sorted(builtin));
+        check_against_runtime(&runtime, Lexicon::builtin());
+        #[cfg(feature = "freedict")]
+        {
+            runtime.add_tsv(include_str!("../../data/lexicon-freedict-fr-en.tsv")).unwrap();
+            check_against_runtime(&runtime, Lexicon::broad());
+            assert!(Lexicon::broad().len() > Lexicon::builtin().len() + 1000);
+        }
+    }
+
+    /// Alignment reads the FreeDict words too; comparison's lexicon stays the hand-written one.
+    #[cfg(feature = "freedict")]
+    #[test]
+    fn broad_lexicon_adds_dictionary_words_to_the_hand_written_ones() {
+        let fr = stem("arbrisseaux", Lang::Fr);
+        assert!(Lexicon::broad().translations(&fr).any(|en| en == stem("shrub", Lang::En)));
+        assert!(!Lexicon::builtin().translates(&fr));
+        let minister = stem("ministres", Lang::Fr);
+        let hand: Vec<&str> = Lexicon::builtin().translations(&minister).collect();
+        assert!(Lexicon::broad().translations(&minister).take(hand.len()).eq(hand.iter().copied()));
+    }
+
+    fn check_against_runtime(runtime: &Lexicon, builtin: &Lexicon) {
+        assert_eq!(sorted(runtime), sorted(builtin));
         assert_eq!(runtime.len(), builtin.len());
         let mut english: Vec<&str> = runtime.english_stems().collect();
         english.sort_unstable();
         english.dedup();
         let mut builtin_english: Vec<&str> = builtin.english_stems().collect();
         builtin_english.sort_unstable();
+        builtin_english.dedup();
         assert_eq!(english, builtin_english);
         for (fr, en) in runtime.entries() {
             assert!(builtin.translates(fr) && en.iter().all(|en| builtin.translates_to(en)), "{fr}");
@@ -221,7 +282,7 @@ mod tests {
         let lexicon = Lexicon::builtin_with("# mine\nzorglub\tfrobnicate\n").unwrap();
         assert!(lexicon.translations(&stem("zorglub", Lang::Fr)).eq([stem("frobnicate", Lang::En).as_str()]));
         assert!(lexicon.translates_to(&stem("frobnicate", Lang::En)));
-        assert_eq!(lexicon.len(), Lexicon::builtin().len() + 1);
+        assert_eq!(lexicon.len(), Lexicon::broad().len() + 1);
         assert!(Lexicon::builtin_with("only-one-field\n").unwrap_err().contains("line 1"));
     }
 
@@ -229,11 +290,11 @@ mod tests {
     #[test]
     fn user_pairs_extend_embedded_entries() {
         let fr = stem("ministres", Lang::Fr);
-        let known: Vec<String> = Lexicon::builtin().translations(&fr).map(str::to_string).collect();
+        let known: Vec<String> = Lexicon::broad().translations(&fr).map(str::to_string).collect();
         let lexicon = Lexicon::builtin_with("ministres\tzorglub\nministre\tminister\n").unwrap();
         let mut expected = known.clone();
         expected.push(stem("zorglub", Lang::En));
         assert_eq!(lexicon.translations(&fr).collect::<Vec<_>>(), expected);
-        assert_eq!(lexicon.len(), Lexicon::builtin().len());
+        assert_eq!(lexicon.len(), Lexicon::broad().len());
     }
 }

@@ -104,7 +104,7 @@ fn the_dp_finds_the_chain_of_the_plain_dp_within_a_band_and_over_the_whole_matri
         &(0..n).collect::<Vec<_>>(),
         &analysis(Lang::En, &en),
         &(0..m).collect::<Vec<_>>(),
-        Lexicon::builtin(),
+        Lexicon::broad(),
     );
     let scorer = Scorer::new(&left, &right, Weights::default());
     let t = Thresholds::default();
