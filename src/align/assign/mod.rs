@@ -84,7 +84,7 @@ impl Default for Thresholds {
             short_sentence_chars: 60.0,
             max_gap: 6,
             band: 30,
-            refuse_below: 0.25,
+            refuse_below: 0.3,
             calibration_width: 0.085,
             parallel_pair: 0.2,
             parallel_share: 0.45,
