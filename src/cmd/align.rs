@@ -99,8 +99,8 @@ pub fn run(args: AlignArgs) -> Result<i32, Error> {
     Ok(newsalign::exit::SUCCESS)
 }
 
-/// Writes the report of one pair as it is made: the text view and the JSON report of a long
-/// article are about twice its size, and are never held whole.
+/// Writes the report of one pair as it is made: a report of a long article is about as long as
+/// the article (the text view twice), and is never held whole.
 fn write_report(pair: AlignedPair, args: &AlignArgs, policy: &str) -> Result<(), Error> {
     let mut sink = args.output.sink()?;
     match args.format {
@@ -115,7 +115,9 @@ fn write_report(pair: AlignedPair, args: &AlignArgs, policy: &str) -> Result<(),
             drop(pair);
             let _ = json.write_json(sink.io());
         }
-        AlignFormat::Markdown | AlignFormat::Html => sink.write(render(&pair, args, policy).as_bytes())?,
+        // a failed write is kept by the sink, and returned by `finish`
+        AlignFormat::Markdown => report::markdown::render_into(&pair.compared(policy), &mut sink),
+        AlignFormat::Html => report::html::render_into(&pair.compared(policy), &mut sink),
     }
     sink.finish()
 }

@@ -438,6 +438,17 @@ pub(crate) mod tests {
         (fr, en, vec![(vec![0], vec![0]), (vec![3], vec![1])])
     }
 
+    /// A writer that keeps every piece written to it, to show that a report is written in pieces.
+    #[derive(Default)]
+    pub(crate) struct Pieces(pub(crate) Vec<String>);
+
+    impl std::fmt::Write for Pieces {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.push(s.to_string());
+            Ok(())
+        }
+    }
+
     pub(crate) fn with_sample<T>(render: impl Fn(&Compared) -> T) -> T {
         let (fr, en, pairs) = sample();
         let alignment = crate::compare::tests::alignment(&pairs);

@@ -21,6 +21,15 @@ const SCRIPT: &str = include_str!("html/script.js");
 pub fn render(c: &Compared) -> String {
     let (l, r) = (&c.left.doc, &c.right.doc);
     let mut out = String::with_capacity(16 * 1024 + l.text.len() + r.text.len());
+    render_into(c, &mut out);
+    out
+}
+
+/// [`render`] written piece by piece to `out` (the page of a long article is as long as the
+/// article, and is never held whole). A write error is the writer's to keep: a
+/// [`crate::output::Sink`] keeps the first and returns it when finished.
+pub fn render_into(c: &Compared, out: &mut impl Write) {
+    let (l, r) = (&c.left.doc, &c.right.doc);
     let title = format!("newsalign: {} ↔ {}", l.id, r.id);
     let _ = write!(
         out,
@@ -29,15 +38,14 @@ pub fn render(c: &Compared) -> String {
          <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
         escape(&title)
     );
-    header(&mut out, c);
-    out.push_str("<main>\n");
-    grid(&mut out, c);
-    facts(&mut out, c);
+    header(out, c);
+    let _ = out.write_str("<main>\n");
+    grid(out, c);
+    facts(out, c);
     let _ = write!(out, "</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n");
-    out
 }
 
-fn header(out: &mut String, c: &Compared) {
+fn header(out: &mut impl Write, c: &Compared) {
     let (l, r) = (&c.left.doc, &c.right.doc);
     let tally = c.tally();
     let _ =
@@ -58,12 +66,12 @@ fn header(out: &mut String, c: &Compared) {
         escape(&c.relation_line())
     );
     if c.flagged_pairs().is_empty() {
-        out.push_str("<p>No divergence in the aligned pairs.</p>\n");
+        let _ = out.write_str("<p>No divergence in the aligned pairs.</p>\n");
         order(out, c);
-        out.push_str("</header>\n");
+        let _ = out.write_str("</header>\n");
         return;
     }
-    out.push_str("<nav aria-label=\"flags\"><h2>Flags</h2>\n<ol class=\"flag-list\">\n");
+    let _ = out.write_str("<nav aria-label=\"flags\"><h2>Flags</h2>\n<ol class=\"flag-list\">\n");
     // most severe first, a flag repeated in several pairs listed once with a link to each
     for flag in c.flags() {
         let d = flag.divergence;
@@ -78,13 +86,13 @@ fn header(out: &mut String, c: &Compared) {
             sev = d.severity.name()
         );
     }
-    out.push_str("</ol>\n</nav>\n");
+    let _ = out.write_str("</ol>\n</nav>\n");
     order(out, c);
-    out.push_str("</header>\n");
+    let _ = out.write_str("</header>\n");
 }
 
 /// The pairs told in another order or joined from sentences that are not adjacent, linked.
-fn order(out: &mut String, c: &Compared) {
+fn order(out: &mut impl Write, c: &Compared) {
     let placements = c.placements();
     let items: Vec<String> = (0..c.pairs().len())
         .flat_map(|n| c.markers(n, placements[n]).into_iter().map(move |m| (n, m)))
@@ -93,11 +101,11 @@ fn order(out: &mut String, c: &Compared) {
     if items.is_empty() {
         return;
     }
-    out.push_str("<nav aria-label=\"order\"><h2>Order</h2>\n<ol class=\"flag-list order\">\n");
+    let _ = out.write_str("<nav aria-label=\"order\"><h2>Order</h2>\n<ol class=\"flag-list order\">\n");
     for item in items {
         let _ = writeln!(out, "{item}");
     }
-    out.push_str("</ol>\n</nav>\n");
+    let _ = out.write_str("</ol>\n</nav>\n");
 }
 
 /// A marker as HTML: its sign and name, then its text with the sentence references linked.
@@ -110,7 +118,7 @@ fn linked(text: &str) -> String {
     link_sentences(&escape(text), |side, index, shown| format!("<a href=\"#{}\">{shown}</a>", sentence_id(side, index)))
 }
 
-fn grid(out: &mut String, c: &Compared) {
+fn grid(out: &mut impl Write, c: &Compared) {
     let (l, r) = (&c.left.doc, &c.right.doc);
     let _ = writeln!(
         out,
@@ -126,10 +134,10 @@ fn grid(out: &mut String, c: &Compared) {
             Row::Addition(i) => lone_row(out, c, Side::Right, i),
         }
     }
-    out.push_str("</div>\n");
+    let _ = out.write_str("</div>\n");
 }
 
-fn pair_row(out: &mut String, c: &Compared, n: usize, markers: &[Marker]) {
+fn pair_row(out: &mut impl Write, c: &Compared, n: usize, markers: &[Marker]) {
     let p = &c.pairs()[n];
     let divergences = c.divergences(n);
     let worst = divergences.iter().map(|d| d.severity).max();
@@ -148,7 +156,7 @@ fn pair_row(out: &mut String, c: &Compared, n: usize, markers: &[Marker]) {
     );
     column(out, c, Side::Right, &p.right, &ids(Side::Left, &p.left), divergences);
     if !divergences.is_empty() || !markers.is_empty() {
-        out.push_str("<ul class=\"flags\">\n");
+        let _ = out.write_str("<ul class=\"flags\">\n");
         for m in markers {
             let _ = writeln!(out, "<li class=\"order\">{}</li>", marker_html(m));
         }
@@ -161,12 +169,12 @@ fn pair_row(out: &mut String, c: &Compared, n: usize, markers: &[Marker]) {
                 sev = d.severity.name()
             );
         }
-        out.push_str("</ul>\n");
+        let _ = out.write_str("</ul>\n");
     }
-    out.push_str("</section>\n");
+    let _ = out.write_str("</section>\n");
 }
 
-fn lone_row(out: &mut String, c: &Compared, side: Side, sentence: usize) {
+fn lone_row(out: &mut impl Write, c: &Compared, side: Side, sentence: usize) {
     let (class, label) = match side {
         Side::Left => ("omission", "told by the left version only"),
         Side::Right => ("addition", "told by the right version only"),
@@ -174,19 +182,26 @@ fn lone_row(out: &mut String, c: &Compared, side: Side, sentence: usize) {
     let _ = writeln!(out, "<section class=\"row {class}\">");
     let placeholder = format!("<div class=\"col placeholder\">— no counterpart ({label}) —</div>\n");
     if side == Side::Right {
-        out.push_str(&placeholder);
-        out.push_str("<div class=\"gutter\">·</div>\n");
+        let _ = out.write_str(&placeholder);
+        let _ = out.write_str("<div class=\"gutter\">·</div>\n");
     }
     column(out, c, side, &[sentence], "", &[]);
     if side == Side::Left {
-        out.push_str("<div class=\"gutter\">·</div>\n");
-        out.push_str(&placeholder);
+        let _ = out.write_str("<div class=\"gutter\">·</div>\n");
+        let _ = out.write_str(&placeholder);
     }
-    out.push_str("</section>\n");
+    let _ = out.write_str("</section>\n");
 }
 
 /// One side of a row: its sentences, with the evidence of the pair's divergences marked.
-fn column(out: &mut String, c: &Compared, side: Side, sentences: &[usize], partners: &str, divergences: &[Divergence]) {
+fn column(
+    out: &mut impl Write,
+    c: &Compared,
+    side: Side,
+    sentences: &[usize],
+    partners: &str,
+    divergences: &[Divergence],
+) {
     let doc = &c.analysis(side).doc;
     let _ = writeln!(out, "<div class=\"col {}\" lang=\"{}\">", side.name(), doc.lang);
     for &i in sentences {
@@ -197,33 +212,43 @@ fn column(out: &mut String, c: &Compared, side: Side, sentences: &[usize], partn
             .filter(|(e, _)| e.side == side && s.start <= e.start && e.end <= s.end && e.start < e.end)
             .map(|(e, sev)| (e.start, e.end, sev))
             .collect();
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "<p class=\"s\" id=\"{}\" data-partners=\"{partners}\"><a class=\"n\" href=\"#{0}\">{}</a> {}</p>",
+            "<p class=\"s\" id=\"{}\" data-partners=\"{partners}\"><a class=\"n\" href=\"#{0}\">{}</a> ",
             sentence_id(side, i),
             number(i),
-            marked(&doc.text, s.start, s.end, marks)
         );
+        // the sentence is escaped straight into the page, without a copy (it may be the article)
+        write_marked(out, &doc.text, s.start, s.end, marks);
+        let _ = out.write_str("</p>\n");
     }
-    out.push_str("</div>\n");
+    let _ = out.write_str("</div>\n");
 }
 
 /// The text of `start..end` escaped, with each mark span wrapped in `<mark>` (overlapping marks
 /// after the first are left out; spans off a character boundary are ignored).
-fn marked(text: &str, start: usize, end: usize, mut marks: Vec<(usize, usize, &str)>) -> String {
-    marks.sort_unstable();
+#[cfg(test)]
+fn marked(text: &str, start: usize, end: usize, marks: Vec<(usize, usize, &str)>) -> String {
     let mut out = String::new();
+    write_marked(&mut out, text, start, end, marks);
+    out
+}
+
+/// [`marked`] written to `out`.
+fn write_marked(out: &mut impl Write, text: &str, start: usize, end: usize, mut marks: Vec<(usize, usize, &str)>) {
+    marks.sort_unstable();
     let mut at = start;
     for (s, e, sev) in marks {
         if s < at || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
         }
-        out.push_str(&escape(&text[at..s]));
-        let _ = write!(out, "<mark class=\"{sev}\" title=\"{sev}\">{}</mark>", escape(&text[s..e]));
+        write_escaped(out, &text[at..s]);
+        let _ = write!(out, "<mark class=\"{sev}\" title=\"{sev}\">");
+        write_escaped(out, &text[s..e]);
+        let _ = out.write_str("</mark>");
         at = e;
     }
-    out.push_str(&escape(&text[at..end]));
-    out
+    write_escaped(out, &text[at..end]);
 }
 
 /// The anchor of a sentence: `l8`, `r8`, by the number a reader sees.
@@ -234,8 +259,8 @@ fn sentence_id(side: Side, index: usize) -> String {
     }
 }
 
-fn facts(out: &mut String, c: &Compared) {
-    out.push_str("<section id=\"facts\">\n<h2>Facts</h2>\n<div class=\"fact-tables\">\n");
+fn facts(out: &mut impl Write, c: &Compared) {
+    let _ = out.write_str("<section id=\"facts\">\n<h2>Facts</h2>\n<div class=\"fact-tables\">\n");
     for (side, rows) in [(Side::Left, &c.comparison.facts.left), (Side::Right, &c.comparison.facts.right)] {
         let lang = c.analysis(side).doc.lang;
         let _ = writeln!(
@@ -263,30 +288,53 @@ fn facts(out: &mut String, c: &Compared) {
                 id = sentence_id(side, row.sentence)
             );
         }
-        out.push_str("</tbody>\n</table>\n");
+        let _ = out.write_str("</tbody>\n</table>\n");
     }
-    out.push_str("</div>\n</section>\n");
+    let _ = out.write_str("</div>\n</section>\n");
 }
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
+    write_escaped(&mut out, text);
     out
+}
+
+/// [`escape`] written to `out`: the runs between special characters go out whole.
+fn write_escaped(out: &mut impl Write, text: &str) {
+    let mut from = 0;
+    for (at, ch) in text.char_indices() {
+        let entity = match ch {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            _ => continue,
+        };
+        let _ = out.write_str(&text[from..at]);
+        let _ = out.write_str(entity);
+        from = at + 1;
+    }
+    let _ = out.write_str(&text[from..]);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The report written a piece at a time is the report made whole.
+    #[test]
+    fn the_report_streamed_is_the_report_made_whole() {
+        use crate::report::compared::tests::{with_sample, Pieces};
+        let pieces = with_sample(|c| {
+            let mut pieces = Pieces::default();
+            render_into(c, &mut pieces);
+            pieces.0
+        });
+        assert!(pieces.len() > 10, "written in pieces");
+        assert_eq!(pieces.concat(), with_sample(render));
+    }
 
     #[test]
     fn page_is_self_contained_escaped_and_anchored() {

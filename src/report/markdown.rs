@@ -14,13 +14,20 @@ use std::fmt::Write;
 /// The whole report.
 pub fn render(c: &Compared) -> String {
     let mut out = String::new();
-    summary(&mut out, c);
-    flagged(&mut out, c);
-    order(&mut out, c);
-    unpaired(&mut out, c);
-    alignment(&mut out, c);
-    fact_table(&mut out, c);
+    render_into(c, &mut out);
     out
+}
+
+/// [`render`] written piece by piece to `out` (the report of a long article is as long as the
+/// article, and is never held whole). A write error is the writer's to keep: a
+/// [`crate::output::Sink`] keeps the first and returns it when finished.
+pub fn render_into(c: &Compared, out: &mut impl Write) {
+    summary(out, c);
+    flagged(out, c);
+    order(out, c);
+    unpaired(out, c);
+    alignment(out, c);
+    fact_table(out, c);
 }
 
 /// The anchor of a sentence: `l8`, `r8` (its number).
@@ -33,14 +40,16 @@ fn linked(text: &str) -> String {
     link_sentences(&inline(text), |side, index, shown| format!("[{shown}](#{})", sentence_anchor(side, index)))
 }
 
-/// The sentences of one side of a pair, each after its number: `\[8\] text \[9\] text`.
-fn numbered(c: &Compared, side: Side, sentences: &[usize]) -> String {
-    let parts: Vec<String> =
-        sentences.iter().map(|&i| format!("\\[{}\\] {}", number(i), inline(c.sentence_text(side, i)))).collect();
-    parts.join(" ")
+/// The sentences of one side of a pair, each after its number: `\[8\] text \[9\] text`,
+/// written to `out` from the article's text.
+fn write_numbered(out: &mut impl Write, c: &Compared, side: Side, sentences: &[usize]) {
+    for (k, &i) in sentences.iter().enumerate() {
+        let _ = write!(out, "{}\\[{}\\] ", if k > 0 { " " } else { "" }, number(i));
+        write_inline(out, c.sentence_text(side, i));
+    }
 }
 
-fn summary(out: &mut String, c: &Compared) {
+fn summary(out: &mut impl Write, c: &Compared) {
     let (l, r) = (&c.left.doc, &c.right.doc);
     let tally = c.tally();
     let _ = writeln!(out, "## newsalign: {} ↔ {}\n", code(&l.id), code(&r.id));
@@ -77,14 +86,14 @@ fn summary(out: &mut String, c: &Compared) {
     );
 }
 
-fn flagged(out: &mut String, c: &Compared) {
+fn flagged(out: &mut impl Write, c: &Compared) {
     let flagged = c.flagged_pairs();
     if flagged.is_empty() {
-        out.push_str("No divergence in the aligned pairs.\n\n");
+        let _ = out.write_str("No divergence in the aligned pairs.\n\n");
         return;
     }
     // the flags first, most severe first and each once, then the pairs that hold them
-    out.push_str("### Flags\n\n");
+    let _ = out.write_str("### Flags\n\n");
     for flag in c.flags() {
         let d = flag.divergence;
         let pairs: Vec<String> = flag.pairs.iter().map(|&n| format!("[pair {}](#{})", n + 1, c.anchor(n))).collect();
@@ -97,30 +106,32 @@ fn flagged(out: &mut String, c: &Compared) {
             pairs.join(", ")
         );
     }
-    out.push('\n');
-    out.push_str("### Flagged pairs\n\n");
+    let _ = out.write_char('\n');
+    let _ = out.write_str("### Flagged pairs\n\n");
     let placements = c.placements();
     for n in flagged {
         let p = &c.pairs()[n];
         let _ = writeln!(out, "<a id=\"{}\"></a>\n", c.anchor(n));
         let _ = writeln!(out, "#### Pair {} (`{}`, score {:.2})\n", n + 1, c.anchor(n), p.score);
         for (side, sentences) in [(Side::Left, &p.left), (Side::Right, &p.right)] {
-            let _ = writeln!(out, "> **{}** {}  ", side.name(), numbered(c, side, sentences));
+            let _ = write!(out, "> **{}** ", side.name());
+            write_numbered(out, c, side, sentences);
+            let _ = out.write_str("  \n");
         }
-        out.push('\n');
+        let _ = out.write_char('\n');
         for m in c.markers(n, placements[n]) {
             let _ = writeln!(out, "- {} **{}**: {}", m.kind.sign(), m.kind.name(), linked(&m.text));
         }
         for d in c.divergences(n) {
             let _ = writeln!(out, "- **{}** `{}`: {}", d.severity.name(), d.kind.name(), linked(&describe(d)));
         }
-        out.push('\n');
+        let _ = out.write_char('\n');
     }
 }
 
 /// The pairs told in another order by the two versions (a moved passage) or joined from
 /// sentences that are not adjacent, each with its sentences linked.
-fn order(out: &mut String, c: &Compared) {
+fn order(out: &mut impl Write, c: &Compared) {
     let placements = c.placements();
     let mut lines = Vec::new();
     for (n, p) in c.pairs().iter().enumerate() {
@@ -143,16 +154,16 @@ fn order(out: &mut String, c: &Compared) {
     if lines.is_empty() {
         return;
     }
-    out.push_str("### Order\n\n");
+    let _ = out.write_str("### Order\n\n");
     for line in lines {
         let _ = writeln!(out, "{line}");
     }
-    out.push('\n');
+    let _ = out.write_char('\n');
 }
 
 /// Every row of the alignment in the left version's order, collapsed: where each sentence
 /// reference leads.
-fn alignment(out: &mut String, c: &Compared) {
+fn alignment<W: Write>(out: &mut W, c: &Compared) {
     let rows = c.rows();
     let placements = c.placements();
     let _ = writeln!(
@@ -162,13 +173,15 @@ fn alignment(out: &mut String, c: &Compared) {
     );
     let _ = writeln!(out, "| left | score | right |");
     let _ = writeln!(out, "|---|:---:|---|");
-    let cell = |side: Side, sentences: &[usize]| {
+    let cell = |out: &mut W, side: Side, sentences: &[usize]| {
         if sentences.is_empty() {
-            return "·····".to_string();
+            let _ = out.write_str("·····");
+            return;
         }
-        let anchors: String =
-            sentences.iter().map(|&i| format!("<a id=\"{}\"></a>", sentence_anchor(side, i))).collect();
-        format!("{anchors}{}", numbered(c, side, sentences))
+        for &i in sentences {
+            let _ = write!(out, "<a id=\"{}\"></a>", sentence_anchor(side, i));
+        }
+        write_numbered(out, c, side, sentences);
     };
     for row in rows {
         let (left, score, right) = match row {
@@ -180,17 +193,22 @@ fn alignment(out: &mut String, c: &Compared) {
                 } else {
                     format!("[{:.2}](#{}){signs}", p.score, c.anchor(n))
                 };
-                (cell(Side::Left, &p.left), score, cell(Side::Right, &p.right))
+                (p.left.as_slice(), score, p.right.as_slice())
             }
-            Row::Omission(i) => (cell(Side::Left, &[i]), "—".to_string(), cell(Side::Right, &[])),
-            Row::Addition(i) => (cell(Side::Left, &[]), "—".to_string(), cell(Side::Right, &[i])),
+            Row::Omission(ref i) => (std::slice::from_ref(i), "—".to_string(), &[][..]),
+            Row::Addition(ref i) => (&[][..], "—".to_string(), std::slice::from_ref(i)),
         };
-        let _ = writeln!(out, "| {left} | {score} | {right} |");
+        // the cells are written from the articles' text, never held whole
+        let _ = out.write_str("| ");
+        cell(out, Side::Left, left);
+        let _ = write!(out, " | {score} | ");
+        cell(out, Side::Right, right);
+        let _ = out.write_str(" |\n");
     }
-    out.push_str("\n</details>\n\n");
+    let _ = out.write_str("\n</details>\n\n");
 }
 
-fn unpaired(out: &mut String, c: &Compared) {
+fn unpaired(out: &mut impl Write, c: &Compared) {
     for (title, side, list) in [
         ("Told by the left version only", Side::Left, &c.comparison.omissions),
         ("Told by the right version only", Side::Right, &c.comparison.additions),
@@ -207,20 +225,16 @@ fn unpaired(out: &mut String, c: &Compared) {
                 .map(|f| format!("{} {}", kind_name(f.kind), code(&f.value)))
                 .collect();
             let facts = if facts.is_empty() { String::new() } else { format!(" — {}", facts.join(", ")) };
-            let _ = writeln!(
-                out,
-                "- [sentence {}](#{}): {}{facts}",
-                number(u.sentence),
-                sentence_anchor(side, u.sentence),
-                inline(c.sentence_text(side, u.sentence))
-            );
+            let _ = write!(out, "- [sentence {}](#{}): ", number(u.sentence), sentence_anchor(side, u.sentence));
+            write_inline(out, c.sentence_text(side, u.sentence));
+            let _ = writeln!(out, "{facts}");
         }
-        out.push('\n');
+        let _ = out.write_char('\n');
     }
 }
 
-fn fact_table(out: &mut String, c: &Compared) {
-    out.push_str("### Facts\n\n");
+fn fact_table(out: &mut impl Write, c: &Compared) {
+    let _ = out.write_str("### Facts\n\n");
     for (side, rows) in [(Side::Left, &c.comparison.facts.left), (Side::Right, &c.comparison.facts.right)] {
         let _ = writeln!(
             out,
@@ -248,7 +262,7 @@ fn fact_table(out: &mut String, c: &Compared) {
                 code(&f.value)
             );
         }
-        out.push_str("\n</details>\n\n");
+        let _ = out.write_str("\n</details>\n\n");
     }
 }
 
@@ -256,19 +270,40 @@ fn fact_table(out: &mut String, c: &Compared) {
 /// as syntax escaped (table pipes included).
 fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in crate::text::one_line(text).chars() {
-        match ch {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            _ => out.push(ch),
-        }
-    }
+    write_inline(&mut out, text);
     out
+}
+
+/// [`inline`] written to `out`, a word at a time, without a copy of the text.
+fn write_inline(out: &mut impl Write, text: &str) {
+    for (k, word) in text.split_whitespace().enumerate() {
+        if k > 0 {
+            let _ = out.write_char(' ');
+        }
+        let mut from = 0;
+        for (at, ch) in word.char_indices() {
+            let escaped = match ch {
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                '\\' => "\\\\",
+                '`' => "\\`",
+                '*' => "\\*",
+                '_' => "\\_",
+                '[' => "\\[",
+                ']' => "\\]",
+                '|' => "\\|",
+                '#' => "\\#",
+                '~' => "\\~",
+                '!' => "\\!",
+                _ => continue,
+            };
+            let _ = out.write_str(&word[from..at]);
+            let _ = out.write_str(escaped);
+            from = at + 1;
+        }
+        let _ = out.write_str(&word[from..]);
+    }
 }
 
 /// A value as inline code; backticks inside are replaced so the span cannot end early.
@@ -279,6 +314,19 @@ fn code(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The report written a piece at a time is the report made whole.
+    #[test]
+    fn the_report_streamed_is_the_report_made_whole() {
+        use crate::report::compared::tests::{with_sample, Pieces};
+        let pieces = with_sample(|c| {
+            let mut pieces = Pieces::default();
+            render_into(c, &mut pieces);
+            pieces.0
+        });
+        assert!(pieces.len() > 10, "written in pieces");
+        assert_eq!(pieces.concat(), with_sample(render));
+    }
 
     #[test]
     fn report_shows_summary_flags_unpaired_and_facts() {

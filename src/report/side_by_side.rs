@@ -444,17 +444,11 @@ mod tests {
     /// The view written a piece at a time is the view made whole, long sentences and noise included.
     #[test]
     fn the_view_streamed_is_the_view_made_whole() {
-        struct Pieces(Vec<String>);
-        impl Write for Pieces {
-            fn write_str(&mut self, s: &str) -> std::fmt::Result {
-                self.0.push(s.to_string());
-                Ok(())
-            }
-        }
+        use crate::report::compared::tests::Pieces;
         for show_noise in [false, true] {
             let whole = crate::report::compared::tests::with_sample(|c| render(c, 60, show_noise));
             let pieces = crate::report::compared::tests::with_sample(|c| {
-                let mut pieces = Pieces(Vec::new());
+                let mut pieces = Pieces::default();
                 render_into(c, 60, show_noise, &mut pieces).map(|_| pieces.0)
             })
             .unwrap();
