@@ -3,8 +3,13 @@
 
     python3 scripts/hostile_inputs.py line SIZE_BYTES OUT [SEED]   # one line of random French words, one in ten a number
     python3 scripts/hostile_inputs.py dense SIZE_BYTES OUT SEED fr|en  # sentences dense with figures, dates and names
+    python3 scripts/hostile_inputs.py variant IN OUT [SEED]        # IN with one figure in three changed
+
+A `variant` of a `line` aligns with it (the same words), so `align` compares the two in full;
+two `line`s of different seeds share no figure and are left unpaired.
 """
 import random
+import re
 import sys
 
 FR_WORDS = ("le la les de des un une et est dans pour avec sur par ministre gouvernement président ville pays "
@@ -73,7 +78,27 @@ def dense(size, out, seed, lang):
         f.write(" ".join(parts).replace(" \n\n ", "\n\n"))
 
 
+def variant(src, out, seed):
+    """Copies `src` a megabyte at a time (cut after a space), adding 1 to a third of its figures."""
+    random.seed(seed)
+    bump = lambda m: str(int(m.group()) + 1) if random.random() < 0.3 else m.group()
+    with open(src) as f, open(out, "w") as g:
+        rest = ""
+        while True:
+            chunk = f.read(1 << 20)
+            if not chunk:
+                g.write(re.sub(r"\d+", bump, rest))
+                break
+            chunk = rest + chunk
+            cut = chunk.rfind(" ") + 1
+            chunk, rest = chunk[:cut], chunk[cut:]
+            g.write(re.sub(r"\d+", bump, chunk))
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "variant":
+        variant(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+        sys.exit(0)
     kind, size, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     seed = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     if kind == "line":

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Measures the hostile-input rows of docs/limits.md: time and peak memory of `split`, `facts`
-# and `align` on single-line texts of SIZE bytes (random French words, one in ten a number).
+# and `align` on single-line texts of SIZE bytes (random French words, one in ten a number):
+# `align` on two unrelated lines (left unpaired), then on a line and a variant of it with a
+# third of its figures changed (paired, and compared in full).
 #
 #     scripts/measure_limits.sh [SIZE_BYTES] [TOOL] [DIR]
 #
@@ -14,6 +16,7 @@ trap 'rm -rf "$dir"' EXIT
 here=$(dirname "$0")
 python3 "$here/hostile_inputs.py" line "$size" "$dir/a.txt" 1
 python3 "$here/hostile_inputs.py" line "$size" "$dir/b.txt" 2
+python3 "$here/hostile_inputs.py" variant "$dir/a.txt" "$dir/c.txt" 5
 mb=$((size / 1000000))
 measure() {
   local label=$1; shift
@@ -24,3 +27,4 @@ measure() {
 measure "" "$tool" split "$dir/a.txt"
 measure "" "$tool" facts "$dir/a.txt"
 measure " × 2" "$tool" align "$dir/a.txt" "$dir/b.txt"
+measure " and a variant" "$tool" align "$dir/a.txt" "$dir/c.txt"
