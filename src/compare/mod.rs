@@ -16,6 +16,7 @@ mod table;
 
 use crate::analysis::Analysis;
 use crate::facts::{Fact, FactKind, MAX_FACTS_PER_SENTENCE};
+use crate::lang::Lang;
 use equiv::Class;
 use serde::{Deserialize, Serialize};
 pub use severity::SeverityRules;
@@ -354,10 +355,14 @@ fn agrees(fact: &Fact, other: &Fact) -> bool {
 fn stated_in_text(fact: &Fact, me: &PairSide, other: &PairSide) -> bool {
     let view = other.view();
     match equiv::class_of_fact(fact) {
-        Class::Number => equiv::numeric(fact).is_some_and(|v| {
-            let same = |d: &f64| equiv::same_number(v, *d);
-            view.digits().iter().any(same) || view.implied().iter().any(same) || view.number_words().iter().any(same)
-        }),
+        Class::Number => {
+            equiv::numeric(fact).is_some_and(|v| {
+                let same = |d: &f64| equiv::same_number(v, *d);
+                view.digits().iter().any(same)
+                    || view.implied().iter().any(same)
+                    || view.number_words().iter().any(same)
+            }) || equiv::one_told_by_article(fact, view)
+        }
         Class::Date => {
             // a decade ("the 1980s") may be written with two digits ("les années 80")
             let decade = fact.value.len() == 3;
@@ -510,7 +515,8 @@ fn compare_class(
         drop_roundings(&mut unmatched);
     }
     if class == Class::Entity {
-        out.extend(near_spellings(&mut unmatched, rules));
+        let langs = [sides[0].analysis.doc.lang, sides[1].analysis.doc.lang];
+        out.extend(near_spellings(&mut unmatched, langs, rules));
     }
     mismatches_and_missing(sides, class, &unmatched, rules, out)
 }
@@ -606,11 +612,16 @@ fn is_unit_conversion(fact: &Fact, side: &PairSide, unmatched: &[&Fact]) -> bool
 /// Takes out of the unmatched names of each side the pairs that are one name spelled or
 /// translated each language's way ([`equiv::near_spelling`]): a variant, not a contradiction
 /// nor two omissions.
-fn near_spellings(unmatched: &mut [Vec<&Fact>; 2], rules: &SeverityRules) -> Vec<Divergence> {
+fn near_spellings(unmatched: &mut [Vec<&Fact>; 2], langs: [Lang; 2], rules: &SeverityRules) -> Vec<Divergence> {
     let mut out = Vec::new();
     let mut drop = [vec![false; unmatched[0].len()], vec![false; unmatched[1].len()]];
+    let same = |l: &Fact, r: &Fact| {
+        equiv::near_spelling(l, r)
+            || langs[0] != langs[1]
+                && (equiv::acronym_of_translation(l, r, langs[1]) || equiv::acronym_of_translation(r, l, langs[0]))
+    };
     for (i, l) in unmatched[0].iter().enumerate() {
-        let twin = unmatched[1].iter().enumerate().find(|(j, r)| !drop[1][*j] && equiv::near_spelling(l, r));
+        let twin = unmatched[1].iter().enumerate().find(|(j, r)| !drop[1][*j] && same(l, r));
         if let Some((j, r)) = twin {
             drop[0][i] = true;
             drop[1][j] = true;
@@ -668,7 +679,15 @@ fn compare_quotes(sides: &[PairSide; 2], rules: &SeverityRules) -> Vec<Divergenc
             continue;
         }
         let doc = &sides[slot].analysis.doc;
+        let other_words: std::collections::HashSet<String> = sides[1 - slot]
+            .sentences
+            .iter()
+            .flat_map(|&i| equiv::folded_words(sides[1 - slot].analysis.doc.sentence_text(i)))
+            .collect();
         for &(start, end) in &quotes[slot] {
+            if quote_written_in(&doc.text[start..end], &other_words) {
+                continue;
+            }
             let text = doc.text[start..end].to_string();
             let value = crate::text::one_line(&text);
             out.push(Divergence {
@@ -681,6 +700,15 @@ fn compare_quotes(sides: &[PairSide; 2], rules: &SeverityRules) -> Vec<Divergenc
         }
     }
     out
+}
+
+/// Whether the words of a quotation are written on the other side without quotation marks (a
+/// title or a phrase quoted in one language and left as it is in the other): at least four in
+/// five of its words are there.
+fn quote_written_in(quote: &str, other_words: &std::collections::HashSet<String>) -> bool {
+    let words = equiv::folded_words(quote);
+    let there = words.iter().filter(|w| other_words.contains(*w)).count();
+    !words.is_empty() && there * 5 >= words.len() * 4
 }
 
 /// The quotations of at least four words in a side's sentences, as document byte spans.

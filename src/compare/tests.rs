@@ -514,3 +514,17 @@ fn a_person_left_over_against_a_place_is_two_one_sided_names() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_written_unquoted_and_a_one_told_by_an_article_are_present() {
+    let fr = Version::new(Lang::Fr, &["Il chante A Man Who Loves His Mother devant une masse solaire."]).done();
+    let en = Version::new(Lang::En, &["He sings \"A Man Who Loves His Mother\" before 1 solar mass."])
+        .num(0, "1", "1")
+        .done();
+    assert_eq!(kinds(&one_pair(&fr, &en)), []);
+    let fr = Version::new(Lang::Fr, &["Il chante devant deux masses solaires."]).done();
+    assert_eq!(
+        kinds(&one_pair(&fr, &en)),
+        [(DivergenceKind::NumberMissing, Severity::Warning), (DivergenceKind::QuoteMissing, Severity::Warning)]
+    );
+}

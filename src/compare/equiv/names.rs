@@ -82,11 +82,86 @@ pub fn spelling_variant(a: &Fact, b: &Fact) -> bool {
 /// Two different keys that are probably one name spelled two ways (a transliteration, a typo):
 /// close enough to call a variant rather than a different name.
 pub fn similar_names(a: &Fact, b: &Fact) -> bool {
+    if other_name_same_head(a, b) {
+        return false;
+    }
     let (fa, fb) = (letters(&a.text), letters(&b.text));
     let (short, long) = (fa.len().min(fb.len()), fa.len().max(fb.len()));
     let bar = if short >= 7 { 0.85 } else { 0.92 };
     // A longer form of a name ("Brévalis de Montfaucon" / "Brévalis") is no spelling of it.
     short >= 4 && short * 5 >= long * 4 && strsim::jaro_winkler(&fa, &fb) >= bar
+}
+
+/// Two names of as many words that share some words and differ in another that is not spelled
+/// alike ("Piazza Navona" / "Piazza Venezia", "Michael Smith" / "Michael Brown"): the shared
+/// words make the whole strings look close, but the word that names the thing differs.
+pub(super) fn other_name_same_head(a: &Fact, b: &Fact) -> bool {
+    let (wa, wb) = (folded_words(&a.text), folded_words(&b.text));
+    if wa.len() < 2 || wa.len() != wb.len() || !wa.iter().any(|w| wb.contains(w)) {
+        return false;
+    }
+    let only_a: Vec<&String> = wa.iter().filter(|w| !wb.contains(w)).collect();
+    let only_b: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
+    // A word the gazetteer or the lexicon knows may be translated ("Disclosure Écossaise" /
+    // "Disclosure Scotland"): then the names may still be one.
+    let known = |w: &String| {
+        [Lang::Fr, Lang::En].into_iter().any(|lang| {
+            common_word(w, lang)
+                || crate::facts::extract_text(&capitalized(w), lang, None, &[])
+                    .iter()
+                    .any(|f| f.kind == FactKind::Entity && !plain_key(f))
+        })
+    };
+    !only_a.is_empty()
+        && only_a.iter().all(|x| !only_b.iter().any(|y| strsim::jaro_winkler(x, y) >= NEAR_WORD))
+        && !only_a.iter().chain(&only_b).any(|w| known(w))
+}
+
+/// A folded word with its first letter in capitals, as a name is written.
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// An acronym and the name it shortens written out in the other language: its capitals are the
+/// initials of the name's content words, each word read as itself or as one of its translations
+/// by the lexicon, in any order ("MoD" / "Ministère de la Défense").
+pub fn acronym_of_translation(acronym: &Fact, name: &Fact, name_lang: Lang) -> bool {
+    let capitals: Vec<char> = acronym.text.chars().filter(|c| c.is_uppercase()).flat_map(char::to_lowercase).collect();
+    let one_word = !acronym.text.contains(char::is_whitespace) && acronym.text.chars().count() <= 6;
+    if !one_word || capitals.len() < 2 || !plain_key(acronym) {
+        return false;
+    }
+    let words: Vec<String> = folded_words(&name.text)
+        .into_iter()
+        .filter(|w| w.len() >= 3 && !FUNCTION_WORDS.contains(&w.as_str()))
+        .collect();
+    if words.len() != capitals.len() {
+        return false;
+    }
+    let initials: Vec<Vec<char>> = words
+        .iter()
+        .map(|w| {
+            let mut first: Vec<char> = w.chars().next().into_iter().collect();
+            first.extend(english_stems_of(w, name_lang).iter().filter_map(|t| t.chars().next()));
+            first
+        })
+        .collect();
+    // Each capital takes a word of its own (at most six: a search over the assignments).
+    fn assign(capitals: &[char], initials: &[Vec<char>], used: &mut Vec<bool>) -> bool {
+        let Some((&c, rest)) = capitals.split_first() else { return true };
+        for i in 0..initials.len() {
+            if !used[i] && initials[i].contains(&c) {
+                used[i] = true;
+                if assign(rest, initials, used) {
+                    return true;
+                }
+                used[i] = false;
+            }
+        }
+        false
+    }
+    assign(&capitals, &initials, &mut vec![false; words.len()])
 }
 
 /// One name written the French way and the English way: a transliteration (Mahomet/Muhammad,
@@ -256,7 +331,8 @@ pub fn dictionary_words_name(name: &Fact, lang: Lang) -> bool {
     let words = folded_words(&name.text);
     // A person's name is typed from its capitals alone ("Trauma Surgery" reads as one), but
     // given names are capitalised in the dictionaries, so a real one is never all common words.
-    let organisation = name.entity_type == Some(crate::facts::EntityType::Org);
+    // An organisation word alone ("la Fondation de l'usine", "the Ministry") names no body.
+    let organisation = name.entity_type == Some(crate::facts::EntityType::Org) && words.len() >= 2;
     if words.is_empty() || !plain_key(name) || organisation {
         return false;
     }
@@ -286,7 +362,7 @@ pub(super) fn common_word(word: &str, lang: Lang) -> bool {
     }
 }
 
-pub(super) fn folded_words(text: &str) -> Vec<String> {
+pub fn folded_words(text: &str) -> Vec<String> {
     fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 

@@ -209,3 +209,11 @@ pub(super) fn scale_after(rest: &str) -> Vec<f64> {
     let word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
     crate::facts::numbers::scale_values(&fold(&word))
 }
+
+/// A count of one in digits ("1 solar mass") that the other text gives with an article or
+/// "one" ("une masse solaire", "a solar mass"): the same count, which the extractor does not
+/// read from an article.
+pub fn one_told_by_article(fact: &Fact, other: &TextView) -> bool {
+    let digits_one = fact.text.trim() == "1" && numeric(fact) == Some(1.0);
+    digits_one && ["un", "une", "a", "an", "one"].iter().any(|w| other.contains_words(&[w]))
+}

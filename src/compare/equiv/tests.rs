@@ -320,3 +320,28 @@ fn names_made_of_dictionary_words_are_titles() {
     let ministry = Fact { entity_type: Some(crate::facts::EntityType::Org), ..name("Rural Development Ministry") };
     assert!(!dictionary_words_name(&ministry, Lang::En));
 }
+
+#[test]
+fn names_sharing_a_word_differ_by_the_other() {
+    let name = |t: &str| fact(FactKind::Entity, t, &fold(t));
+    assert!(!similar_names(&name("Piazza Navona"), &name("Piazza Venezia")));
+    assert!(similar_names(&name("Piazza Navona"), &name("Piaza Navona")));
+    // a word the gazetteer knows may be translated: no verdict from the shared word
+    assert!(!other_name_same_head(&name("Disclosure Écossaise"), &name("Disclosure Scotland")));
+}
+
+#[test]
+fn an_acronym_of_the_translated_name() {
+    let name = |t: &str| fact(FactKind::Entity, t, &fold(t));
+    assert!(acronym_of_translation(&name("MoD"), &name("Ministère de la Défense"), Lang::Fr));
+    assert!(!acronym_of_translation(&name("MoD"), &name("Ministère de la Santé"), Lang::Fr));
+    assert!(!acronym_of_translation(&name("Ministère de la Défense"), &name("MoD"), Lang::En));
+}
+
+#[test]
+fn a_lone_organisation_word_is_no_name() {
+    let org =
+        |t: &str| Fact { entity_type: Some(crate::facts::EntityType::Org), ..fact(FactKind::Entity, t, &fold(t)) };
+    assert!(dictionary_words_name(&org("Fondation"), Lang::Fr));
+    assert!(!dictionary_words_name(&org("Fondation Lumière"), Lang::Fr));
+}

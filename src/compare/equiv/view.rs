@@ -155,7 +155,7 @@ impl TextView {
         self.english_stems.get_or_init(|| self.words().flat_map(|(w, _)| english_stems_of(w, self.lang)).collect())
     }
 
-    pub(super) fn contains_words(&self, seq: &[&str]) -> bool {
+    pub fn contains_words(&self, seq: &[&str]) -> bool {
         let words = self.all_words();
         let n = words.spans.len();
         !seq.is_empty()
