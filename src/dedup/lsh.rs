@@ -7,7 +7,7 @@
 
 use super::hash::{combine, mix, StableHasher};
 use super::minhash::{self, PERMUTATIONS};
-use rayon::slice::ParallelSliceMut;
+use rayon::prelude::*;
 
 pub const BANDS: usize = 32;
 pub const ROWS: usize = PERMUTATIONS / BANDS;
@@ -50,10 +50,7 @@ pub fn candidate_pairs<'a>(items: impl Iterator<Item = (u32, &'a [u64])>) -> Vec
 /// that merges them with other candidates and sorts all at once.
 pub fn bucket_pairs<'a>(items: impl Iterator<Item = (u32, &'a [u64])>) -> Vec<(u32, u32)> {
     let mut entries: Vec<(u64, u32)> = items.flat_map(|(i, keys)| keys.iter().map(move |&k| (k, i))).collect();
-    // Millions of entries at 100,000 articles: sorted on every core, not on one.
-    entries.par_sort_unstable();
-    let mut pairs = Vec::new();
-    for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
+    for_each_bucket(&mut entries, STAR_BUCKET, |bucket, pairs| {
         let members = bucket.iter().map(|e| e.1);
         if bucket.len() > STAR_BUCKET {
             pairs.extend(members.skip(1).map(|m| ordered(bucket[0].1, m)));
@@ -62,8 +59,31 @@ pub fn bucket_pairs<'a>(items: impl Iterator<Item = (u32, &'a [u64])>) -> Vec<(u
                 pairs.extend(bucket[n + 1..].iter().map(|y| ordered(x.1, y.1)));
             }
         }
-    }
-    pairs
+    })
+}
+
+/// Sorts `(key, item)` entries by key and hands every bucket of more than one entry (items in
+/// input order when the bucket has more than `star` entries, so that the star's centre does not
+/// depend on the sort) to `pairs_of`, on every core; returns the pairs it made, in no
+/// particular order. Millions of entries at 100,000 articles: sorted by key alone, in
+/// parallel, and their buckets walked in parallel too.
+pub(super) fn for_each_bucket<F>(entries: &mut [(u64, u32)], star: usize, pairs_of: F) -> Vec<(u32, u32)>
+where
+    F: Fn(&[(u64, u32)], &mut Vec<(u32, u32)>) + Sync,
+{
+    entries.par_sort_unstable_by_key(|e| e.0);
+    let buckets: Vec<&mut [(u64, u32)]> = entries.chunk_by_mut(|x, y| x.0 == y.0).filter(|b| b.len() > 1).collect();
+    buckets
+        .into_par_iter()
+        .fold(Vec::new, |mut pairs, bucket| {
+            if bucket.len() > star {
+                bucket.sort_unstable_by_key(|e| e.1);
+            }
+            pairs_of(bucket, &mut pairs);
+            pairs
+        })
+        .flatten_iter()
+        .collect()
 }
 
 fn ordered(a: u32, b: u32) -> (u32, u32) {

@@ -145,10 +145,8 @@ impl SentenceLinks {
             .enumerate()
             .flat_map_iter(|(i, xs)| band_keys(xs).into_iter().map(move |k| (k, i as u32)))
             .collect();
-        entries.par_sort_unstable();
-        let mut pairs = Vec::new();
         let lang = |m: u32| self.langs[m as usize];
-        for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
+        super::lsh::for_each_bucket(&mut entries, STAR_BUCKET, |bucket, pairs| {
             let members = bucket.iter().map(|e| e.1);
             if bucket.len() > STAR_BUCKET {
                 for centre in [Lang::Fr, Lang::En] {
@@ -168,8 +166,7 @@ impl SentenceLinks {
                     );
                 }
             }
-        }
-        pairs
+        })
     }
 
     /// How many linkable sentences (cross-language sentence numbers) an article has.
