@@ -466,6 +466,9 @@ fn not_a_fact(fact: &Fact, analysis: &Analysis) -> Option<&'static str> {
             if equiv::common_words_name(fact, doc.lang) {
                 return Some("capitalized common words, not a name");
             }
+            if compass_point(fact) {
+                return Some("a compass point, not a name");
+            }
             None
         }
         FactKind::Date => {
@@ -491,6 +494,27 @@ fn not_a_fact(fact: &Fact, analysis: &Analysis) -> Option<&'static str> {
             None
         }
     }
+}
+
+/// A name made of compass points only ("Northeast", "Sud-Ouest"): a direction or a vague region
+/// that a translation writes in lower case ("le nord-est").
+fn compass_point(fact: &Fact) -> bool {
+    const POINTS: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+    ];
+    let words = equiv::folded_words(&fact.text);
+    equiv::plain_key(fact) && !words.is_empty() && words.iter().all(|w| POINTS.contains(&w.as_str()))
 }
 
 /// A nationality or a proper adjective: the gazetteer files them as `other` under a country or
@@ -757,6 +781,13 @@ mod tests {
         let code = "dans son tombeau (TT211).";
         let f = Fact { start: 18, end: 23, ..fact(FactKind::Entity, "TT211", "tt211", None) };
         assert!(!in_parentheses(&f, code));
+    }
+
+    #[test]
+    fn compass_points_are_no_names() {
+        assert!(compass_point(&fact(FactKind::Entity, "Northeast", "northeast", None)));
+        assert!(compass_point(&fact(FactKind::Entity, "Sud-Ouest", "sud ouest", None)));
+        assert!(!compass_point(&fact(FactKind::Entity, "North Dakota", "north dakota", None)));
     }
 
     #[test]

@@ -618,7 +618,9 @@ fn near_spellings(unmatched: &mut [Vec<&Fact>; 2], langs: [Lang; 2], rules: &Sev
     let same = |l: &Fact, r: &Fact| {
         equiv::near_spelling(l, r)
             || langs[0] != langs[1]
-                && (equiv::acronym_of_translation(l, r, langs[1]) || equiv::acronym_of_translation(r, l, langs[0]))
+                && (equiv::acronym_of_translation(l, r, langs[1])
+                    || equiv::acronym_of_translation(r, l, langs[0])
+                    || equiv::acronym_near_anagram(l, r))
     };
     for (i, l) in unmatched[0].iter().enumerate() {
         let twin = unmatched[1].iter().enumerate().find(|(j, r)| !drop[1][*j] && same(l, r));

@@ -111,13 +111,24 @@ fn capital_uninformative(tokens: &[Token]) -> Vec<bool> {
         let long: Vec<&Token> =
             tokens[start..end].iter().filter(|t| t.is_word() && t.text.chars().count() >= 4).collect();
         let capitals = long.iter().filter(|t| t.is_capitalized()).count();
-        if long.len() >= 3 && capitals * 10 >= long.len() * 8 {
+        // Headline case leaves only short function words in lower case: a verb or a noun in
+        // lower case ("received") makes it a sentence rich in names.
+        let lower_content =
+            long.iter().any(|t| !t.is_capitalized() && t.is_word() && !HEADLINE_LOWER.contains(&t.folded.as_ref()));
+        if long.len() >= 3 && capitals * 10 >= long.len() * 8 && !lower_content {
             initial[start..end].iter_mut().for_each(|x| *x = true);
         }
         start = end;
     }
     initial
 }
+
+/// Words of four letters or more that headline case may leave in lower case.
+const HEADLINE_LOWER: &[&str] = &[
+    "from", "with", "into", "onto", "over", "upon", "amid", "than", "that", "this", "after", "about", "under", "pour",
+    "dans", "avec", "sans", "sous", "vers", "chez", "entre", "contre", "apres", "avant", "depuis", "pendant", "selon",
+    "leur", "leurs", "dont", "pas",
+];
 
 /// The key of a name outside the gazetteer: folded, hyphens and apostrophes made plain spaces
 /// and quotes, white space collapsed.
@@ -338,6 +349,13 @@ mod tests {
             keys("He is in the United States and the United Kingdom.", Lang::En)
         );
         assert_eq!(keys("Le Parlement européen a voté.", Lang::Fr), keys("The European Parliament voted.", Lang::En));
+    }
+
+    #[test]
+    fn a_sentence_rich_in_names_is_no_headline() {
+        let names = keys("In 1928 Wright received the Draper Medal from the Royal Astronomical Society.", Lang::En);
+        assert!(names.contains(&"royal astronomical society".to_string()), "{names:?}");
+        assert!(keys("Hackers Target Voting Machines Ahead Of Vote", Lang::En).is_empty());
     }
 
     #[test]

@@ -210,6 +210,9 @@ pub fn near_spelling(a: &Fact, b: &Fact) -> bool {
 
 /// Two words close enough to be one word in two spellings.
 pub(super) fn near_word(a: &str, b: &str) -> bool {
+    if given_name_pair(a, b) {
+        return true;
+    }
     let skeleton = name_skeleton(a);
     strsim::jaro_winkler(a, b) >= NEAR_WORD || skeleton.chars().count() >= 3 && skeleton == name_skeleton(b)
 }
@@ -474,4 +477,69 @@ pub(super) fn translated_in(words: &[&str], lang: Lang, other: &TextView) -> boo
         return false;
     }
     words.iter().flat_map(|w| english_stems_of(w, lang)).any(|s| other.english_stems().contains(&s))
+}
+
+/// Given names that French and English write each their way (folded), written by hand from
+/// common knowledge of both languages' usage for saints, rulers and everyday names.
+const GIVEN_NAMES: &[(&str, &str)] = &[
+    ("marie", "mary"),
+    ("etienne", "stephen"),
+    ("jacques", "james"),
+    ("jean", "john"),
+    ("guillaume", "william"),
+    ("pierre", "peter"),
+    ("henri", "henry"),
+    ("georges", "george"),
+    ("michel", "michael"),
+    ("antoine", "anthony"),
+    ("philippe", "philip"),
+    ("frederic", "frederick"),
+    ("edouard", "edward"),
+    ("jeanne", "joan"),
+    ("elisabeth", "elizabeth"),
+    ("marguerite", "margaret"),
+    ("geoffroy", "geoffrey"),
+    ("mathieu", "matthew"),
+    ("hugues", "hugh"),
+    ("isabelle", "isabella"),
+    ("andre", "andrew"),
+    ("gauthier", "walter"),
+    ("laurent", "lawrence"),
+    ("gregoire", "gregory"),
+    ("jules", "julius"),
+    ("constantin", "constantine"),
+    ("catherine", "katherine"),
+    ("louis", "lewis"),
+    ("thibaut", "theobald"),
+];
+
+/// Whether two folded words are one given name in its French and its English form.
+fn given_name_pair(a: &str, b: &str) -> bool {
+    GIVEN_NAMES.iter().any(|&(fr, en)| (a == fr && b == en) || (a == en && b == fr))
+}
+
+/// Two acronyms of one name in each language that differ by one letter in any order
+/// ("SMpP" / "MSbP": par procuration / by proxy): four letters or more each, as many.
+pub fn acronym_near_anagram(a: &Fact, b: &Fact) -> bool {
+    let short_acronym = |f: &Fact| {
+        !f.text.contains(char::is_whitespace)
+            && f.text.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && (4..=6).contains(&f.text.chars().count())
+    };
+    if !short_acronym(a) || !short_acronym(b) {
+        return false;
+    }
+    let (x, y) = (sorted_letters(a), sorted_letters(b));
+    let mut rest = y.clone();
+    let shared = x
+        .iter()
+        .filter(|c| match rest.iter().position(|r| r == *c) {
+            Some(i) => {
+                rest.remove(i);
+                true
+            }
+            None => false,
+        })
+        .count();
+    x.len() == y.len() && shared + 1 >= x.len()
 }

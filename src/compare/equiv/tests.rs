@@ -345,3 +345,12 @@ fn a_lone_organisation_word_is_no_name() {
     assert!(dictionary_words_name(&org("Fondation"), Lang::Fr));
     assert!(!dictionary_words_name(&org("Fondation Lumière"), Lang::Fr));
 }
+
+#[test]
+fn given_names_and_acronyms_in_each_language() {
+    let name = |t: &str| fact(FactKind::Entity, t, &fold(t));
+    assert!(near_spelling(&name("Marie Stuart"), &name("Mary Stuart")));
+    assert!(!near_spelling(&name("Marie Stuart"), &name("John Stuart")));
+    assert!(acronym_near_anagram(&name("SMpP"), &name("MSbP")));
+    assert!(!acronym_near_anagram(&name("NASA"), &name("NATO")));
+}
