@@ -99,10 +99,12 @@ pub enum PairStrength {
     Strong,
 }
 
-/// Below this pair score a pair is [`PairStrength::Weak`].
-pub const WEAK_BELOW: f64 = 0.15;
-/// From this pair score up a pair is [`PairStrength::Strong`].
-pub const STRONG_FROM: f64 = 0.45;
+/// Below this pair score a pair is [`PairStrength::Weak`]: a raw score of about 0.10 through the
+/// aligner's calibration (`docs/align.md`, "What a score means"). The strengths are read on the
+/// evidence, so they sit at fixed raw scores and follow the calibration when it moves.
+pub const WEAK_BELOW: f64 = 0.09;
+/// From this pair score up a pair is [`PairStrength::Strong`]: a raw score of about 0.23.
+pub const STRONG_FROM: f64 = 0.31;
 /// From this vote up the versions are a translation.
 pub const TRANSLATION_FROM: f64 = 0.52;
 
