@@ -257,6 +257,21 @@ fn name_end(tokens: &[Token], i: usize, claimed: &[bool]) -> usize {
             end += 1;
             continue;
         }
+        // a middle initial: "Charles W. Clark"
+        let initial = tokens[end - 1].is_word()
+            && tokens[end - 1].text.chars().count() == 1
+            && tokens[end - 1].is_capitalized()
+            && end > i + 1;
+        if initial
+            && free(end + 1)
+            && tokens[end].is_punct(".")
+            && tokens[end].glued()
+            && tokens[end + 1].is_capitalized()
+            && !tokens[end + 1].initial
+        {
+            end += 2;
+            continue;
+        }
         let particle = free(end) && PARTICLES.contains(&tokens[end].folded.as_ref()) && !tokens[end].is_capitalized();
         if particle && free(end + 1) && tokens[end + 1].is_capitalized() && !tokens[end + 1].initial {
             end += 2;
@@ -349,6 +364,16 @@ mod tests {
             keys("He is in the United States and the United Kingdom.", Lang::En)
         );
         assert_eq!(keys("Le Parlement européen a voté.", Lang::Fr), keys("The European Parliament voted.", Lang::En));
+    }
+
+    #[test]
+    fn a_middle_initial_stays_in_the_name() {
+        // one sentence: the period after the initial ends none
+        let text = "Le 4 août, Charles W. Clark est mort.";
+        let tokens = tokenize(text, Lang::Fr, &[0]);
+        let mut out = Vec::new();
+        extract(text, &tokens, &mut vec![false; tokens.len()], Lang::Fr, &mut out);
+        assert_eq!(out.iter().map(|f| f.value.as_str()).collect::<Vec<_>>(), ["charles w. clark"]);
     }
 
     #[test]

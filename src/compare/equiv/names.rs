@@ -379,6 +379,15 @@ pub fn name_written_in(name: &Fact, lang: Lang, other: &TextView) -> bool {
     if words.is_empty() || other.contains_words(&words) {
         return true;
     }
+    // A given name alone, written the other language's way ("Mary" / "Marie").
+    if let [word] = words[..] {
+        if GIVEN_NAMES
+            .iter()
+            .any(|&(fr, en)| (word == fr && other.contains_words(&[en])) || (word == en && other.contains_words(&[fr])))
+        {
+            return true;
+        }
+    }
     if name.entity_type == Some(crate::facts::EntityType::Place) && other.writes_key(&name.value) {
         return true;
     }
