@@ -469,6 +469,9 @@ fn not_a_fact(fact: &Fact, analysis: &Analysis) -> Option<&'static str> {
             if compass_point(fact) {
                 return Some("a compass point, not a name");
             }
+            if era(fact, &doc.text) {
+                return Some("the era of a date, not a name");
+            }
             None
         }
         FactKind::Date => {
@@ -514,7 +517,18 @@ fn compass_point(fact: &Fact) -> bool {
         "ouest",
     ];
     let words = equiv::folded_words(&fact.text);
-    equiv::plain_key(fact) && !words.is_empty() && words.iter().all(|w| POINTS.contains(&w.as_str()))
+    // a region named by its direction and a proper adjective ("Anatolian Southeast")
+    let adjective = |w: &String| w.chars().count() >= 5 && DEMONYM_ENDINGS.iter().any(|e| w.ends_with(e));
+    equiv::plain_key(fact)
+        && words.iter().any(|w| POINTS.contains(&w.as_str()))
+        && words.iter().all(|w| POINTS.contains(&w.as_str()) || adjective(w))
+}
+
+/// "après Jésus-Christ", "avant Jésus-Christ": an era of a date (AD, BC), not a person told.
+fn era(fact: &Fact, text: &str) -> bool {
+    let before = crate::text::fold(text.get(..fact.start).unwrap_or("").trim_end());
+    let folded = crate::text::fold(&fact.text).replace('-', " ");
+    folded == "jesus christ" && (before.ends_with("apres") || before.ends_with("avant"))
 }
 
 /// A nationality or a proper adjective: the gazetteer files them as `other` under a country or
@@ -788,6 +802,11 @@ mod tests {
         assert!(compass_point(&fact(FactKind::Entity, "Northeast", "northeast", None)));
         assert!(compass_point(&fact(FactKind::Entity, "Sud-Ouest", "sud ouest", None)));
         assert!(!compass_point(&fact(FactKind::Entity, "North Dakota", "north dakota", None)));
+        assert!(compass_point(&fact(FactKind::Entity, "Anatolian Southeast", "anatolian southeast", None)));
+        let text = "au IIIe siècle après Jésus-Christ";
+        let start = text.find("Jésus").unwrap();
+        let f = Fact { start, end: text.len(), ..fact(FactKind::Entity, "Jésus-Christ", "jesus christ", None) };
+        assert!(era(&f, text));
     }
 
     #[test]

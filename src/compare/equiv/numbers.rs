@@ -112,7 +112,20 @@ pub fn clock_time(doc_text: &str, fact: &Fact) -> bool {
     let before = doc_text.get(..fact.start).unwrap_or("").trim_end();
     let after_at = fold(before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("")) == "at";
     let dotted = fact.text.len() <= 5 && fact.text.split_once(['.', ':']).is_some_and(|(_, m)| m.len() == 2);
-    (hour_word && (0.0..=24.0).contains(&v) && v.fract() == 0.0) || (after_at && dotted && v < 24.0)
+    (hour_word && (0.0..=24.0).contains(&v) && v.fract() == 0.0)
+        || (after_at && dotted && v < 24.0)
+        || minutes_or_hundredths(before, v)
+}
+
+/// The minutes after an hour word ("une heure trente", "14 heures 30") or the hundredths of a
+/// time in seconds ("20 s 53", "20 sec 53"): part of a time, not a count.
+fn minutes_or_hundredths(before: &str, v: f64) -> bool {
+    let mut words = before.rsplit(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
+    let last = fold(words.next().unwrap_or(""));
+    let figure_before = words.next().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty());
+    let unit =
+        matches!(last.as_str(), "heure" | "heures" | "h") || figure_before && matches!(last.as_str(), "s" | "sec");
+    unit && (0.0..60.0).contains(&v) && v.fract() == 0.0
 }
 
 /// A number that is part of a name rather than a count: glued to letters ("APT31", "G7",

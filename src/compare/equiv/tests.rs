@@ -354,3 +354,17 @@ fn given_names_and_acronyms_in_each_language() {
     assert!(acronym_near_anagram(&name("SMpP"), &name("MSbP")));
     assert!(!acronym_near_anagram(&name("NASA"), &name("NATO")));
 }
+
+#[test]
+fn minutes_and_hundredths_are_part_of_a_time() {
+    let at = |text: &str, figure: &str, value: &str| {
+        let start = text.rfind(figure).unwrap();
+        Fact { start, end: start + figure.len(), ..fact(FactKind::Number, figure, value) }
+    };
+    let text = "levé une heure trente plus tôt";
+    assert!(clock_time(text, &at(text, "trente", "30")));
+    let text = "gagné en 20 sec 53 la finale";
+    assert!(clock_time(text, &at(text, "53", "53")));
+    let text = "gagné en 20 sec devant 53 nageurs";
+    assert!(!clock_time(text, &at(text, "53", "53")));
+}
