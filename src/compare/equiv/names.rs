@@ -418,7 +418,7 @@ pub(super) fn every_word_told(words: &[&str], lang: Lang, other: &TextView) -> b
     let content = if content.is_empty() { words.to_vec() } else { content };
     let adapted = |w: &&str| {
         let one = std::slice::from_ref(w);
-        cognate_in(one, other) || translated_in(one, lang, other)
+        cognate_in(one, other) || translated_in(one, lang, other) || key_written_in(w, lang, other)
     };
     let told = |w: &&str| other.contains_words(std::slice::from_ref(w)) || adapted(w);
     // A name whose proper words are spelled the other language's way (Iberian/ibérique) was
@@ -428,6 +428,14 @@ pub(super) fn every_word_told(words: &[&str], lang: Lang, other: &TextView) -> b
         content.len() >= 2 && content.iter().any(|w| !other.contains_words(std::slice::from_ref(w)) && adapted(w));
     let translatable = |w: &&&str| common_word(w, lang) || (translated && crate::common_words::is_common_word(w, lang));
     content.iter().any(told) && content.iter().filter(|w| !translatable(w)).all(told)
+}
+
+/// Whether a word of a name is a gazetteer entry (a country, its demonym) that the other text
+/// writes in any of its forms ("Scottish" / "l'Écosse").
+fn key_written_in(word: &str, lang: Lang, other: &TextView) -> bool {
+    crate::facts::extract_text(&capitalized(word), lang, None, &[])
+        .iter()
+        .any(|f| f.kind == FactKind::Entity && !plain_key(f) && other.writes_key(&f.value))
 }
 
 /// A name spelled the other language's way (Australie/Australia, catholique/Catholic): its

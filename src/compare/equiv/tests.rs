@@ -368,3 +368,12 @@ fn minutes_and_hundredths_are_part_of_a_time() {
     let text = "gagné en 20 sec devant 53 nageurs";
     assert!(!clock_time(text, &at(text, "53", "53")));
 }
+
+#[test]
+fn a_demonym_in_a_name_is_told_by_its_country() {
+    let name = fact(FactKind::Entity, "Wars of Scottish Independence", "wars of scottish independence");
+    let other = TextView::new("les guerres d'indépendance de l'Écosse", Lang::Fr);
+    assert!(name_written_in(&name, Lang::En, &other));
+    let other = TextView::new("les guerres d'indépendance de l'Irlande", Lang::Fr);
+    assert!(!name_written_in(&name, Lang::En, &other));
+}
