@@ -302,21 +302,16 @@ pub fn escape(text: &str) -> String {
 
 /// [`escape`] written to `out`: the runs between special characters go out whole.
 fn write_escaped(out: &mut impl Write, text: &str) {
-    let mut from = 0;
-    for (at, ch) in text.char_indices() {
-        let entity = match ch {
+    super::write_replacing(out, text, |ch| {
+        Some(match ch {
             '&' => "&amp;",
             '<' => "&lt;",
             '>' => "&gt;",
             '"' => "&quot;",
             '\'' => "&#39;",
-            _ => continue,
-        };
-        let _ = out.write_str(&text[from..at]);
-        let _ = out.write_str(entity);
-        from = at + 1;
-    }
-    let _ = out.write_str(&text[from..]);
+            _ => return None,
+        })
+    });
 }
 
 #[cfg(test)]

@@ -280,9 +280,8 @@ fn write_inline(out: &mut impl Write, text: &str) {
         if k > 0 {
             let _ = out.write_char(' ');
         }
-        let mut from = 0;
-        for (at, ch) in word.char_indices() {
-            let escaped = match ch {
+        super::write_replacing(out, word, |ch| {
+            Some(match ch {
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '&' => "&amp;",
@@ -296,13 +295,9 @@ fn write_inline(out: &mut impl Write, text: &str) {
                 '#' => "\\#",
                 '~' => "\\~",
                 '!' => "\\!",
-                _ => continue,
-            };
-            let _ = out.write_str(&word[from..at]);
-            let _ = out.write_str(escaped);
-            from = at + 1;
-        }
-        let _ = out.write_str(&word[from..]);
+                _ => return None,
+            })
+        });
     }
 }
 
