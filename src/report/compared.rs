@@ -449,6 +449,21 @@ pub(crate) mod tests {
         }
     }
 
+    /// Asserts that a report written a piece at a time (`write` into [`Pieces`]) is, joined,
+    /// the report made whole, and that it was written in many pieces.
+    pub(crate) fn assert_streamed_is_whole(
+        write: impl Fn(&Compared, &mut Pieces),
+        whole: impl Fn(&Compared) -> String,
+    ) {
+        let pieces = with_sample(|c| {
+            let mut pieces = Pieces::default();
+            write(c, &mut pieces);
+            pieces.0
+        });
+        assert!(pieces.len() > 10, "written in pieces");
+        assert_eq!(pieces.concat(), with_sample(whole));
+    }
+
     pub(crate) fn with_sample<T>(render: impl Fn(&Compared) -> T) -> T {
         let (fr, en, pairs) = sample();
         let alignment = crate::compare::tests::alignment(&pairs);

@@ -321,14 +321,7 @@ mod tests {
     /// The report written a piece at a time is the report made whole.
     #[test]
     fn the_report_streamed_is_the_report_made_whole() {
-        use crate::report::compared::tests::{with_sample, Pieces};
-        let pieces = with_sample(|c| {
-            let mut pieces = Pieces::default();
-            render_into(c, &mut pieces);
-            pieces.0
-        });
-        assert!(pieces.len() > 10, "written in pieces");
-        assert_eq!(pieces.concat(), with_sample(render));
+        crate::report::compared::tests::assert_streamed_is_whole(render_into, render);
     }
 
     #[test]

@@ -444,16 +444,11 @@ mod tests {
     /// The view written a piece at a time is the view made whole, long sentences and noise included.
     #[test]
     fn the_view_streamed_is_the_view_made_whole() {
-        use crate::report::compared::tests::Pieces;
         for show_noise in [false, true] {
-            let whole = crate::report::compared::tests::with_sample(|c| render(c, 60, show_noise));
-            let pieces = crate::report::compared::tests::with_sample(|c| {
-                let mut pieces = Pieces::default();
-                render_into(c, 60, show_noise, &mut pieces).map(|_| pieces.0)
-            })
-            .unwrap();
-            assert!(pieces.len() > 10, "written in pieces");
-            assert_eq!(pieces.concat(), whole);
+            crate::report::compared::tests::assert_streamed_is_whole(
+                |c, out| render_into(c, 60, show_noise, out).expect("written"),
+                |c| render(c, 60, show_noise),
+            );
         }
     }
 
