@@ -229,26 +229,14 @@ struct Timings {
 impl Timings {
     fn from_env() -> Self {
         let on = std::env::var_os("NEWSALIGN_TIMINGS").is_some_and(|v| !v.is_empty());
-        Timings { last: on.then(|| (std::time::Instant::now(), cpu_seconds())) }
+        Timings { last: on.then(|| (std::time::Instant::now(), dedup::cpu_seconds())) }
     }
 
     fn lap(&mut self, phase: &str) {
         if let Some((wall, cpu)) = self.last {
-            let now = (std::time::Instant::now(), cpu_seconds());
+            let now = (std::time::Instant::now(), dedup::cpu_seconds());
             eprintln!("dedup timing: {phase}: wall {:.3} s, cpu {:.3} s", (now.0 - wall).as_secs_f64(), now.1 - cpu);
             self.last = Some(now);
         }
     }
-}
-
-/// User plus system CPU seconds of this process so far.
-fn cpu_seconds() -> f64 {
-    // SAFETY: getrusage only writes the struct it is given, which is plain data.
-    let usage = unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
-        usage
-    };
-    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    secs(usage.ru_utime) + secs(usage.ru_stime)
 }

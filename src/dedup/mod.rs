@@ -378,6 +378,27 @@ fn sorted_unique(pairs: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
     packed.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect()
 }
 
+/// User plus system CPU seconds of this process so far: what `NEWSALIGN_TIMINGS=1 newsalign
+/// dedup` prints for each phase next to the wall-clock time (0 where the platform has no
+/// `getrusage`).
+pub fn cpu_seconds() -> f64 {
+    #[cfg(unix)]
+    {
+        // SAFETY: getrusage only writes the struct it is given, which is plain data.
+        let usage = unsafe {
+            let mut usage: libc::rusage = std::mem::zeroed();
+            libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+            usage
+        };
+        let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        secs(usage.ru_utime) + secs(usage.ru_stime)
+    }
+    #[cfg(not(unix))]
+    {
+        0.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
