@@ -93,7 +93,7 @@ pub fn similar_names(a: &Fact, b: &Fact) -> bool {
 }
 
 /// Two names of as many words that share some words and differ in another that is not spelled
-/// alike ("Piazza Navona" / "Piazza Venezia", "Michael Smith" / "Michael Brown"): the shared
+/// alike ("Place Bellecour" / "Place Carnot", "Michael Smith" / "Michael Brown"): the shared
 /// words make the whole strings look close, but the word that names the thing differs.
 pub(super) fn other_name_same_head(a: &Fact, b: &Fact) -> bool {
     let (wa, wb) = (folded_words(&a.text), folded_words(&b.text));
@@ -102,8 +102,8 @@ pub(super) fn other_name_same_head(a: &Fact, b: &Fact) -> bool {
     }
     let only_a: Vec<&String> = wa.iter().filter(|w| !wb.contains(w)).collect();
     let only_b: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
-    // A word the gazetteer or the lexicon knows may be translated ("Disclosure Écossaise" /
-    // "Disclosure Scotland"): then the names may still be one.
+    // A word the gazetteer or the lexicon knows may be translated ("Bureau Écossais" /
+    // "Bureau Scotland"): then the names may still be one.
     let known = |w: &String| {
         [Lang::Fr, Lang::En].into_iter().any(|lang| {
             common_word(w, lang)
@@ -261,7 +261,7 @@ pub(super) fn name_skeleton(text: &str) -> String {
 
 /// Whether a name of several words has a proper word (not a common word of its language, three
 /// letters or more) written in `other`: the name is told there, its common words translated
-/// ("Saputo Stadium" / "Stade Saputo", "BMA Scotland" / "BMA Écosse").
+/// ("Saputo Stadium" / "Stade Saputo", "KLM Scotland" / "KLM Écosse").
 pub fn proper_word_told(name: &Fact, lang: Lang, other: &TextView) -> bool {
     let words = folded_words(&name.text);
     words.len() >= 2
@@ -536,7 +536,7 @@ fn given_name_pair(a: &str, b: &str) -> bool {
 }
 
 /// Two acronyms of one name in each language that differ by one letter in any order
-/// ("SMpP" / "MSbP": par procuration / by proxy): four letters or more each, as many.
+/// ("VTbR" / "TVcR": a letter of a translated word): four letters or more each, as many.
 pub fn acronym_near_anagram(a: &Fact, b: &Fact) -> bool {
     let short_acronym = |f: &Fact| {
         !f.text.contains(char::is_whitespace)

@@ -324,10 +324,10 @@ fn names_made_of_dictionary_words_are_titles() {
 #[test]
 fn names_sharing_a_word_differ_by_the_other() {
     let name = |t: &str| fact(FactKind::Entity, t, &fold(t));
-    assert!(!similar_names(&name("Piazza Navona"), &name("Piazza Venezia")));
-    assert!(similar_names(&name("Piazza Navona"), &name("Piaza Navona")));
+    assert!(!similar_names(&name("Place Bellecour"), &name("Place Carnot")));
+    assert!(similar_names(&name("Place Bellecour"), &name("Place Belecour")));
     // a word the gazetteer knows may be translated: no verdict from the shared word
-    assert!(!other_name_same_head(&name("Disclosure Écossaise"), &name("Disclosure Scotland")));
+    assert!(!other_name_same_head(&name("Bureau Écossais"), &name("Bureau Scotland")));
 }
 
 #[test]
@@ -351,7 +351,7 @@ fn given_names_and_acronyms_in_each_language() {
     let name = |t: &str| fact(FactKind::Entity, t, &fold(t));
     assert!(near_spelling(&name("Marie Stuart"), &name("Mary Stuart")));
     assert!(!near_spelling(&name("Marie Stuart"), &name("John Stuart")));
-    assert!(acronym_near_anagram(&name("SMpP"), &name("MSbP")));
+    assert!(acronym_near_anagram(&name("VTbR"), &name("TVcR")));
     assert!(!acronym_near_anagram(&name("NASA"), &name("NATO")));
 }
 
