@@ -152,8 +152,8 @@ pub fn extract(text: &str, tokens: &[Token], claimed: &mut [bool], _lang: Lang, 
             i += 1;
             continue;
         }
-        if let Some((end, entry)) = gazetteer::lookup(tokens, i).filter(|(end, _)| claimed[i..*end].iter().all(|c| !c))
-        {
+        let found = gazetteer::lookup(tokens, i).or_else(|| gazetteer::lookup_after_contraction(tokens, i));
+        if let Some((end, entry)) = found.filter(|(end, _)| claimed[i..*end].iter().all(|c| !c)) {
             push(text, tokens, claimed, i, end, entry.key.to_string(), entry.entity_type, out);
             i = end;
             continue;
@@ -407,6 +407,9 @@ mod tests {
         assert!(keys("the fight against anti-Semitism goes on", Lang::En).is_empty());
         assert_eq!(keys("Yet America strives to collate data.", Lang::En), ["US"]);
         assert!(keys("Critics such as Sen. McCaskill", Lang::En).iter().all(|k| k != "sen"));
+        // initialisms of common nouns
+        assert!(keys("Les ATM et le PIB ont baissé, dit le PDG.", Lang::Fr).is_empty());
+        assert!(keys("The GDP fell and ATM use rose.", Lang::En).is_empty());
     }
 
     #[test]

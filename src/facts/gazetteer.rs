@@ -98,6 +98,27 @@ pub fn lookup(tokens: &[Token], at: usize) -> Option<(usize, GazEntry)> {
     None
 }
 
+/// A gazetteer name whose French article the word before it has absorbed: "au Caire", "du
+/// Havre", "aux Pays-Bas" name what "Le Caire", "Le Havre" and "Les Pays-Bas" name. The entry
+/// found for the article and the words together, and the index past the words.
+pub fn lookup_after_contraction(tokens: &[Token], at: usize) -> Option<(usize, GazEntry)> {
+    let before = tokens.get(at.checked_sub(1)?)?;
+    let article = match before.text {
+        "du" | "au" | "Du" | "Au" => "le",
+        "des" | "aux" | "Des" | "Aux" => "les",
+        _ => return None,
+    };
+    if !tokens[at].is_capitalized() {
+        return None;
+    }
+    let last = (at + embedded::MAX_TOKENS).min(tokens.len());
+    (at + 1..=last).rev().find_map(|end| {
+        let key = format!("{article} {}", tokens_key(&tokens[at..end]));
+        let mut entries = entries_of(&key)?;
+        entries.find(|e| e.case_fits(&tokens[at..end])).map(|e| (end, e))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::lexicon::PhraseTable;
@@ -109,6 +130,16 @@ mod tests {
     fn key(text: &str) -> Option<&'static str> {
         let tokens = tokenize(text, Lang::Fr, &[]);
         lookup(&tokens, 0).map(|(_, e)| e.key)
+    }
+
+    #[test]
+    fn a_contracted_article_still_names_the_place() {
+        let tokens = tokenize("il vit au Caire", Lang::Fr, &[]);
+        let at = tokens.iter().position(|t| t.text == "Caire").unwrap();
+        assert_eq!(lookup_after_contraction(&tokens, at).map(|(end, e)| (end, e.key)), Some((at + 1, "city:cairo")));
+        let tokens = tokenize("il vit à Caire", Lang::Fr, &[]);
+        let at = tokens.iter().position(|t| t.text == "Caire").unwrap();
+        assert!(lookup_after_contraction(&tokens, at).is_none());
     }
 
     #[test]

@@ -181,10 +181,17 @@ impl Scanner<'_, '_> {
             || b.decimal
             || b.value == 0.0
             || self.tokens.get(i + 3).is_some_and(|t| t.glued() && t.is_punct("/"))
+            || self.alternatives_of_time(i + 3)
         {
             return None;
         }
         Some(Expr { start: i, end: i + 3, value: a.value / b.value, fraction: true, ..Default::default() })
+    }
+
+    /// Whether a span of time in years, months, days... follows: there "6/7 ans" gives two
+    /// counts to choose from, six or seven years, not six sevenths of a year.
+    fn alternatives_of_time(&self, next: usize) -> bool {
+        self.tokens.get(next).is_some_and(|t| t.is_word() && TIME_UNITS.contains(&t.folded.as_ref()))
     }
 
     /// A lone "un"/"une" is an article, and "one" after a determiner a pronoun.
@@ -231,5 +238,12 @@ mod tests {
         assert_eq!(values("seven out of ten", Lang::En), ["0.7"]);
         assert_eq!(values("15 out of 4", Lang::En), ["15", "4"]);
         assert_eq!(values("400 sur 4 ans", Lang::Fr), ["400", "4"]);
+    }
+
+    #[test]
+    fn a_slash_before_a_span_of_time_gives_two_counts() {
+        assert_eq!(values("des enfants de 6/7 ans", Lang::Fr), ["6", "7"]);
+        assert_eq!(values("children of 6/7 years", Lang::En), ["6", "7"]);
+        assert_eq!(values("les 3/4 du budget", Lang::Fr), ["0.75"]);
     }
 }
