@@ -185,6 +185,9 @@ impl<'a> Grader<'a> {
         if fact.kind == FactKind::Entity && equiv::dictionary_words_name(fact, self.ctx.sides[s].doc.lang) {
             return lower(d, "capitalized common words, not a name", out);
         }
+        if fact.kind == FactKind::Entity && self.other_form_told(fact, s) {
+            return lower(d, "its other form, beside it in parentheses, is in the other version", out);
+        }
         if self.ctx.relation.kind == RelationKind::Comparable && self.told_elsewhere(fact, s) {
             return lower(d, "stated elsewhere in the other version", out);
         }
@@ -283,6 +286,17 @@ impl<'a> Grader<'a> {
             (Some(a), Some(b)) => a != b,
             _ => false,
         }
+    }
+
+    /// Whether a name written with its other form beside it in parentheses ("the Democratic
+    /// Movement (MoDem)", "l'OMS (Organisation mondiale de la santé)") is told by the other
+    /// version in that other form: one body named once in full and once short, not two.
+    fn other_form_told(&self, fact: &Fact, s: usize) -> bool {
+        let analysis = self.ctx.sides[s];
+        parenthesised_partner(fact, analysis).is_some_and(|partner| {
+            self.whole_index[1 - s].first_agreeing(partner, |_| true).is_some()
+                || standing_unmatched(partner, &self.own[s], &self.whole[1 - s]) != Standing::Unmatched
+        })
     }
 
     /// Whether the other version states `fact` in any of its content sentences.
@@ -408,6 +422,31 @@ fn in_parentheses(fact: &Fact, text: &str) -> bool {
     let open = line.trim_end().ends_with('(');
     let after = text.get(fact.end..).unwrap_or("").trim_start_matches(['.', ' ']);
     open && after.starts_with(')') && !fact.text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The name that stands beside `fact` as its other form: the whole content of the parentheses
+/// right after it ("Democratic Movement (MoDem)"), or, for a name that is the whole content of
+/// parentheses, the name right before them.
+fn parenthesised_partner<'a>(fact: &Fact, analysis: &'a Analysis) -> Option<&'a Fact> {
+    let text = &analysis.doc.text;
+    let entity_spanning = |start: usize, end: usize| {
+        analysis.facts.facts.iter().find(|f| f.kind == FactKind::Entity && f.start == start && f.end == end)
+    };
+    let after = text.get(fact.end..)?;
+    let gap = after.len() - after.trim_start_matches(' ').len();
+    if let Some(inner) = after[gap..].strip_prefix('(') {
+        let close = inner.find([')', '\n'])?;
+        let content = &inner[..close];
+        let start = fact.end + gap + 1 + (content.len() - content.trim_start().len());
+        return entity_spanning(start, start + content.trim().len());
+    }
+    let before = text.get(..fact.start)?;
+    let open = before.strip_suffix('(')?;
+    if !after.starts_with(')') {
+        return None;
+    }
+    let end = open.trim_end_matches(' ').len();
+    analysis.facts.facts.iter().find(|f| f.kind == FactKind::Entity && f.end == end)
 }
 
 /// The day of the week (1 = Monday) of a date fact that is a bare weekday.

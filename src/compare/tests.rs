@@ -269,6 +269,31 @@ fn a_replaced_name_is_a_mismatch_and_a_dropped_one_is_missing() {
 }
 
 #[test]
+fn a_name_told_short_with_its_full_form_in_parentheses_is_not_missing() {
+    let fr = Version::new(Lang::Fr, &["Le PLV de Jean Morin a réagi."])
+        .name(0, "PLV", "plv")
+        .name(0, "Jean Morin", "jean morin")
+        .done();
+    let en = Version::new(Lang::En, &["Jean Morin's Zelnik League (PLV) reacted."])
+        .name(0, "Jean Morin", "jean morin")
+        .name(0, "Zelnik League", "zelnik league")
+        .name(0, "PLV", "plv")
+        .done();
+    let graded = |fr: &Analysis, en: &Analysis| {
+        compare(fr, en, &alignment(&[(vec![0], vec![0])]), &SeverityRules::default()).pairs.remove(0)
+    };
+    let found = graded(&fr, &en);
+    assert!(found.iter().all(|d| d.severity == Severity::Info), "{found:?}");
+    // Without the short form beside it, the full name is missing from the French.
+    let en = Version::new(Lang::En, &["Jean Morin's Zelnik League reacted."])
+        .name(0, "Jean Morin", "jean morin")
+        .name(0, "Zelnik League", "zelnik league")
+        .done();
+    let found = graded(&fr, &en);
+    assert!(found.iter().any(|d| d.severity > Severity::Info), "{found:?}");
+}
+
+#[test]
 fn a_name_the_other_extractor_missed_is_still_read_in_the_text() {
     let fr = Version::new(Lang::Fr, &["Le ministre Nicholson a parlé."]).done();
     let en =
