@@ -772,8 +772,13 @@ fn next_opening(text: &str, from: usize) -> Option<(usize, char)> {
     None
 }
 
+/// Whether a side writes any quotation mark, among them the pairs of apostrophes (`''`) and the
+/// single quotes (`‘`) that some sites and translators quote with.
 fn has_quote_marks(side: &PairSide) -> bool {
-    side.sentences.iter().any(|&i| side.analysis.doc.sentence_text(i).contains(['«', '»', '“', '”', '"', '„']))
+    side.sentences.iter().any(|&i| {
+        let text = side.analysis.doc.sentence_text(i);
+        text.contains(['«', '»', '“', '”', '"', '„', '‘']) || text.contains("''")
+    })
 }
 
 #[cfg(test)]

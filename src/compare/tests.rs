@@ -368,6 +368,9 @@ fn a_quotation_on_one_side_only() {
     assert_eq!(kinds(&found), [(DivergenceKind::QuoteMissing, Severity::Warning)]);
     let en_quoted = Version::new(Lang::En, &["\"We will not give in to fear,\" he said."]).done();
     assert!(one_pair(&fr, &en_quoted).is_empty());
+    // Two apostrophes quote too, on sites that cannot type quotation marks.
+    let en_apostrophes = Version::new(Lang::En, &["''We will not give in to fear,'' he said."]).done();
+    assert!(one_pair(&fr, &en_apostrophes).is_empty());
 }
 
 #[test]
