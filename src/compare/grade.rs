@@ -99,6 +99,13 @@ impl<'a> Grader<'a> {
         use DivergenceKind::*;
         match d.kind {
             NumberMismatch | DateMismatch | EntityMismatch if d.severity > Severity::Info => {
+                if d.evidence.len() == 2 && self.capital_for_country(&d) {
+                    d.severity = Severity::Info;
+                    d.confidence = Confidence::Low;
+                    d.note.get_or_insert_with(|| "a capital standing for its country".into());
+                    out.push(d);
+                    return;
+                }
                 // Two titles in common words ("Réviseur" / "Auditor") are one title translated.
                 let titles = self.both_common_words(&d);
                 if d.evidence.len() == 2 && !titles && self.same_slot(&d) {
@@ -185,6 +192,9 @@ impl<'a> Grader<'a> {
         if fact.kind == FactKind::Entity && equiv::dictionary_words_name(fact, self.ctx.sides[s].doc.lang) {
             return lower(d, "capitalized common words, not a name", out);
         }
+        if fact.kind == FactKind::Entity && self.country_told_for_capital(fact, s) {
+            return lower(d, "a capital standing for its country, which the other version names", out);
+        }
         if fact.kind == FactKind::Entity && self.other_form_told(fact, s) {
             return lower(d, "its other form, beside it in parentheses, is in the other version", out);
         }
@@ -259,6 +269,24 @@ impl<'a> Grader<'a> {
             let plural = w.strip_suffix('s').and_then(|w| WEEKDAYS.iter().position(|d| *d == w)).map(|i| i % 7 + 1);
             plural == Some(day) || (day == 7 && w.starts_with("dominical"))
         })
+    }
+
+    /// Whether a one-sided capital is the other version's name of its country ("Moscow raised the
+    /// price" / "la Russie augmente le prix"): the other side names the country more often than
+    /// this side does, so one of its mentions answers the capital. (A side naming both "Ottawa"
+    /// and "le Canada" against a lone "Canada" has dropped the capital.)
+    fn country_told_for_capital(&self, fact: &Fact, s: usize) -> bool {
+        let Some(country) = equiv::capital_of(fact) else { return false };
+        let count = |side: &PairSide| side.facts.iter().filter(|f| f.value == country).count();
+        count(&self.own[1 - s]) > count(&self.own[s])
+    }
+
+    /// Whether the two names of a mismatch are a country and its capital ("la Russie" / "Moscow").
+    fn capital_for_country(&self, d: &Divergence) -> bool {
+        match (self.fact(&d.evidence[0]), self.fact(&d.evidence[1])) {
+            (Some(a), Some(b)) => equiv::capital_and_country(a, b),
+            _ => false,
+        }
     }
 
     /// Whether both facts of a mismatch are capitalised common words ("Réviseur" / "Auditor"):

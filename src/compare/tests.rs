@@ -294,6 +294,35 @@ fn a_name_told_short_with_its_full_form_in_parentheses_is_not_missing() {
 }
 
 #[test]
+fn a_capital_standing_for_its_country_is_not_missing() {
+    let fr = Version::new(Lang::Fr, &["Si la Russie augmente le prix, Kiev taxera le gaz."])
+        .name(0, "Russie", "RU")
+        .name(0, "Kiev", "city:kyiv")
+        .done();
+    let en = Version::new(Lang::En, &["If Moscow raises the price, Kyiv will tax the gas."])
+        .name(0, "Moscow", "city:moscow")
+        .name(0, "Kyiv", "city:kyiv")
+        .done();
+    let graded = |fr: &Analysis, en: &Analysis| {
+        compare(fr, en, &alignment(&[(vec![0], vec![0])]), &SeverityRules::default()).pairs.remove(0)
+    };
+    let found = graded(&fr, &en);
+    assert!(found.iter().all(|d| d.severity == Severity::Info), "{found:?}");
+    // A side that names the capital and the country against a lone country dropped the capital.
+    let fr = Version::new(Lang::Fr, &["Ottawa a écrit à Londres au nom du Canada."])
+        .name(0, "Ottawa", "city:ottawa")
+        .name(0, "Londres", "city:london")
+        .name(0, "Canada", "CA")
+        .done();
+    let en = Version::new(Lang::En, &["Canada wrote to London."])
+        .name(0, "Canada", "CA")
+        .name(0, "London", "city:london")
+        .done();
+    let found = graded(&fr, &en);
+    assert_eq!(kinds(&found), [(DivergenceKind::EntityMissing, Severity::Warning)]);
+}
+
+#[test]
 fn a_name_the_other_extractor_missed_is_still_read_in_the_text() {
     let fr = Version::new(Lang::Fr, &["Le ministre Nicholson a parlé."]).done();
     let en =

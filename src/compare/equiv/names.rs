@@ -560,3 +560,28 @@ pub fn acronym_near_anagram(a: &Fact, b: &Fact) -> bool {
         .count();
     x.len() == y.len() && shared + 1 >= x.len()
 }
+
+/// Each country's capital (`data/capitals.tsv`, from GeoNames), by the keys the facts stage gives
+/// the capital: the gazetteer's (`city:new-delhi`) and a plain name's (`new delhi`).
+static CAPITALS: LazyLock<std::collections::HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut map = std::collections::HashMap::new();
+    for line in include_str!("../../../data/capitals.tsv").lines().filter(|l| !l.starts_with('#')) {
+        let Some((code, capital)) = line.split_once('\t') else { continue };
+        let plain = crate::facts::entities::name_key(capital);
+        map.insert(format!("city:{}", plain.replace(' ', "-")), code);
+        map.insert(plain, code);
+    }
+    map
+});
+
+/// The country (its ISO code, the key of its name) whose capital `name` is: news names a
+/// government by its capital ("Moscow said"), a translation may name the country instead.
+pub fn capital_of(name: &Fact) -> Option<&'static str> {
+    (name.kind == FactKind::Entity).then(|| CAPITALS.get(name.value.as_str()).copied()).flatten()
+}
+
+/// Whether one of two names is a country's capital and the other that country (or its demonym,
+/// which carries the country's key): one actor named two ways.
+pub fn capital_and_country(a: &Fact, b: &Fact) -> bool {
+    capital_of(a).is_some_and(|code| b.value == code) || capital_of(b).is_some_and(|code| a.value == code)
+}
