@@ -192,6 +192,9 @@ impl<'a> Grader<'a> {
         if fact.kind == FactKind::Entity && equiv::dictionary_words_name(fact, self.ctx.sides[s].doc.lang) {
             return lower(d, "capitalized common words, not a name", out);
         }
+        if fact.kind == FactKind::Entity && in_institution_name(fact, &self.ctx.sides[s].doc.text) {
+            return lower(d, "a place inside an institution's name", out);
+        }
         if fact.kind == FactKind::Entity && self.country_told_for_capital(fact, s) {
             return lower(d, "a capital standing for its country, which the other version names", out);
         }
@@ -475,6 +478,55 @@ fn parenthesised_partner<'a>(fact: &Fact, analysis: &'a Analysis) -> Option<&'a 
     }
     let end = open.trim_end_matches(' ').len();
     analysis.facts.facts.iter().find(|f| f.kind == FactKind::Entity && f.end == end)
+}
+
+/// Words that head the name of an institution, written with a capital.
+const INSTITUTION_WORDS: &[&str] = &[
+    "parti",
+    "party",
+    "banque",
+    "bank",
+    "ecole",
+    "school",
+    "universite",
+    "university",
+    "musee",
+    "museum",
+    "eglise",
+    "church",
+    "academie",
+    "academy",
+    "institut",
+    "institute",
+    "college",
+    "conseil",
+    "council",
+    "ministere",
+    "ministry",
+    "hopital",
+    "hospital",
+    "theatre",
+    "opera",
+    "orchestre",
+    "orchestra",
+];
+
+/// Whether a place is the complement of an institution's name: "Parti libéral du Canada",
+/// "l'École des beaux-arts de Paris", "Bank of England". A translation that names the
+/// institution short ("the Liberals", "the Beaux-Arts") has not dropped a place.
+fn in_institution_name(fact: &Fact, text: &str) -> bool {
+    if fact.entity_type != Some(EntityType::Place) {
+        return false;
+    }
+    let before = text.get(..fact.start).unwrap_or("");
+    let line = &before[before.rfind(['\n', '.', ',', ';', ':']).map_or(0, |i| i + 1)..];
+    let mut words = line.split([' ', '\'', '’']).filter(|w| !w.is_empty()).rev();
+    if !words.next().is_some_and(|w| matches!(w, "de" | "du" | "des" | "of" | "d")) {
+        return false;
+    }
+    words.take(4).any(|w| {
+        w.starts_with(char::is_uppercase) && INSTITUTION_WORDS.contains(&crate::text::fold(w).to_lowercase().as_str())
+    })
 }
 
 /// The day of the week (1 = Monday) of a date fact that is a bare weekday.
@@ -861,6 +913,21 @@ mod tests {
         let code = "dans son tombeau (TT211).";
         let f = Fact { start: 18, end: 23, ..fact(FactKind::Entity, "TT211", "tt211", None) };
         assert!(!in_parentheses(&f, code));
+    }
+
+    #[test]
+    fn a_place_inside_an_institution_name_is_no_place_of_its_own() {
+        let text =
+            "Le Parti libéral du Canada et l'École des beaux-arts de Lyon. Il vit au Canada. La Bank of England.";
+        let at = |name: &str, nth: usize| {
+            let start = text.match_indices(name).nth(nth).unwrap().0;
+            let f = fact(FactKind::Entity, name, "x", Some(EntityType::Place));
+            Fact { start, end: start + name.len(), ..f }
+        };
+        assert!(in_institution_name(&at("Canada", 0), text));
+        assert!(in_institution_name(&at("Lyon", 0), text));
+        assert!(in_institution_name(&at("England", 0), text));
+        assert!(!in_institution_name(&at("Canada", 1), text));
     }
 
     #[test]
