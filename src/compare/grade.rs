@@ -192,6 +192,9 @@ impl<'a> Grader<'a> {
         if fact.kind == FactKind::Entity && equiv::dictionary_words_name(fact, self.ctx.sides[s].doc.lang) {
             return lower(d, "capitalized common words, not a name", out);
         }
+        if fact.kind == FactKind::Entity && self.adjective_in_lower_case(fact, s) {
+            return lower(d, "a proper adjective the other language writes in lower case", out);
+        }
         if fact.kind == FactKind::Entity && in_institution_name(fact, &self.ctx.sides[s].doc.text) {
             return lower(d, "a place inside an institution's name", out);
         }
@@ -282,6 +285,22 @@ impl<'a> Grader<'a> {
         let Some(country) = equiv::capital_of(fact) else { return false };
         let count = |side: &PairSide| side.facts.iter().filter(|f| f.value == country).count();
         count(&self.own[1 - s]) > count(&self.own[s])
+    }
+
+    /// Whether a one-word name that is no person and no gazetteer place is written in lower case
+    /// on the other side, as a proper adjective or noun of style that one language capitalises
+    /// and the other does not ("Gothic columns" / "colonnes gothiques", "Baroque" / "baroque").
+    fn adjective_in_lower_case(&self, fact: &Fact, s: usize) -> bool {
+        if matches!(fact.entity_type, Some(EntityType::Person | EntityType::Place))
+            || fact.text.contains([' ', '-'])
+            || acronym(fact)
+        {
+            return false;
+        }
+        let name = crate::text::fold(&fact.text).to_lowercase();
+        words_of(&self.own[1 - s])
+            .filter(|(w, _)| w.starts_with(char::is_lowercase))
+            .any(|(w, _)| same_stem_across(&name, &crate::text::fold(w)))
     }
 
     /// Whether the two names of a mismatch are a country and its capital ("la Russie" / "Moscow").
@@ -478,6 +497,15 @@ fn parenthesised_partner<'a>(fact: &Fact, analysis: &'a Analysis) -> Option<&'a 
     }
     let end = open.trim_end_matches(' ').len();
     analysis.facts.facts.iter().find(|f| f.kind == FactKind::Entity && f.end == end)
+}
+
+/// Whether two folded words are one word with each language's ending ("gothic" / "gothiques",
+/// "marxist" / "marxistes"): they share a prefix of five letters or more that covers all but
+/// one letter of the shorter word.
+fn same_stem_across(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 5 && common + 1 >= shorter
 }
 
 /// Words that head the name of an institution, written with a capital.
@@ -928,6 +956,15 @@ mod tests {
         assert!(in_institution_name(&at("Lyon", 0), text));
         assert!(in_institution_name(&at("England", 0), text));
         assert!(!in_institution_name(&at("Canada", 1), text));
+    }
+
+    #[test]
+    fn one_word_with_each_language_ending() {
+        assert!(same_stem_across("gothic", "gothiques"));
+        assert!(same_stem_across("marxist", "marxistes"));
+        assert!(same_stem_across("baroque", "baroque"));
+        assert!(!same_stem_across("gothic", "gothenburg"));
+        assert!(!same_stem_across("celt", "celtique"));
     }
 
     #[test]
