@@ -112,7 +112,10 @@ pub fn lookup_after_contraction(tokens: &[Token], at: usize) -> Option<(usize, G
         return None;
     }
     let last = (at + embedded::MAX_TOKENS).min(tokens.len());
-    (at + 1..=last).rev().find_map(|end| {
+    // The name must end on a word that no hyphen glues to more ("du Cap-Oriental" is a region).
+    let whole =
+        |end: usize| tokens[end - 1].is_word() && !tokens.get(end).is_some_and(|t| t.glued() && t.is_punct("-‑"));
+    (at + 1..=last).rev().filter(|&end| whole(end)).find_map(|end| {
         let key = format!("{article} {}", tokens_key(&tokens[at..end]));
         let mut entries = entries_of(&key)?;
         entries.find(|e| e.case_fits(&tokens[at..end])).map(|e| (end, e))
@@ -137,6 +140,9 @@ mod tests {
         let tokens = tokenize("il vit au Caire", Lang::Fr, &[]);
         let at = tokens.iter().position(|t| t.text == "Caire").unwrap();
         assert_eq!(lookup_after_contraction(&tokens, at).map(|(end, e)| (end, e.key)), Some((at + 1, "city:cairo")));
+        let tokens = tokenize("le district du Cap-Oriental", Lang::Fr, &[]);
+        let at = tokens.iter().position(|t| t.text == "Cap").unwrap();
+        assert!(lookup_after_contraction(&tokens, at).is_none());
         let tokens = tokenize("il vit à Caire", Lang::Fr, &[]);
         let at = tokens.iter().position(|t| t.text == "Caire").unwrap();
         assert!(lookup_after_contraction(&tokens, at).is_none());
