@@ -29,7 +29,8 @@ pub struct Pair {
     pub right: Vec<usize>,
     /// How likely the match is right, 0..1, calibrated (`docs/align.md`, "What a score means"):
     /// 0.5 is the point below which a pair stands only because the versions are parallel and it
-    /// keeps their order; [`is_confident`] tells the pairs above it.
+    /// keeps their order, or because its sentences are each other's clear best counterpart;
+    /// [`is_confident`] tells the pairs above it.
     pub score: f64,
 }
 
@@ -293,6 +294,53 @@ mod tests {
         let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &EN[..1]), &AlignOptions::default());
         assert_eq!(pairs(&a), [(vec![0], vec![0])]);
         assert!(is_confident(a.pairs[0].score), "{}", a.pairs[0].score);
+    }
+
+    #[test]
+    fn a_clear_mutual_best_stands_below_the_refusal_threshold_only_among_rivals() {
+        let fr = [
+            "La banque centrale du Nordland a de nouveau abaissé ses taux directeurs.",
+            "Le conseil des gouverneurs s'est réuni à Valbourg, loin de son siège habituel.",
+            "Les économistes attendaient cette décision depuis plusieurs semaines.",
+            "Le chômage a légèrement augmenté au printemps dans les régions côtières.",
+        ];
+        let en = [
+            "Valbourg, (Nordic Wire / Example Press - 5th May, 2031) The central bank of Nordland cut interest \
+             rates again Thursday, upping the pace of easing amid slowing prices.",
+            "Tourism revenue reached a record in the northern valleys last summer.",
+            "Fishing quotas will be reviewed by parliament before the end of the year.",
+            "A new bridge over the river opened to traffic after three years of works.",
+        ];
+        let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &AlignOptions::default());
+        assert_eq!(pairs(&a), [(vec![0], vec![0])]);
+        assert!(!is_confident(a.pairs[0].score), "{}", a.pairs[0].score);
+        // The same two sentences alone have no rivals to be ahead of.
+        let a = align(&analysis(Lang::Fr, &fr[..1]), &analysis(Lang::En, &en[..1]), &AlignOptions::default());
+        assert!(a.pairs.is_empty(), "{:?}", pairs(&a));
+    }
+
+    #[test]
+    fn one_shared_word_does_not_pair_two_short_sentences_of_comparable_articles() {
+        let fr = [
+            "Les vendanges ont commencé avec deux semaines d'avance dans la vallée.",
+            "Les viticulteurs redoutent une récolte plus faible que prévu.",
+            "Le maire a démissionné.",
+            "Les prix du raisin devraient augmenter cet automne.",
+        ];
+        let en = [
+            "The ferry service to the islands was suspended for the winter.",
+            "Several schools will close early because of the storm.",
+            "The mayor laughed.",
+            "Fishermen kept their boats in port all week.",
+        ];
+        let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &AlignOptions::default());
+        assert!(a.pairs.is_empty(), "{:?}", pairs(&a));
+        let lenient = AlignOptions {
+            thresholds: Thresholds { lone_keys: 1, ..Thresholds::default() },
+            ..AlignOptions::default()
+        };
+        let a = align(&analysis(Lang::Fr, &fr), &analysis(Lang::En, &en), &lenient);
+        assert_eq!(pairs(&a), [(vec![2], vec![2])]);
     }
 
     #[test]

@@ -225,6 +225,11 @@ impl<'a> Scorer<'a> {
         shared
     }
 
+    /// How many keys left sentence `i` and right sentence `j` share.
+    pub fn shared_count(&self, i: usize, j: usize) -> usize {
+        self.shared_keys(&[i], &[j]).len()
+    }
+
     /// Weighted share of the tokens of right group `r` that find a counterpart in left group `l`
     /// (or of `l` in `r` when `of_left`).
     pub fn covered_share(&self, l: &[usize], r: &[usize], of_left: bool) -> f64 {

@@ -66,6 +66,17 @@ pub struct Thresholds {
     /// `parallel_share` of the sentences of each side are in pairs scoring `parallel_pair` or more.
     pub parallel_pair: f64,
     pub parallel_share: f64,
+    /// In articles of at least [`MUTUAL_SENTENCES`] sentences a side, a pair below
+    /// `refuse_below` still stands on its own evidence when each of its two sentences is the
+    /// other's best counterpart, its raw score is at least `mutual_floor`, the second best of
+    /// each sentence scores at most `mutual_ratio` times as much, and the two share at least
+    /// `mutual_keys` keys (see `refuse_weak`).
+    pub mutual_floor: f64,
+    pub mutual_ratio: f64,
+    pub mutual_keys: usize,
+    /// A 1:1 pair sharing fewer keys than this (one word, one figure) does not stand on its own
+    /// evidence whatever its score: only the position prior keeps it.
+    pub lone_keys: usize,
 }
 
 impl Default for Thresholds {
@@ -88,6 +99,10 @@ impl Default for Thresholds {
             calibration_width: 0.085,
             parallel_pair: 0.2,
             parallel_share: 0.45,
+            mutual_floor: 0.2,
+            mutual_ratio: 0.8,
+            mutual_keys: 3,
+            lone_keys: 2,
         }
     }
 }
@@ -121,7 +136,7 @@ pub fn assign(scorer: &Scorer, n: usize, m: usize, continuations: Continuations,
     absorb_neighbours(scorer, n, m, &mut beads, continuations, t);
     join_complements(scorer, n, m, &mut beads, t);
     beads.sort_by_key(|b| (b.left.first().copied().unwrap_or(usize::MAX), b.right.first().copied()));
-    refuse_weak(n, m, &mut beads, t);
+    refuse_weak(scorer, n, m, &mut beads, t);
     beads.sort_by_key(|b| (b.left.first().copied().unwrap_or(usize::MAX), b.right.first().copied()));
     beads
 }

@@ -324,27 +324,47 @@ pub(super) fn join_complements(scorer: &Scorer, n: usize, m: usize, beads: &mut 
     }
 }
 
-/// Removes the pairs that nothing vouches for: a pair whose raw score is below
-/// `refuse_below` (its calibrated score below 0.5) stays only when the position prior holds,
-/// that is when the two versions are mostly parallel (at least `parallel_share` of each side's
-/// sentences in pairs scoring `parallel_pair` or more) and the pair keeps the order of its
-/// neighbours. In comparable text, two sentences each version has alone otherwise pair because
-/// they happen to sit at the same place. `beads` must be sorted by their first left sentence.
-pub(super) fn refuse_weak(n: usize, m: usize, beads: &mut Vec<Bead>, t: &Thresholds) {
-    if beads.iter().all(|b| b.score >= t.refuse_below) {
+/// Removes the pairs that nothing vouches for. A pair stands on its own evidence when its raw
+/// score reaches `refuse_below` (its calibrated score 0.5) and, for a 1:1 pair, its sentences
+/// share at least `lone_keys` keys: one common word or figure is what any two sentences of a
+/// story may share, however short they are. A pair that does not stand on its own stays when
+/// the position prior holds, that is when the two versions are mostly parallel (at least
+/// `parallel_share` of each side's sentences in pairs scoring `parallel_pair` or more) and the
+/// pair keeps the order of its neighbours. In comparable text, two sentences each version has
+/// alone otherwise pair because they happen to sit at the same place.
+///
+/// Competition is evidence too: in articles of at least [`MUTUAL_SENTENCES`] sentences a side, a
+/// refused pair or group leaves its best 1:1 part paired when the two sentences are each other's
+/// clear best counterpart ([`Standing::clear`]): a lede whose counterpart opens on a dateline, a
+/// paraphrase that shares a handful of words, and nothing else comes close on either side.
+/// `beads` must be sorted by their first left sentence.
+pub(super) fn refuse_weak(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<Bead>, t: &Thresholds) {
+    let thin =
+        |b: &Bead| matches!((&b.left[..], &b.right[..]), (&[i], &[j]) if scorer.shared_count(i, j) < t.lone_keys);
+    if beads.iter().all(|b| b.score >= t.refuse_below && !thin(b)) {
         return;
     }
     let held = Held::of(beads, t);
+    let standing = (n >= MUTUAL_SENTENCES && m >= MUTUAL_SENTENCES).then(|| Standing::of(scorer, n, m));
+    let mut rescued = Vec::new();
     let keep: Vec<bool> = (0..beads.len())
         .map(|k| {
             let bead = &beads[k];
-            if bead.score >= t.refuse_below {
+            if bead.score >= t.refuse_below && !thin(bead) {
                 return true;
             }
             let parallel = held.share(n, m, Some(bead), t) >= t.parallel_share;
             let after_previous = k == 0 || beads[k - 1].right.last() < bead.right.first();
             let before_next = k + 1 == beads.len() || bead.right.last() < beads[k + 1].right.first();
-            parallel && after_previous && before_next
+            if parallel && after_previous && before_next {
+                return true;
+            }
+            let parts = bead.left.iter().flat_map(|&i| bead.right.iter().map(move |&j| (i, j)));
+            let clear = parts.filter_map(|(i, j)| standing.as_ref()?.clear(scorer, i, j, t).map(|s| (s, i, j)));
+            if let Some((s, i, j)) = clear.max_by(|a, b| a.0.total_cmp(&b.0)) {
+                rescued.push(Bead { left: vec![i], right: vec![j], score: s });
+            }
+            false
         })
         .collect();
     let mut k = 0;
@@ -352,6 +372,65 @@ pub(super) fn refuse_weak(n: usize, m: usize, beads: &mut Vec<Bead>, t: &Thresho
         k += 1;
         keep[k - 1]
     });
+    beads.extend(rescued);
+}
+
+/// Both sides need this many sentences for a clear best counterpart to count as evidence: with
+/// fewer, a sentence has no rivals to be ahead of.
+pub(super) const MUTUAL_SENTENCES: usize = 3;
+
+/// Each sentence's best counterpart among its candidates ([`candidate_lists`]), with its score
+/// and the score of the second best, on each side.
+pub(super) struct Standing {
+    left: Vec<Rivals>,
+    right: Vec<Rivals>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Rivals {
+    best: Option<usize>,
+    second: f64,
+}
+
+impl Standing {
+    pub(super) fn of(scorer: &Scorer, n: usize, m: usize) -> Standing {
+        let side = |swapped: bool| {
+            let (this, other, len, other_len) =
+                if swapped { (scorer.right, scorer.left, m, n) } else { (scorer.left, scorer.right, n, m) };
+            let ids: Vec<usize> = (0..len).collect();
+            let other_ids: Vec<usize> = (0..other_len).collect();
+            candidate_lists(this, &ids, other, &other_ids, CANDIDATES)
+                .into_iter()
+                .map(|(i, js)| {
+                    let (mut rivals, mut top) = (Rivals::default(), 0.0);
+                    for j in js {
+                        let s = if swapped { scorer.score(&[j], &[i]) } else { scorer.score(&[i], &[j]) };
+                        if s > top {
+                            rivals = Rivals { best: Some(j), second: top };
+                            top = s;
+                        } else if s > rivals.second {
+                            rivals.second = s;
+                        }
+                    }
+                    rivals
+                })
+                .collect::<Vec<Rivals>>()
+        };
+        Standing { left: side(false), right: side(true) }
+    }
+
+    /// The raw score of left `i` with right `j` when each is the other's best counterpart, the
+    /// score reaches `mutual_floor`, each sentence's second best scores at most `mutual_ratio`
+    /// times as much, and the two share at least `mutual_keys` keys.
+    pub(super) fn clear(&self, scorer: &Scorer, i: usize, j: usize, t: &Thresholds) -> Option<f64> {
+        let (l, r) = (self.left[i], self.right[j]);
+        if l.best != Some(j) || r.best != Some(i) {
+            return None;
+        }
+        let s = scorer.score(&[i], &[j]);
+        let ahead = s >= t.mutual_floor && l.second.max(r.second) <= t.mutual_ratio * s;
+        (ahead && scorer.shared_count(i, j) >= t.mutual_keys).then_some(s)
+    }
 }
 
 /// How parallel the two versions are: the sentences of each side held by pairs of raw score
