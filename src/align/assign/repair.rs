@@ -337,6 +337,9 @@ pub(super) fn join_complements(scorer: &Scorer, n: usize, m: usize, beads: &mut 
 /// refused pair or group leaves its best 1:1 part paired when the two sentences are each other's
 /// clear best counterpart ([`Standing::clear`]): a lede whose counterpart opens on a dateline, a
 /// paraphrase that shares a handful of words, and nothing else comes close on either side.
+/// A refused group with no such part stays whole when each of its sentences nearly stands alone
+/// with the group's other side and nothing outside the group that is still free competes
+/// ([`Standing::clear_group`]): a sentence that one version tells twice, in two places.
 /// `beads` must be sorted by their first left sentence.
 pub(super) fn refuse_weak(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<Bead>, t: &Thresholds) {
     let thin =
@@ -367,12 +370,38 @@ pub(super) fn refuse_weak(scorer: &Scorer, n: usize, m: usize, beads: &mut Vec<B
             false
         })
         .collect();
+    if let Some(standing) = &standing {
+        // What the kept beads hold, and how strongly: a rival already held by a pair at least as
+        // strong as the rival's own link is no rival.
+        let mut held_left = vec![f64::NEG_INFINITY; n];
+        let mut held_right = vec![f64::NEG_INFINITY; m];
+        for bead in beads.iter().zip(&keep).filter(|(_, &k)| k).map(|(b, _)| b) {
+            bead.left.iter().for_each(|&i| held_left[i] = bead.score);
+            bead.right.iter().for_each(|&j| held_right[j] = bead.score);
+        }
+        let held = Holders { left: &held_left, right: &held_right };
+        let part_kept = |b: &Bead, rescued: &[Bead]| {
+            rescued.iter().any(|r| b.left.contains(&r.left[0]) && b.right.contains(&r.right[0]))
+        };
+        for (bead, _) in beads.iter().zip(&keep).filter(|(b, &k)| !k && (b.left.len() > 1 || b.right.len() > 1)) {
+            if !part_kept(bead, &rescued) && standing.clear_group(scorer, bead, held, t) {
+                rescued.push(bead.clone());
+            }
+        }
+    }
     let mut k = 0;
     beads.retain(|_| {
         k += 1;
         keep[k - 1]
     });
     beads.extend(rescued);
+}
+
+/// The scores of the kept beads holding each sentence (`NEG_INFINITY` for a free sentence).
+#[derive(Clone, Copy)]
+pub(super) struct Holders<'a> {
+    pub(super) left: &'a [f64],
+    pub(super) right: &'a [f64],
 }
 
 /// Both sides need this many sentences for a clear best counterpart to count as evidence: with
@@ -384,6 +413,9 @@ pub(super) const MUTUAL_SENTENCES: usize = 3;
 pub(super) struct Standing {
     left: Vec<Rivals>,
     right: Vec<Rivals>,
+    /// Each sentence's candidates with their 1:1 scores.
+    candidates_left: Vec<Vec<(usize, f64)>>,
+    candidates_right: Vec<Vec<(usize, f64)>>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -399,24 +431,51 @@ impl Standing {
                 if swapped { (scorer.right, scorer.left, m, n) } else { (scorer.left, scorer.right, n, m) };
             let ids: Vec<usize> = (0..len).collect();
             let other_ids: Vec<usize> = (0..other_len).collect();
+            let score = |i: usize, j: usize| if swapped { scorer.score(&[j], &[i]) } else { scorer.score(&[i], &[j]) };
             candidate_lists(this, &ids, other, &other_ids, CANDIDATES)
                 .into_iter()
-                .map(|(i, js)| {
-                    let (mut rivals, mut top) = (Rivals::default(), 0.0);
-                    for j in js {
-                        let s = if swapped { scorer.score(&[j], &[i]) } else { scorer.score(&[i], &[j]) };
-                        if s > top {
-                            rivals = Rivals { best: Some(j), second: top };
-                            top = s;
-                        } else if s > rivals.second {
-                            rivals.second = s;
-                        }
-                    }
-                    rivals
-                })
-                .collect::<Vec<Rivals>>()
+                .map(|(i, js)| js.into_iter().map(|j| (j, score(i, j))).collect::<Vec<(usize, f64)>>())
+                .collect::<Vec<_>>()
         };
-        Standing { left: side(false), right: side(true) }
+        let rivals = |candidates: &Vec<(usize, f64)>| {
+            let (mut rivals, mut top) = (Rivals::default(), 0.0);
+            for &(j, s) in candidates {
+                if s > top {
+                    rivals = Rivals { best: Some(j), second: top };
+                    top = s;
+                } else if s > rivals.second {
+                    rivals.second = s;
+                }
+            }
+            rivals
+        };
+        let (candidates_left, candidates_right) = (side(false), side(true));
+        Standing {
+            left: candidates_left.iter().map(rivals).collect(),
+            right: candidates_right.iter().map(rivals).collect(),
+            candidates_left,
+            candidates_right,
+        }
+    }
+
+    /// Whether a refused group stands on its own evidence all the same: its score reaches
+    /// `mutual_floor`, its sentences share at least `mutual_keys` keys, each of its sentences
+    /// scores with some sentence of the other side of the group at least `mutual_ratio` times the
+    /// group's score (each nearly stands alone: the group is the union of clear links, not a
+    /// sentence carried along), and no sentence has a counterpart outside the group scoring
+    /// more than `mutual_ratio` times the group's score, unless a kept pair at least as strong
+    /// already holds that counterpart.
+    pub(super) fn clear_group(&self, scorer: &Scorer, b: &Bead, held: Holders, t: &Thresholds) -> bool {
+        let limit = t.mutual_ratio * b.score;
+        let stands = |candidates: &[(usize, f64)], inside: &[usize], holders: &[f64]| {
+            let own = candidates.iter().filter(|(y, _)| inside.contains(y)).map(|&(_, s)| s).fold(0.0, f64::max);
+            own >= limit && candidates.iter().all(|&(y, s)| inside.contains(&y) || s <= limit || holders[y] >= s)
+        };
+        let keys: usize = b.left.iter().flat_map(|&i| b.right.iter().map(move |&j| scorer.shared_count(i, j))).sum();
+        b.score >= t.mutual_floor
+            && keys >= t.mutual_keys
+            && b.left.iter().all(|&i| stands(&self.candidates_left[i], &b.right, held.right))
+            && b.right.iter().all(|&j| stands(&self.candidates_right[j], &b.left, held.left))
     }
 
     /// The raw score of left `i` with right `j` when each is the other's best counterpart, the

@@ -153,3 +153,54 @@ fn band_follows_anchors_and_stays_connected() {
     assert!(!band.contains(50, 19));
     assert!(band.rows.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1 && w[1].0 <= w[0].1 + 1));
 }
+
+fn holders(h: &(Vec<f64>, Vec<f64>)) -> Holders<'_> {
+    Holders { left: &h.0, right: &h.1 }
+}
+
+#[test]
+fn a_group_of_clear_links_stands_and_a_held_rival_does_not_count() {
+    // Right 0 and right 2 each tell most of left 0 (news repeat their key facts); right 1
+    // tells nothing of it; left 3 tells right 2 as well.
+    let fr = [
+        "Le gouvernement a annoncé mardi une cyberattaque contre 40 hôpitaux.",
+        "Les pirates réclament une rançon de 3 millions d'euros.",
+        "Le président a convoqué un conseil de défense jeudi.",
+        "Le gouvernement a déclaré mardi qu'une cyberattaque avait touché 40 hôpitaux.",
+    ];
+    let en = [
+        "The government announced a cyberattack against hospitals.",
+        "The hackers are demanding a ransom of 3 million euros.",
+        "The government said on Tuesday that a cyberattack hit 40 hospitals.",
+        "The president called a defence council on Thursday.",
+    ];
+    let (n, m) = (fr.len(), en.len());
+    let build = |n: usize| {
+        profile::build(
+            &analysis(Lang::Fr, &fr[..n]),
+            &(0..n).collect::<Vec<_>>(),
+            &analysis(Lang::En, &en),
+            &(0..m).collect::<Vec<_>>(),
+            Lexicon::broad(),
+        )
+    };
+    let t = Thresholds::default();
+    let free = (vec![f64::NEG_INFINITY; n], vec![f64::NEG_INFINITY; m]);
+    // Without the left sentence that repeats the minister's request, the lede's group is clear.
+    let (left, right) = build(3);
+    let scorer = Scorer::new(&left, &right, Weights::default());
+    let group = |r: Vec<usize>| Bead { left: vec![0], score: scorer.score(&[0], &r), right: r };
+    let standing = Standing::of(&scorer, 3, m);
+    assert!(standing.clear_group(&scorer, &group(vec![0, 2]), holders(&free), &t));
+    // A sentence carried along without a link of its own is not.
+    assert!(!standing.clear_group(&scorer, &group(vec![0, 1]), holders(&free), &t));
+    // With it, right 2 has a rival outside the group, unless a stronger pair holds that rival.
+    let (left, right) = build(4);
+    let scorer = Scorer::new(&left, &right, Weights::default());
+    let bead = Bead { left: vec![0], right: vec![0, 2], score: scorer.score(&[0], &[0, 2]) };
+    let standing = Standing::of(&scorer, n, m);
+    assert!(!standing.clear_group(&scorer, &bead, holders(&free), &t));
+    let mut held = free.clone();
+    held.0[3] = scorer.score(&[3], &[2]);
+    assert!(standing.clear_group(&scorer, &bead, holders(&held), &t));
+}
