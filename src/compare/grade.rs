@@ -99,10 +99,10 @@ impl<'a> Grader<'a> {
         use DivergenceKind::*;
         match d.kind {
             NumberMismatch | DateMismatch | EntityMismatch if d.severity > Severity::Info => {
-                if d.evidence.len() == 2 && self.capital_for_country(&d) {
+                if d.evidence.len() == 2 && self.place_within(&d) {
                     d.severity = Severity::Info;
                     d.confidence = Confidence::Low;
-                    d.note.get_or_insert_with(|| "a capital standing for its country".into());
+                    d.note.get_or_insert_with(|| "one place lies in the other".into());
                     out.push(d);
                     return;
                 }
@@ -303,10 +303,11 @@ impl<'a> Grader<'a> {
             .any(|(w, _)| same_stem_across(&name, &crate::text::fold(w)))
     }
 
-    /// Whether the two names of a mismatch are a country and its capital ("la Russie" / "Moscow").
-    fn capital_for_country(&self, d: &Divergence) -> bool {
+    /// Whether the two names of a mismatch are a place and a country it lies in ("la Russie" /
+    /// "Moscow", "Angleterre" / "Britain").
+    fn place_within(&self, d: &Divergence) -> bool {
         match (self.fact(&d.evidence[0]), self.fact(&d.evidence[1])) {
-            (Some(a), Some(b)) => equiv::capital_and_country(a, b),
+            (Some(a), Some(b)) => equiv::place_within(a, b),
             _ => false,
         }
     }

@@ -580,8 +580,25 @@ pub fn capital_of(name: &Fact) -> Option<&'static str> {
     (name.kind == FactKind::Entity).then(|| CAPITALS.get(name.value.as_str()).copied()).flatten()
 }
 
+/// The country of each region of the gazetteer that lies in one (`data/regions.tsv`).
+static REGIONS: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    include_str!("../../../data/regions.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+});
+
 /// Whether one of two names is a country's capital and the other that country (or its demonym,
 /// which carries the country's key): one actor named two ways.
 pub fn capital_and_country(a: &Fact, b: &Fact) -> bool {
     capital_of(a).is_some_and(|code| b.value == code) || capital_of(b).is_some_and(|code| a.value == code)
+}
+
+/// Whether one of two places lies in the other: a capital in its country, or a region in its
+/// country ("Angleterre" / "Britain", "la Floride" / "the US"): the whole named for the part.
+pub fn place_within(a: &Fact, b: &Fact) -> bool {
+    let region_in = |x: &Fact, y: &Fact| REGIONS.get(x.value.as_str()).is_some_and(|code| y.value == *code);
+    capital_and_country(a, b)
+        || (a.kind == FactKind::Entity && b.kind == FactKind::Entity && (region_in(a, b) || region_in(b, a)))
 }

@@ -377,3 +377,24 @@ fn a_demonym_in_a_name_is_told_by_its_country() {
     let other = TextView::new("les guerres d'indépendance de l'Irlande", Lang::Fr);
     assert!(!name_written_in(&name, Lang::En, &other));
 }
+
+#[test]
+fn capitals_and_regions_lie_in_their_country() {
+    let place = |text: &str, key: &str| Fact {
+        kind: FactKind::Entity,
+        start: 0,
+        end: text.len(),
+        text: text.into(),
+        value: key.into(),
+        unit: None,
+        entity_type: None,
+    };
+    let (moscow, russia) = (place("Moscou", "city:moscow"), place("Russia", "RU"));
+    assert_eq!(capital_of(&moscow), Some("RU"));
+    assert!(place_within(&moscow, &russia) && place_within(&russia, &moscow));
+    // a capital the gazetteer does not know keeps the plain key of its name
+    assert_eq!(capital_of(&place("Nouakchott", "nouakchott")), Some("MR"));
+    assert!(place_within(&place("Angleterre", "region:england"), &place("Britain", "GB")));
+    assert!(!place_within(&place("Lyon", "city:lyon"), &russia));
+    assert!(!place_within(&place("Ottawa", "city:ottawa"), &place("Britain", "GB")));
+}
