@@ -92,6 +92,16 @@ fn one_pair(left: &Analysis, right: &Analysis) -> Vec<Divergence> {
     compare_sentences(left, right, PairRef { left: &[0], right: &[0] }, &SeverityRules::default())
 }
 
+/// The divergences of a one-pair alignment, weighed as the comparison weighs them (`one_pair`
+/// gives them before the severity rules).
+fn graded_pair(left: &Analysis, right: &Analysis) -> Vec<Divergence> {
+    compare(left, right, &alignment(&[(vec![0], vec![0])]), &SeverityRules::default()).pairs.remove(0)
+}
+
+fn assert_only_info(divergences: &[Divergence]) {
+    assert!(divergences.iter().all(|d| d.severity == Severity::Info), "{divergences:?}");
+}
+
 fn kinds(divergences: &[Divergence]) -> Vec<(DivergenceKind, Severity)> {
     divergences.iter().map(|d| (d.kind, d.severity)).collect()
 }
@@ -279,17 +289,13 @@ fn a_name_told_short_with_its_full_form_in_parentheses_is_not_missing() {
         .name(0, "Zelnik League", "zelnik league")
         .name(0, "PLV", "plv")
         .done();
-    let graded = |fr: &Analysis, en: &Analysis| {
-        compare(fr, en, &alignment(&[(vec![0], vec![0])]), &SeverityRules::default()).pairs.remove(0)
-    };
-    let found = graded(&fr, &en);
-    assert!(found.iter().all(|d| d.severity == Severity::Info), "{found:?}");
+    assert_only_info(&graded_pair(&fr, &en));
     // Without the short form beside it, the full name is missing from the French.
     let en = Version::new(Lang::En, &["Jean Morin's Zelnik League reacted."])
         .name(0, "Jean Morin", "jean morin")
         .name(0, "Zelnik League", "zelnik league")
         .done();
-    let found = graded(&fr, &en);
+    let found = graded_pair(&fr, &en);
     assert!(found.iter().any(|d| d.severity > Severity::Info), "{found:?}");
 }
 
@@ -303,11 +309,7 @@ fn a_capital_standing_for_its_country_is_not_missing() {
         .name(0, "Moscow", "city:moscow")
         .name(0, "Kyiv", "city:kyiv")
         .done();
-    let graded = |fr: &Analysis, en: &Analysis| {
-        compare(fr, en, &alignment(&[(vec![0], vec![0])]), &SeverityRules::default()).pairs.remove(0)
-    };
-    let found = graded(&fr, &en);
-    assert!(found.iter().all(|d| d.severity == Severity::Info), "{found:?}");
+    assert_only_info(&graded_pair(&fr, &en));
     // A side that names the capital and the country against a lone country dropped the capital.
     let fr = Version::new(Lang::Fr, &["Ottawa a écrit à Londres au nom du Canada."])
         .name(0, "Ottawa", "city:ottawa")
@@ -318,7 +320,7 @@ fn a_capital_standing_for_its_country_is_not_missing() {
         .name(0, "Canada", "CA")
         .name(0, "London", "city:london")
         .done();
-    let found = graded(&fr, &en);
+    let found = graded_pair(&fr, &en);
     assert_eq!(kinds(&found), [(DivergenceKind::EntityMissing, Severity::Warning)]);
 }
 
