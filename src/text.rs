@@ -58,6 +58,18 @@ pub fn count_words(text: &str, limit: usize) -> usize {
     words
 }
 
+/// The length in bytes of the white space character at byte `i` of `text` (a char boundary),
+/// 0 when the character there is no white space (`char::is_whitespace`); only the lead bytes of
+/// characters that may be white space are decoded.
+#[inline]
+pub fn space_len(text: &str, i: usize) -> usize {
+    match SPACE_BYTES[usize::from(text.as_bytes()[i])] {
+        0 => 0,
+        1 => 1,
+        _ => text[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+    }
+}
+
 /// Marks a lead byte of a character that may be white space ([`SPACE_BYTES`]).
 const LEAD_OF_SPACE: u8 = 2;
 

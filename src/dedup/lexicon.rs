@@ -134,13 +134,15 @@ fn stem_key(en: &str) -> u64 {
     h.finish()
 }
 
-/// The keys of words already met (`None` for a word without one, whether its beginning or its
-/// stem ruled it out), by the 64-bit hash of the word as written: a long word is then one look-up
-/// in a compact table, with neither its beginning folded nor a string kept. Two words of one
-/// thread's few hundred thousand meet on one hash with odds of about 10⁻⁹.
+/// The keys of long words already met, by the 64-bit hash of the word as written: its
+/// translation key (`None` for a word without one, whether its beginning or its stem ruled it
+/// out) and the spelling key the sketch makes of it (a folded name, or a cognate's first
+/// letters), so that a long word is one look-up in a compact table, with neither its beginning
+/// folded nor a string kept. Two words of one thread's few hundred thousand meet on one hash
+/// with odds of about 10⁻⁹.
 #[derive(Default)]
 pub struct Cache {
-    words: [FxHashMap<u64, Option<u64>>; 2],
+    words: [FxHashMap<u64, (Option<u64>, u64)>; 2],
 }
 
 thread_local! {
@@ -155,20 +157,24 @@ pub fn with_cache<R>(f: impl FnOnce(&mut Cache) -> R) -> R {
 impl Cache {
     /// Appends to `out` the translation key of `word` (a run of letters) in `lang`, if it has one.
     pub fn keys(&mut self, word: &str, lang: Lang, out: &mut Vec<u64>) {
+        out.extend(self.word_keys(word, lang, || 0).0);
+    }
+
+    /// The translation key of `word` (a run of letters) in `lang`, if it has one, and its
+    /// spelling key, made by `spelling` the first time the word is met (a pure function of the
+    /// word as written, which the cache keeps alongside).
+    pub fn word_keys(&mut self, word: &str, lang: Lang, spelling: impl FnOnce() -> u64) -> (Option<u64>, u64) {
         let words = &mut self.words[lang as usize];
         let hash = xxhash_rust::xxh3::xxh3_64(word.as_bytes());
-        let key = match words.get(&hash) {
-            Some(&key) => key,
-            None => {
-                let key = key_of(word, lang);
-                if words.len() >= CACHE_LIMIT {
-                    words.clear();
-                }
-                words.insert(hash, key);
-                key
-            }
-        };
-        out.extend(key);
+        if let Some(&keys) = words.get(&hash) {
+            return keys;
+        }
+        let keys = (key_of(word, lang), spelling());
+        if words.len() >= CACHE_LIMIT {
+            words.clear();
+        }
+        words.insert(hash, keys);
+        keys
     }
 }
 

@@ -15,6 +15,10 @@ use std::path::Path;
 /// most engines (Spark, JavaScript, pandas).
 #[derive(Serialize, Deserialize)]
 struct SketchLine {
+    /// The format of the line ([`FORMAT_VERSION`]): sketches made by a binary that hashes
+    /// differently must not be joined with these (their exact hashes would never meet).
+    #[serde(default)]
+    version: u32,
     id: String,
     lang: Lang,
     /// Content hash: equal for exact copies (join key of the exact step).
@@ -31,9 +35,14 @@ struct SketchLine {
     heads: Vec<String>,
 }
 
+/// The version of the sketch line format, bumped whenever a field changes meaning or a hash
+/// changes function. A line of another version (or of none, the first format) is refused.
+pub const FORMAT_VERSION: u32 = 2;
+
 /// A sketch as one JSON line, newline included.
 pub fn to_json_line(sketch: &Sketch) -> String {
     let line = SketchLine {
+        version: FORMAT_VERSION,
         id: sketch.id.clone(),
         lang: sketch.lang,
         exact: sketch.exact.map(to_hex),
@@ -52,6 +61,12 @@ pub fn to_json_line(sketch: &Sketch) -> String {
 /// Parses one line of [`to_json_line`]'s output.
 pub fn from_json_line(line: &str) -> Result<Sketch, String> {
     let rec: SketchLine = serde_json::from_str(line).map_err(|e| format!("malformed sketch: {e}"))?;
+    if rec.version != FORMAT_VERSION {
+        return Err(format!(
+            "sketch '{}': format version {}, expected {FORMAT_VERSION} (made by another newsalign version: sketch the corpus again)",
+            rec.id, rec.version
+        ));
+    }
     let hex = |s: &String| from_hex(s).ok_or_else(|| format!("sketch '{}': '{s}' is not a hex key", rec.id));
     if rec.minhash.len() != super::minhash::PERMUTATIONS {
         return Err(format!(
@@ -183,6 +198,8 @@ mod tests {
         assert!(from_json_line(&short).unwrap_err().contains("minhash has 2 values"));
         let bad_hex = to_json_line(&sample()).replace("\"0000000000000009\"", "\"xyz\"");
         assert!(from_json_line(&bad_hex).unwrap_err().contains("'xyz' is not a hex key"));
+        let first_format = to_json_line(&sample()).replace(&format!("\"version\":{FORMAT_VERSION},"), "");
+        assert!(from_json_line(&first_format).unwrap_err().contains("format version 0, expected"));
     }
 
     #[test]

@@ -70,11 +70,11 @@ pub fn sketch_without_anchors(doc: &Document) -> Sketch {
 fn sketch_with(doc: &Document, facts: &DocumentFacts, with_anchors: bool) -> Sketch {
     let content: Vec<&crate::document::Sentence> = doc.content_sentences().collect();
     let exact = (!content.is_empty()).then(|| {
-        let mut h = StableHasher::default();
+        let mut spaced = Vec::with_capacity(doc.text.len() + content.len());
         for s in &content {
-            hash_words_spaced(&doc.text[s.start..s.end], &mut h);
+            push_words_spaced(&doc.text[s.start..s.end], &mut spaced);
         }
-        h.finish()
+        exact_hash(&spaced)
     });
     // About one word every six bytes: sized once rather than grown word by word.
     let mut words = Vec::with_capacity(doc.text.len() / 6 + 16);
@@ -133,42 +133,38 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
-/// Hashes each white-space separated word of `text` followed by one space, as
-/// `split_whitespace` would give them, in one pass over the bytes (ASCII needs no decoding).
-fn hash_words_spaced(text: &str, h: &mut StableHasher) {
+/// Appends each white-space separated word of `text` followed by one space, as
+/// `split_whitespace` would give them: a word's bytes are copied at once, and only the lead bytes
+/// of the few characters that may be white space are decoded.
+fn push_words_spaced(text: &str, out: &mut Vec<u8>) {
     let bytes = text.as_bytes();
-    let (mut i, mut in_word) = (0, false);
+    let (mut i, mut word) = (0, None);
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            // char::is_whitespace for ASCII: the u8 test leaves out the vertical tab.
-            if b.is_ascii_whitespace() || b == 0x0b {
-                if in_word {
-                    h.write_byte(b' ');
-                    in_word = false;
+        match crate::text::space_len(text, i) {
+            0 => {
+                word.get_or_insert(i);
+                i += 1;
+            }
+            len => {
+                if let Some(start) = word.take() {
+                    out.extend_from_slice(&bytes[start..i]);
+                    out.push(b' ');
                 }
-            } else {
-                h.write_byte(b);
-                in_word = true;
+                i += len;
             }
-            i += 1;
-            continue;
         }
-        let (c, len) = char_at(text, i);
-        if c.is_whitespace() {
-            if in_word {
-                h.write(b" ");
-                in_word = false;
-            }
-        } else {
-            h.write(&bytes[i..i + len]);
-            in_word = true;
-        }
-        i += len;
     }
-    if in_word {
-        h.write(b" ");
+    if let Some(start) = word {
+        out.extend_from_slice(&bytes[start..]);
+        out.push(b' ');
     }
+}
+
+/// The content hash of an article ([`Sketch::exact`]) from its words, each followed by one
+/// space ([`push_words_spaced`]): XXH3, a stable hash that reads eight bytes at a time (the
+/// content is most of the text, and a byte-at-a-time hash was a tenth of a sketch's work).
+fn exact_hash(spaced: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(spaced)
 }
 
 /// The hashes of the lower-cased words of `text`, appended to `out`. A word is a run of letters
@@ -372,7 +368,14 @@ impl<'a> AnchorRuns<'a> {
     fn end(&mut self, token: &str, run: &Run) {
         if run.class == CharClass::Letter && run.chars >= COGNATE_MIN_LETTERS {
             if let Some((cache, lang)) = self.translations.as_mut() {
-                cache.keys(token, *lang, self.keys);
+                // A long word: its translation key and its spelling key are remembered together.
+                let (translation, spelling) = cache.word_keys(token, *lang, || spelling_key(token, run));
+                self.keys.extend(translation);
+                self.keys.push(spelling);
+                self.joined = None;
+                self.after_separator = false;
+                self.after_digits = false;
+                return;
             }
         }
         match run.class {
@@ -393,11 +396,8 @@ impl<'a> AnchorRuns<'a> {
                     }
                 }
             }
-            CharClass::Letter if run.capital && run.chars >= 2 => {
-                self.keys.push(folded_key(b"w", token, run, usize::MAX))
-            }
-            CharClass::Letter if run.chars >= COGNATE_MIN_LETTERS => {
-                self.keys.push(folded_key(b"c", token, run, COGNATE_PREFIX))
+            CharClass::Letter if run.capital && run.chars >= 2 || run.chars >= COGNATE_MIN_LETTERS => {
+                self.keys.push(spelling_key(token, run))
             }
             CharClass::Letter | CharClass::Other => {}
         }
@@ -410,6 +410,16 @@ impl<'a> AnchorRuns<'a> {
         }
         self.after_separator = separator;
         self.after_digits = run.class == CharClass::Digit;
+    }
+}
+
+/// The key a run of letters is known by in both languages: a capitalised word folded whole (a
+/// name, an acronym), a long lower-case word by its first letters (a cognate).
+fn spelling_key(token: &str, run: &Run) -> u64 {
+    if run.capital {
+        folded_key(b"w", token, run, usize::MAX)
+    } else {
+        folded_key(b"c", token, run, COGNATE_PREFIX)
     }
 }
 
@@ -494,16 +504,21 @@ mod tests {
     }
 
     #[test]
-    fn content_hash_sees_words_as_split_whitespace_does() {
-        for text in ["", "  a  b\t\nc ", "l\u{a0}été\x0b« vu »\u{2003}", "x\u{202f}!\r\n\r\ny"] {
-            let mut fast = StableHasher::default();
-            hash_words_spaced(text, &mut fast);
-            let mut plain = StableHasher::default();
-            for w in text.split_whitespace() {
-                plain.write(w.as_bytes());
-                plain.write(b" ");
-            }
-            assert_eq!(fast.finish(), plain.finish(), "{text:?}");
+    fn content_words_are_spaced_as_split_whitespace_gives_them() {
+        for text in [
+            "",
+            "  a  b\t\nc ",
+            "l\u{a0}été\x0b« vu »\u{2003}",
+            "x\u{202f}!\r\n\r\ny",
+            " a  b\tc\u{a0}é\u{202f}d \u{b}e\n",
+            "x",
+            "  ",
+            "déjà vu  l'été",
+        ] {
+            let mut fast = Vec::new();
+            push_words_spaced(text, &mut fast);
+            let plain: String = text.split_whitespace().map(|w| format!("{w} ")).collect();
+            assert_eq!(String::from_utf8(fast).unwrap(), plain, "{text:?}");
         }
     }
 
@@ -578,20 +593,6 @@ mod tests {
         let en_light = keys("The government published its judgement.");
         assert_eq!(fr_light.iter().filter(|k| en_light.contains(k)).count(), 1, "only the cognate of publié");
         assert_eq!(shared, 3, "gouvernement = government, jugement = judgement");
-    }
-
-    #[test]
-    fn words_are_hashed_as_split_whitespace_gives_them() {
-        for text in ["", " a  b\tc\u{a0}é\u{202f}d \u{b}e\n", "x", "  ", "déjà vu  l'été"] {
-            let mut expected = StableHasher::default();
-            for word in text.split_whitespace() {
-                expected.write(word.as_bytes());
-                expected.write(b" ");
-            }
-            let mut h = StableHasher::default();
-            hash_words_spaced(text, &mut h);
-            assert_eq!(h.finish(), expected.finish(), "{text:?}");
-        }
     }
 
     #[test]
