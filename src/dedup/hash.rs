@@ -9,7 +9,8 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// The SplitMix64 finalizer: a bijection that spreads every input bit over the output.
-pub fn mix(mut x: u64) -> u64 {
+#[inline]
+pub const fn mix(mut x: u64) -> u64 {
     x ^= x >> 30;
     x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x ^= x >> 27;

@@ -71,7 +71,7 @@ pub(super) fn for_each_bucket<F>(entries: &mut [(u64, u32)], star: usize, pairs_
 where
     F: Fn(&[(u64, u32)], &mut Vec<(u32, u32)>) + Sync,
 {
-    entries.par_sort_unstable_by_key(|e| e.0);
+    sort_by_spread_key(entries, |e| e.0);
     let buckets: Vec<&mut [(u64, u32)]> = entries.chunk_by_mut(|x, y| x.0 == y.0).filter(|b| b.len() > 1).collect();
     buckets
         .into_par_iter()
@@ -84,6 +84,50 @@ where
         })
         .flatten_iter()
         .collect()
+}
+
+/// Sorts `items` by a key whose values are spread evenly below their largest (hashes, or pairs
+/// of article numbers packed in one number): one counting pass on the top bits of the key deals
+/// the items into buckets of a dozen or so, which are then sorted each on its own, on every core.
+/// Millions of band entries and candidate pairs at 100,000 articles: two passes over memory and
+/// a small sort per bucket instead of a comparison sort of the whole.
+pub(super) fn sort_by_spread_key<T, K>(items: &mut [T], key: K)
+where
+    T: Copy + Send,
+    K: Fn(&T) -> u64 + Sync,
+{
+    const SMALL: usize = 1 << 14;
+    if items.len() < SMALL {
+        items.sort_unstable_by_key(&key);
+        return;
+    }
+    let max = items.iter().map(&key).max().unwrap_or(0);
+    // About sixteen items a bucket, at most a million buckets.
+    let bits = (usize::BITS - (items.len() / 16).leading_zeros()).clamp(8, 20);
+    let shift = (u64::BITS - max.leading_zeros()).saturating_sub(bits);
+    let bucket = |item: &T| (key(item) >> shift) as usize;
+    let mut starts = vec![0usize; (1 << bits) + 1];
+    for item in items.iter() {
+        starts[bucket(item) + 1] += 1;
+    }
+    for b in 1..starts.len() {
+        starts[b] += starts[b - 1];
+    }
+    let source = items.to_vec();
+    let mut next = starts.clone();
+    for item in source {
+        let b = bucket(&item);
+        items[next[b]] = item;
+        next[b] += 1;
+    }
+    let mut buckets = Vec::with_capacity(starts.len());
+    let mut rest = items;
+    for w in starts.windows(2) {
+        let (head, tail) = rest.split_at_mut(w[1] - w[0]);
+        buckets.push(head);
+        rest = tail;
+    }
+    buckets.into_par_iter().with_min_len(1024).for_each(|b| b.sort_unstable_by_key(&key));
 }
 
 fn ordered(a: u32, b: u32) -> (u32, u32) {
@@ -129,6 +173,22 @@ mod tests {
         let pairs = candidate_pairs(items.into_iter());
         assert_eq!(pairs.len(), 99);
         assert!(pairs.iter().all(|&(a, _)| a == 0));
+    }
+
+    #[test]
+    fn spread_keys_sort_as_a_comparison_sort_does() {
+        for n in [0, 5, 20_000, 70_000] {
+            let mut items: Vec<(u64, u32)> = (0..n as u64).map(|i| (mix(i % 5000) >> (i % 3), i as u32)).collect();
+            let mut expected = items.clone();
+            expected.sort_unstable_by_key(|e| e.0);
+            sort_by_spread_key(&mut items, |e| e.0);
+            assert_eq!(items.iter().map(|e| e.0).collect::<Vec<_>>(), expected.iter().map(|e| e.0).collect::<Vec<_>>());
+            let mut packed: Vec<u64> = (0..n as u64).map(|i| (mix(i) % 1000) << 32 | (i % 777)).collect();
+            let mut expected = packed.clone();
+            expected.sort_unstable();
+            sort_by_spread_key(&mut packed, |&x| x);
+            assert_eq!(packed, expected);
+        }
     }
 
     #[test]

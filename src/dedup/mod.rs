@@ -365,7 +365,7 @@ fn sentence_share(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    translate::shared(a, b).count() as f64 / a.len().max(b.len()) as f64
+    translate::shared_count(a, b) as f64 / a.len().max(b.len()) as f64
 }
 
 /// Pairs sorted, each once, without an article paired with itself. Sorted as one 64-bit number
@@ -373,7 +373,7 @@ fn sentence_share(a: &[u64], b: &[u64]) -> f64 {
 fn sorted_unique(pairs: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
     let mut packed: Vec<u64> =
         pairs.into_iter().filter(|(i, j)| i != j).map(|(i, j)| (u64::from(i) << 32) | u64::from(j)).collect();
-    packed.par_sort_unstable();
+    lsh::sort_by_spread_key(&mut packed, |&p| p);
     packed.dedup();
     packed.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect()
 }
