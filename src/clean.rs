@@ -188,7 +188,7 @@ fn sentence_noise(sentence: &str) -> Noise {
     if is_footer(s) {
         return Noise::Boilerplate;
     }
-    let has_markup_char = s.contains(['=', '<', '>']);
+    let has_markup_char = memchr::memchr3(b'=', b'<', b'>', s.as_bytes()).is_some();
     let exact = s.len() <= MAX_EXACT_BYTES && phrases::EXACT.contains(&normalise(s));
     if (has_markup_char && MARKUP.is_match(s) && !sentence_around_markup(s)) || exact {
         return Noise::Boilerplate;
@@ -355,7 +355,13 @@ fn is_byline(line: &str) -> bool {
 
 /// An author's bio: a contact address with first-person talk, or a career summary.
 fn is_bio(s: &str) -> bool {
-    if !(s.contains('@') || s.contains("xperience") || s.contains("xpérience")) {
+    // `s.contains('@') || s.contains("xperience") || s.contains("xpérience")`, in one pass.
+    let bytes = s.as_bytes();
+    let may_be = memchr::memchr2_iter(b'@', b'x', bytes).any(|at| {
+        let rest = &bytes[at + 1..];
+        bytes[at] == b'@' || rest.starts_with(b"perience") || rest.starts_with("périence".as_bytes())
+    });
+    if !may_be {
         return false;
     }
     let lower = s.to_lowercase();
