@@ -420,11 +420,7 @@ pub fn list_item_starts(text: &str, block: Range<usize>) -> Vec<usize> {
         let bullet_len = if bullet { char_at(text, pos).map_or(1, char::len_utf8) } else { 1 };
         after_bullet = bullet && bytes.get(pos + bullet_len).is_some_and(u8::is_ascii_whitespace);
         // On to the next token: most white space is a space, a line end or a tab.
-        // Tokens are short: a plain loop finds their end sooner than a vectorised search.
-        pos = bytes[pos..block.end]
-            .iter()
-            .position(|&b| matches!(b, b' ' | b'\n' | b'\t'))
-            .map_or(block.end, |off| pos + off + 1);
+        pos = memchr::memchr3(b' ', b'\n', b'\t', &bytes[pos..block.end]).map_or(block.end, |off| pos + off + 1);
     }
     if markers.is_empty() {
         return bullets;
