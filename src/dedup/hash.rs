@@ -55,6 +55,7 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
 }
 
 /// Combines two hashes, order-sensitively (for shingles and band keys).
+#[inline]
 pub fn combine(a: u64, b: u64) -> u64 {
     mix(a.rotate_left(23) ^ b.wrapping_add(0x9e37_79b9_7f4a_7c15))
 }

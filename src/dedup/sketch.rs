@@ -208,7 +208,38 @@ pub fn shingle_hashes(words: &[u64]) -> Vec<u64> {
     if words.len() < SHINGLE_WORDS {
         return words.to_vec();
     }
-    words.windows(SHINGLE_WORDS).map(|w| w.iter().fold(0, |h, &x| combine(h, x))).collect()
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor was just found to support AVX2.
+            return unsafe { shingles_avx2(words) };
+        }
+    }
+    shingles(words)
+}
+
+/// [`shingle_hashes`] compiled for AVX2 (four hashes at a time instead of two).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn shingles_avx2(words: &[u64]) -> Vec<u64> {
+    shingles(words)
+}
+
+/// The hash of each window of [`SHINGLE_WORDS`] words, `combine` folded from 0 over its words.
+/// The first step of a window depends on its first word only: it is taken once per word, not
+/// once per window the word begins.
+#[inline(always)]
+fn shingles(words: &[u64]) -> Vec<u64> {
+    // Plain loops over slices, so that the whole of it is compiled inside `shingles_avx2`.
+    let mut first = vec![0u64; words.len()];
+    for (h, &w) in first.iter_mut().zip(words) {
+        *h = combine(0, w);
+    }
+    let mut out = vec![0u64; words.len() + 1 - SHINGLE_WORDS];
+    for (i, h) in out.iter_mut().enumerate() {
+        *h = words[i + 1..i + SHINGLE_WORDS].iter().fold(first[i], |h, &x| combine(h, x));
+    }
+    out
 }
 
 /// How many distinct values `hashes` holds (well-mixed hashes: their low bits pick a slot), with
@@ -635,5 +666,8 @@ mod tests {
     fn short_texts_still_have_shingles() {
         assert_eq!(shingle_hashes(&[1, 2]), vec![1, 2]);
         assert_eq!(shingle_hashes(&[1, 2, 3, 4]).len(), 2);
+        let words: Vec<u64> = (0..40).map(crate::dedup::hash::mix).collect();
+        let plain: Vec<u64> = words.windows(SHINGLE_WORDS).map(|w| w.iter().fold(0, |h, &x| combine(h, x))).collect();
+        assert_eq!(shingle_hashes(&words), plain, "each window folded from 0");
     }
 }
