@@ -238,12 +238,18 @@ impl<'a> Corpus<'a> {
 
     /// The candidate pairs (indices, `i < j`, each once, sorted): see [`candidates`].
     pub fn candidates(&self) -> Vec<(u32, u32)> {
-        let mut pairs = self.exact_candidates();
-        let keys: Vec<Vec<u64>> = self.sketches.par_iter().map(Sketch::band_keys).collect();
-        pairs.extend(lsh::bucket_pairs(keys.iter().enumerate().map(|(i, k)| (i as u32, &k[..]))));
-        if self.opts.translations {
-            pairs.extend(self.links.bucket_pairs());
-        }
+        // The near and translation joins each have serial stretches (dealing millions of band
+        // entries into buckets): run side by side, they keep both cores busy.
+        let (mut pairs, translations) = rayon::join(
+            || {
+                let mut pairs = self.exact_candidates();
+                let keys: Vec<Vec<u64>> = self.sketches.par_iter().map(Sketch::band_keys).collect();
+                pairs.extend(lsh::bucket_pairs(keys.iter().enumerate().map(|(i, k)| (i as u32, &k[..]))));
+                pairs
+            },
+            || if self.opts.translations { self.links.bucket_pairs() } else { Vec::new() },
+        );
+        pairs.extend(translations);
         sorted_unique(pairs)
     }
 
@@ -372,10 +378,10 @@ fn sentence_share(a: &[u64], b: &[u64]) -> f64 {
 /// each: millions of candidate pairs at 100,000 articles.
 fn sorted_unique(pairs: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
     let mut packed: Vec<u64> =
-        pairs.into_iter().filter(|(i, j)| i != j).map(|(i, j)| (u64::from(i) << 32) | u64::from(j)).collect();
+        pairs.into_par_iter().filter(|(i, j)| i != j).map(|(i, j)| (u64::from(i) << 32) | u64::from(j)).collect();
     lsh::sort_by_spread_key(&mut packed, |&p| p);
     packed.dedup();
-    packed.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect()
+    packed.into_par_iter().map(|p| ((p >> 32) as u32, p as u32)).collect()
 }
 
 /// User plus system CPU seconds of this process so far: what `NEWSALIGN_TIMINGS=1 newsalign
