@@ -66,7 +66,7 @@ pub struct Thresholds {
     /// `parallel_share` of the sentences of each side are in pairs scoring `parallel_pair` or more.
     pub parallel_pair: f64,
     pub parallel_share: f64,
-    /// In articles of at least [`MUTUAL_SENTENCES`] sentences a side, a pair below
+    /// In articles of at least three sentences a side, a pair below
     /// `refuse_below` still stands on its own evidence when each of its two sentences is the
     /// other's best counterpart, its raw score is at least `mutual_floor`, the second best of
     /// each sentence scores at most `mutual_ratio` times as much, and the two share at least
