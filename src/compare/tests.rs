@@ -120,6 +120,20 @@ fn changed_figure_is_a_mismatch_with_evidence_on_both_sides() {
 }
 
 #[test]
+fn a_contradiction_in_a_pair_below_the_refusal_score_is_a_warning() {
+    let fr = Version::new(Lang::Fr, &["Sept morts et 12 blessés."]).num(0, "Sept", "7").num(0, "12", "12").done();
+    let en = Version::new(Lang::En, &["Eight dead and 12 injured."]).num(0, "Eight", "8").num(0, "12", "12").done();
+    let severity = |score: f64| {
+        let mut kept = alignment(&[(vec![0], vec![0])]);
+        kept.pairs[0].score = score;
+        let found = compare(&fr, &en, &kept, &SeverityRules::default()).pairs.remove(0);
+        kinds(&found)
+    };
+    assert_eq!(severity(0.8), [(DivergenceKind::NumberMismatch, Severity::Error)]);
+    assert_eq!(severity(0.25), [(DivergenceKind::NumberMismatch, Severity::Warning)]);
+}
+
+#[test]
 fn equal_values_in_other_words_are_no_divergence() {
     let fr = Version::new(Lang::Fr, &["Sept pays, 3,5 % et 1,5 million d'euros, pour ses 60 ans."])
         .num(0, "Sept", "7")
