@@ -105,10 +105,6 @@ pub enum PairStrength {
 pub const WEAK_BELOW: f64 = 0.09;
 /// From this pair score up a pair is [`PairStrength::Strong`]: a raw score of about 0.23.
 pub const STRONG_FROM: f64 = 0.31;
-/// From this pair score up a contradiction is an error. The aligner refuses pairs below it on
-/// their own evidence and keeps some only for their position or their lead over every rival:
-/// such a pair may tell another statement, so a different value in it is a warning at most.
-pub const ERROR_FROM: f64 = 0.3;
 /// From this vote up the versions are a translation.
 pub const TRANSLATION_FROM: f64 = 0.52;
 

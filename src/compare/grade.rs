@@ -26,7 +26,7 @@ use super::{
 use crate::analysis::Analysis;
 use crate::facts::{EntityType, Fact, FactKind};
 use crate::lang::Lang;
-use crate::relation::{pair_strength, PairStrength, Relation, RelationKind, ERROR_FROM};
+use crate::relation::{pair_strength, PairStrength, Relation, RelationKind};
 
 /// What the grading reads besides the divergences.
 pub(super) struct Context<'a> {
@@ -61,13 +61,10 @@ pub(super) fn grade(divergences: &mut [Vec<Divergence>], ctx: &Context, rules: &
         if list.is_empty() {
             continue;
         }
-        let score = ctx.scores.get(n).copied().unwrap_or(0.0);
-        let strength = pair_strength(score);
+        let strength = pair_strength(ctx.scores.get(n).copied().unwrap_or(0.0));
         let (l, r) = ctx.pairs.get(n).copied().unwrap_or((&[], &[]));
         let own = [PairSide::new(ctx.sides[0], Side::Left, l), PairSide::new(ctx.sides[1], Side::Right, r)];
-        let refused_alone = score < ERROR_FROM;
-        let grader =
-            Grader { ctx, rules, strength, refused_alone, own: &own, whole: &whole, whole_index: &whole_index };
+        let grader = Grader { ctx, rules, strength, own: &own, whole: &whole, whole_index: &whole_index };
         let old = std::mem::take(list);
         for d in old {
             grader.one(d, list);
@@ -79,9 +76,6 @@ struct Grader<'a> {
     ctx: &'a Context<'a>,
     rules: &'a SeverityRules,
     strength: PairStrength,
-    /// Whether the pair scores below what the aligner keeps on its own evidence
-    /// ([`ERROR_FROM`]): its contradictions are warnings at most.
-    refused_alone: bool,
     own: &'a [PairSide<'a>; 2],
     whole: &'a [PairSide<'a>; 2],
     whole_index: &'a [FactIndex<'a, ()>; 2],
@@ -119,10 +113,11 @@ impl<'a> Grader<'a> {
                         d.severity = Severity::Info;
                         d.confidence = Confidence::Low;
                         d.note.get_or_insert_with(|| "weak pair: perhaps not the same statement".into());
-                    } else if self.refused_alone && d.severity > Severity::Warning {
+                    } else if self.strength == PairStrength::Fair && d.severity > Severity::Warning {
+                        // An error needs a pair clearly about the same thing.
                         d.severity = Severity::Warning;
                         d.confidence = Confidence::Low;
-                        d.note.get_or_insert_with(|| "a pair kept on its position or its lead over rivals".into());
+                        d.note.get_or_insert_with(|| "fair pair: perhaps not the same statement".into());
                     } else {
                         d.confidence = self.confidence();
                     }

@@ -120,7 +120,7 @@ fn changed_figure_is_a_mismatch_with_evidence_on_both_sides() {
 }
 
 #[test]
-fn a_contradiction_in_a_pair_below_the_refusal_score_is_a_warning() {
+fn a_contradiction_in_a_pair_that_is_not_strong_is_a_warning() {
     let fr = Version::new(Lang::Fr, &["Sept morts et 12 blessés."]).num(0, "Sept", "7").num(0, "12", "12").done();
     let en = Version::new(Lang::En, &["Eight dead and 12 injured."]).num(0, "Eight", "8").num(0, "12", "12").done();
     let severity = |score: f64| {
