@@ -197,17 +197,8 @@ impl<'a> Grader<'a> {
         if fact.kind == FactKind::Entity && equiv::dictionary_words_name(fact, self.ctx.sides[s].doc.lang) {
             return lower(d, "capitalized common words, not a name", out);
         }
-        if fact.kind == FactKind::Entity && self.adjective_in_lower_case(fact, s) {
-            return lower(d, "a proper adjective the other language writes in lower case", out);
-        }
-        if fact.kind == FactKind::Entity && in_institution_name(fact, &self.ctx.sides[s].doc.text) {
-            return lower(d, "a place inside an institution's name", out);
-        }
-        if fact.kind == FactKind::Entity && self.country_told_for_capital(fact, s) {
-            return lower(d, "a capital standing for its country, which the other version names", out);
-        }
-        if fact.kind == FactKind::Entity && self.other_form_told(fact, s) {
-            return lower(d, "its other form, beside it in parentheses, is in the other version", out);
+        if let Some(why) = self.named_otherwise(fact, s) {
+            return lower(d, why, out);
         }
         if self.ctx.relation.kind == RelationKind::Comparable && self.told_elsewhere(fact, s) {
             return lower(d, "stated elsewhere in the other version", out);
@@ -282,6 +273,29 @@ impl<'a> Grader<'a> {
         })
     }
 
+    /// Why a one-sided name is no missing name, if the other version names the same thing
+    /// another way or it is part of another name: a proper adjective written in lower case, a
+    /// place completing an institution's name, a capital standing for its country, a name whose
+    /// other form stands beside it in parentheses.
+    fn named_otherwise(&self, fact: &Fact, s: usize) -> Option<&'static str> {
+        if fact.kind != FactKind::Entity {
+            return None;
+        }
+        if self.adjective_in_lower_case(fact, s) {
+            return Some("a proper adjective the other language writes in lower case");
+        }
+        if in_institution_name(fact, &self.ctx.sides[s].doc.text) {
+            return Some("a place inside an institution's name");
+        }
+        if self.country_told_for_capital(fact, s) {
+            return Some("a capital standing for its country, which the other version names");
+        }
+        if self.other_form_told(fact, s) {
+            return Some("its other form, beside it in parentheses, is in the other version");
+        }
+        None
+    }
+
     /// Whether a one-sided capital is the other version's name of its country ("Moscow raised the
     /// price" / "la Russie augmente le prix"): the other side names the country more often than
     /// this side does, so one of its mentions answers the capital. (A side naming both "Ottawa"
@@ -302,7 +316,7 @@ impl<'a> Grader<'a> {
         {
             return false;
         }
-        let name = crate::text::fold(&fact.text).to_lowercase();
+        let name = crate::text::fold(&fact.text);
         words_of(&self.own[1 - s])
             .filter(|(w, _)| w.starts_with(char::is_lowercase))
             .any(|(w, _)| same_stem_across(&name, &crate::text::fold(w)))
@@ -485,9 +499,8 @@ fn in_parentheses(fact: &Fact, text: &str) -> bool {
 /// parentheses, the name right before them.
 fn parenthesised_partner<'a>(fact: &Fact, analysis: &'a Analysis) -> Option<&'a Fact> {
     let text = &analysis.doc.text;
-    let entity_spanning = |start: usize, end: usize| {
-        analysis.facts.facts.iter().find(|f| f.kind == FactKind::Entity && f.start == start && f.end == end)
-    };
+    let entity_spanning =
+        |start: usize, end: usize| super::fact_at(analysis, start, end).filter(|f| f.kind == FactKind::Entity);
     let after = text.get(fact.end..)?;
     let gap = after.len() - after.trim_start_matches(' ').len();
     if let Some(inner) = after[gap..].strip_prefix('(') {
@@ -558,9 +571,9 @@ fn in_institution_name(fact: &Fact, text: &str) -> bool {
     if !words.next().is_some_and(|w| matches!(w, "de" | "du" | "des" | "of" | "d")) {
         return false;
     }
-    words.take(4).any(|w| {
-        w.starts_with(char::is_uppercase) && INSTITUTION_WORDS.contains(&crate::text::fold(w).to_lowercase().as_str())
-    })
+    words
+        .take(4)
+        .any(|w| w.starts_with(char::is_uppercase) && INSTITUTION_WORDS.contains(&crate::text::fold(w).as_str()))
 }
 
 /// The day of the week (1 = Monday) of a date fact that is a bare weekday.

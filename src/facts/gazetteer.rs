@@ -88,14 +88,17 @@ pub fn lookup(tokens: &[Token], at: usize) -> Option<(usize, GazEntry)> {
     let mut end = longest_match(tokens, at, embedded::MAX_TOKENS, starts, goes_on, get)?.0;
     // Try shorter matches when the longest one's case does not fit ("US Senate" vs "us").
     while end > at {
-        if let Some(mut entries) = entries_of(&tokens_key(&tokens[at..end])) {
-            if let Some(e) = entries.find(|e| e.case_fits(&tokens[at..end])) {
-                return Some((end, e));
-            }
+        if let Some(e) = fitting_entry(&tokens_key(&tokens[at..end]), &tokens[at..end]) {
+            return Some((end, e));
         }
         end -= 1;
     }
     None
+}
+
+/// The first entry of the phrase keyed `key` whose case fits the words `written`.
+fn fitting_entry(key: &str, written: &[Token]) -> Option<GazEntry> {
+    entries_of(key)?.find(|e| e.case_fits(written))
 }
 
 /// A gazetteer name whose French article the word before it has absorbed: "au Caire", "du
@@ -117,8 +120,7 @@ pub fn lookup_after_contraction(tokens: &[Token], at: usize) -> Option<(usize, G
         |end: usize| tokens[end - 1].is_word() && !tokens.get(end).is_some_and(|t| t.glued() && t.is_punct("-‑"));
     (at + 1..=last).rev().filter(|&end| whole(end)).find_map(|end| {
         let key = format!("{article} {}", tokens_key(&tokens[at..end]));
-        let mut entries = entries_of(&key)?;
-        entries.find(|e| e.case_fits(&tokens[at..end])).map(|e| (end, e))
+        fitting_entry(&key, &tokens[at..end]).map(|e| (end, e))
     })
 }
 

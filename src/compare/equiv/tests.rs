@@ -380,15 +380,7 @@ fn a_demonym_in_a_name_is_told_by_its_country() {
 
 #[test]
 fn capitals_and_regions_lie_in_their_country() {
-    let place = |text: &str, key: &str| Fact {
-        kind: FactKind::Entity,
-        start: 0,
-        end: text.len(),
-        text: text.into(),
-        value: key.into(),
-        unit: None,
-        entity_type: None,
-    };
+    let place = |text: &str, key: &str| fact(FactKind::Entity, text, key);
     let (moscow, russia) = (place("Moscou", "city:moscow"), place("Russia", "RU"));
     assert_eq!(capital_of(&moscow), Some("RU"));
     assert!(place_within(&moscow, &russia) && place_within(&russia, &moscow));
