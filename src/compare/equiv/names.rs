@@ -89,7 +89,7 @@ pub fn similar_names(a: &Fact, b: &Fact) -> bool {
     let (short, long) = (fa.len().min(fb.len()), fa.len().max(fb.len()));
     let bar = if short >= 7 { 0.85 } else { 0.92 };
     // A longer form of a name ("Brévalis de Montfaucon" / "Brévalis") is no spelling of it.
-    short >= 4 && short * 5 >= long * 4 && strsim::jaro_winkler(&fa, &fb) >= bar
+    short >= 4 && short * 5 >= long * 4 && same_initial(&fa, &fb) && strsim::jaro_winkler(&fa, &fb) >= bar
 }
 
 /// Two names of as many words that share some words and differ in another that is not spelled
@@ -214,7 +214,16 @@ pub(super) fn near_word(a: &str, b: &str) -> bool {
         return true;
     }
     let skeleton = name_skeleton(a);
-    strsim::jaro_winkler(a, b) >= NEAR_WORD || skeleton.chars().count() >= 3 && skeleton == name_skeleton(b)
+    same_initial(a, b) && strsim::jaro_winkler(a, b) >= NEAR_WORD
+        || skeleton.chars().count() >= 3 && skeleton == name_skeleton(b)
+}
+
+/// Whether two spellings begin with the same sound, read as the skeleton reads letters (a vowel,
+/// or one consonant where languages swap letters: Wenceslas / Venceslav, Karl / Carl). Two
+/// spellings of one name keep it (Guéant / Gueant, Tchaïkovski / Tchaikovsky); two names that
+/// share most letters in another order (Apollon / Napoleon) do not.
+fn same_initial(a: &str, b: &str) -> bool {
+    name_skeleton(a).chars().next() == name_skeleton(b).chars().next()
 }
 
 /// The Jaro-Winkler similarity above which two words of two names are one word spelled twice.
