@@ -37,6 +37,9 @@ pub(super) struct Context<'a> {
     pub relation: &'a Relation,
 }
 
+/// How many sentences before a pair may name what the pair leaves unnamed.
+const NAMED_BEFORE: usize = 2;
+
 fn slot(side: Side) -> usize {
     if side == Side::Left {
         0
@@ -199,6 +202,9 @@ impl<'a> Grader<'a> {
         }
         if let Some(why) = self.named_otherwise(fact, s) {
             return lower(d, why, out);
+        }
+        if self.named_just_before(fact, s) {
+            return lower(d, "named just before in the other version: a repeated name left out", out);
         }
         if self.ctx.relation.kind == RelationKind::Comparable && self.told_elsewhere(fact, s) {
             return lower(d, "stated elsewhere in the other version", out);
@@ -367,6 +373,24 @@ impl<'a> Grader<'a> {
             self.whole_index[1 - s].first_agreeing(partner, |_| true).is_some()
                 || standing_unmatched(partner, &self.own[s], &self.whole[1 - s]) != Standing::Unmatched
         })
+    }
+
+    /// Whether the other version names `fact` in one of the content sentences just before the
+    /// pair ("Red Norte named a new head. Its head of operations said..." against "...said the
+    /// head of operations at Red Norte"): a version that has just named someone or something
+    /// need not name it again, so the name left out is a repetition, not a lost fact.
+    fn named_just_before(&self, fact: &Fact, s: usize) -> bool {
+        if fact.kind != FactKind::Entity {
+            return false;
+        }
+        let other = &self.own[1 - s];
+        let Some(&first) = other.sentences.iter().min() else { return false };
+        let analysis = self.ctx.sides[1 - s];
+        let mut before: Vec<usize> = analysis.doc.content_sentences().map(|x| x.index).filter(|&i| i < first).collect();
+        before.drain(..before.len().saturating_sub(NAMED_BEFORE));
+        let before = PairSide::new(analysis, other.side, &before);
+        before.facts.iter().any(|o| super::agrees(fact, o))
+            || standing_unmatched(fact, &self.own[s], &before) != Standing::Unmatched
     }
 
     /// Whether the other version states `fact` in any of its content sentences.

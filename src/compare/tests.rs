@@ -357,6 +357,24 @@ fn a_fact_told_in_another_sentence_is_only_info() {
 }
 
 #[test]
+fn a_name_the_other_version_gave_just_before_is_a_repetition_left_out() {
+    let fr = Version::new(Lang::Fr, &["Valmorin a nommé un chef.", "Son chef des ventes a parlé."])
+        .name(0, "Valmorin", "valmorin")
+        .done();
+    let en = Version::new(Lang::En, &["Valmorin named a head.", "The head of sales at Valmorin spoke."])
+        .name(0, "Valmorin", "valmorin")
+        .name(1, "Valmorin", "valmorin")
+        .done();
+    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &SeverityRules::default());
+    assert!(cmp.pairs[0].is_empty());
+    assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::EntityMissing, Severity::Info)]);
+    assert_eq!(
+        cmp.pairs[1][0].note.as_deref(),
+        Some("named just before in the other version: a repeated name left out")
+    );
+}
+
+#[test]
 fn a_replaced_name_repeated_elsewhere_stays_a_mismatch() {
     // Each version changed the name in a different sentence: both names are said again in the
     // other pair, but nothing there accounts for "DGSE" or "CDT".
