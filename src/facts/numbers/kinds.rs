@@ -104,9 +104,13 @@ impl Scanner<'_, '_> {
                 let word_unit_glued =
                     self.tokens[at].glued() && at == expr.end && self.tokens[at].is_word() && !expr.digits;
                 if digits_ok && !word_unit_glued && !self.followed_by_letter(end) {
-                    let kind = if matches!(unit.symbol, "%" | "pp") { FactKind::Percent } else { FactKind::Quantity };
-                    let mut f = self.fact(i, end, kind, expr.value);
-                    f.unit = Some(unit.symbol.to_string());
+                    // Basis points are hundredths of a percentage point: "25 points de base" is
+                    // the "quarter point" of the other version.
+                    let (symbol, value) =
+                        if unit.symbol == "bp" { ("pp", expr.value / 100.0) } else { (unit.symbol, expr.value) };
+                    let kind = if matches!(symbol, "%" | "pp") { FactKind::Percent } else { FactKind::Quantity };
+                    let mut f = self.fact(i, end, kind, value);
+                    f.unit = Some(symbol.to_string());
                     return Some((end, Some(f)));
                 }
             }
@@ -228,6 +232,9 @@ mod tests {
         assert_eq!(facts("12 pour cent", Lang::Fr), std::slice::from_ref(&p));
         assert_eq!(facts("12 percent", Lang::En), [p]);
         assert_eq!(facts("12 points de pourcentage", Lang::Fr)[0].2.as_deref(), Some("pp"));
+        let bp = facts("25 points de base", Lang::Fr);
+        assert_eq!((bp[0].1.as_str(), bp[0].2.as_deref()), ("0.25", Some("pp")));
+        assert_eq!(facts("50 basis points", Lang::En)[0].1, "0.5");
     }
 
     #[test]
