@@ -655,6 +655,9 @@ fn not_a_fact(fact: &Fact, analysis: &Analysis) -> Option<&'static str> {
             if equiv::common_words_name(fact, doc.lang) {
                 return Some("capitalized common words, not a name");
             }
+            if equiv::acronym_of_common_words(&doc.text, fact) {
+                return Some("an acronym of common words: a term, not a name");
+            }
             if compass_point(fact) {
                 return Some("a compass point, not a name");
             }

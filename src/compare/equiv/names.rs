@@ -43,6 +43,43 @@ pub fn acronym_after_its_name(doc_text: &str, fact: &Fact) -> bool {
     acronym && closed && (capitalized_words >= 2 || (letters.len() >= 2 && fold(&initials) == letters))
 }
 
+/// An acronym that its own article spells out in lower-case words ("a public health emergency
+/// of international concern, or PHEIC", "l'impôt sur la fortune immobilière (IFI)", "GMO
+/// (genetically modified organism)"): a term, not a name, which the other version may well
+/// describe in its own words. The content words next to one of the acronym's mentions, each
+/// written in lower case, give its letters as their initials.
+pub fn acronym_of_common_words(doc_text: &str, fact: &Fact) -> bool {
+    let letters: String = fold(&fact.text).chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || !fact.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        return false;
+    }
+    let spells = |words: &[&str]| {
+        words.len() == letters.len()
+            && words.iter().all(|w| w.starts_with(char::is_lowercase))
+            && words.iter().filter_map(|w| fold(w).chars().next()).collect::<String>() == letters
+    };
+    fn content(text: &str) -> Vec<&str> {
+        text.split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+            .collect()
+    }
+    doc_text.match_indices(fact.text.as_str()).any(|(at, _)| {
+        let before = doc_text[..at].trim_end();
+        let before = [", or", ", ou", "("].iter().find_map(|mark| before.strip_suffix(mark));
+        let expanded_before = before.is_some_and(|b| {
+            // The last words before the mark are enough (and a long text is not split whole).
+            let from = b.char_indices().rev().nth(200).map_or(0, |(i, _)| i);
+            let words = content(&b[from..]);
+            spells(&words[words.len().saturating_sub(letters.len())..])
+        });
+        let after = doc_text[at + fact.text.len()..].trim_start();
+        let expanded_after =
+            after.strip_prefix('(').and_then(|a| a.split_once(')')).is_some_and(|(inside, _)| spells(&content(inside)));
+        expanded_before || expanded_after
+    })
+}
+
 /// A party and state tag of American politics ("R-Mo.", "D-Calif."): an affiliation, not a
 /// name a translation keeps.
 pub fn party_tag(fact: &Fact) -> bool {

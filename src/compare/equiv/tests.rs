@@ -261,6 +261,23 @@ fn translated_and_common_word_names() {
 }
 
 #[test]
+fn an_acronym_spelled_out_in_common_words_is_a_term() {
+    let text = "They weighed a public health emergency of international concern, or PHEIC. \
+                Le TEG (taux effectif global) baisse. The WHO (World Health Organization) met. L'ONU parle.";
+    let at = |t: &str| {
+        let start = text.find(t).unwrap();
+        let mut f = fact(FactKind::Entity, t, &fold(t));
+        (f.start, f.end) = (start, start + t.len());
+        f
+    };
+    assert!(acronym_of_common_words(text, &at("PHEIC")));
+    assert!(acronym_of_common_words(text, &at("TEG")));
+    // a body's name is written in capitals: a name, not a term
+    assert!(!acronym_of_common_words(text, &at("WHO")));
+    assert!(!acronym_of_common_words(text, &at("ONU")));
+}
+
+#[test]
 fn names_spelled_each_languages_way() {
     let name = |t: &str| fact(FactKind::Entity, t, &fold(t));
     assert!(near_spelling(&name("Édouard"), &name("Edward")));
