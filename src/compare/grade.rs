@@ -299,7 +299,36 @@ impl<'a> Grader<'a> {
         if self.other_form_told(fact, s) {
             return Some("its other form, beside it in parentheses, is in the other version");
         }
+        if self.locates_a_told_name(fact, s) {
+            return Some("a place locating a name that the other version gives");
+        }
         None
+    }
+
+    /// Whether, in comparable reports, a place is written right after another name of the pair
+    /// to locate it ("the Louvre Museum in Paris", "le stade Vélodrome à Marseille"), and the
+    /// other version gives that name: a report for readers who know the landmark leaves its city
+    /// out. (A translation keeps such a place, so there its loss is still an omission.)
+    fn locates_a_told_name(&self, fact: &Fact, s: usize) -> bool {
+        if self.ctx.relation.kind != RelationKind::Comparable || fact.entity_type != Some(EntityType::Place) {
+            return false;
+        }
+        let text = &self.ctx.sides[s].doc.text;
+        let before = text.get(..fact.start).unwrap_or("").trim_end();
+        let Some(name_end) = ["in", "à", "at"]
+            .iter()
+            .find_map(|word| before.strip_suffix(word).filter(|rest| rest.ends_with(' ')))
+            .map(|rest| rest.trim_end().len())
+        else {
+            return false;
+        };
+        let (me, other) = (&self.own[s], &self.own[1 - s]);
+        me.facts.iter().any(|name| {
+            name.kind == FactKind::Entity
+                && name.end == name_end
+                && (other.facts.iter().any(|o| super::agrees(name, o))
+                    || standing_unmatched(name, me, other) != Standing::Unmatched)
+        })
     }
 
     /// Whether a one-sided capital is the other version's name of its country ("Moscow raised the

@@ -375,6 +375,25 @@ fn a_name_the_other_version_gave_just_before_is_a_repetition_left_out() {
 }
 
 #[test]
+fn a_city_locating_a_landmark_is_only_info_between_comparable_reports() {
+    let fr = Version::new(Lang::Fr, &["Le vol a eu lieu au Valdor."]).name(0, "Valdor", "valdor").done();
+    let en = Version::new(Lang::En, &["The theft took place at the Valdor in Lyon."])
+        .name(0, "Valdor", "valdor")
+        .typed(0, "Lyon", "city:lyon", EntityType::Place)
+        .done();
+    let cmp = |relation: &str| {
+        let mut rules = SeverityRules::default();
+        rules.set_relation(relation).unwrap();
+        compare(&fr, &en, &alignment(&[(vec![0], vec![0])]), &rules).pairs.remove(0)
+    };
+    let comparable = cmp("comparable");
+    assert_eq!(kinds(&comparable), [(DivergenceKind::EntityMissing, Severity::Info)]);
+    assert_eq!(comparable[0].note.as_deref(), Some("a place locating a name that the other version gives"));
+    // a translation keeps the city: there it is an omission
+    assert_eq!(kinds(&cmp("translation")), [(DivergenceKind::EntityMissing, Severity::Warning)]);
+}
+
+#[test]
 fn a_replaced_name_repeated_elsewhere_stays_a_mismatch() {
     // Each version changed the name in a different sentence: both names are said again in the
     // other pair, but nothing there accounts for "DGSE" or "CDT".
