@@ -399,7 +399,7 @@ impl<'a> Grader<'a> {
     fn other_form_told(&self, fact: &Fact, s: usize) -> bool {
         let analysis = self.ctx.sides[s];
         parenthesised_partner(fact, analysis).is_some_and(|partner| {
-            self.whole_index[1 - s].first_agreeing(partner, |_| true).is_some()
+            self.whole_index[1 - s].first_agreeing(partner, |_, _| true).is_some()
                 || standing_unmatched(partner, &self.own[s], &self.whole[1 - s]) != Standing::Unmatched
         })
     }
@@ -427,9 +427,12 @@ impl<'a> Grader<'a> {
         // `standing` against the whole other version, with its facts looked up in the index
         // rather than one by one: a dense article has thousands, and as many divergences.
         let (me, other) = (&self.own[s], &self.whole[1 - s]);
+        let mine = (fact, me.analysis);
+        // A count is told elsewhere only as a count of the same thing ("quatre malfaiteurs" is
+        // not the "four" of "four to seven minutes"), so not by the same figure in the text.
         not_comparable(fact, me)
-            || self.whole_index[1 - s].first_agreeing(fact, |_| true).is_some()
-            || standing_unmatched(fact, me, other) != Standing::Unmatched
+            || self.whole_index[1 - s].first_agreeing(fact, |_, o| counts_alike(mine, (o, other.analysis))).is_some()
+            || !counts_a_noun(fact, me.analysis) && standing_unmatched(fact, me, other) != Standing::Unmatched
     }
 
     /// A pair that clearly translates the other: there two figures that count some noun each
@@ -917,6 +920,17 @@ pub(super) fn counted_noun(fact: &Fact, text: &str) -> Option<String> {
 
 /// Whether two figures count the same thing: both count nothing named, or the French noun
 /// translates to the English one (by the aligner's lexicon), or they are written alike.
+/// Whether a figure counts some noun ("quatre malfaiteurs", "12 morts").
+fn counts_a_noun(fact: &Fact, analysis: &Analysis) -> bool {
+    fact.kind == FactKind::Number && counted_noun(fact, &analysis.doc.text).is_some()
+}
+
+/// Whether a figure of the other version may tell the same as `a`: a count only where it counts
+/// the same thing (four thieves are not four minutes); any other figure wherever it agrees.
+pub(super) fn counts_alike(a: (&Fact, &Analysis), b: (&Fact, &Analysis)) -> bool {
+    !counts_a_noun(a.0, a.1) || same_counted_noun(a, b)
+}
+
 fn same_counted_noun(a: (&Fact, &Analysis), b: (&Fact, &Analysis)) -> bool {
     let na = counted_noun(a.0, &a.1.doc.text);
     let nb = counted_noun(b.0, &b.1.doc.text);

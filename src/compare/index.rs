@@ -110,14 +110,14 @@ impl<'a, T: Copy> FactIndex<'a, T> {
     }
 
     /// The first fact, in the order given, that `keep` accepts and that agrees with `fact`.
-    pub(super) fn first_agreeing(&self, fact: &Fact, keep: impl Fn(T) -> bool) -> Option<(T, &'a Fact)> {
+    pub(super) fn first_agreeing(&self, fact: &Fact, keep: impl Fn(T, &Fact) -> bool) -> Option<(T, &'a Fact)> {
         let mut candidates = self.candidates(fact);
         candidates.sort_unstable();
         candidates.dedup();
         candidates
             .into_iter()
             .map(|pos| self.entries[pos as usize])
-            .find(|&(tag, other)| keep(tag) && super::agrees(fact, other))
+            .find(|&(tag, other)| keep(tag, other) && super::agrees(fact, other))
     }
 
     /// Every fact that may agree with `fact` (and others): what `agrees` looks at, by class.

@@ -158,10 +158,13 @@ fn mark_moved(
     let mut moved: Vec<(usize, usize, usize, String)> = Vec::new();
     for &(n, k, x, side, fact) in &named {
         let other = side.other();
-        let in_other_pair = named_index[slot(other)].first_agreeing(fact, |m| m != n);
+        // a count moves only as a count of the same thing
+        let alike =
+            |g: &crate::facts::Fact| super::grade::counts_alike((fact, sides[slot(side)]), (g, sides[slot(other)]));
+        let in_other_pair = named_index[slot(other)].first_agreeing(fact, |m, g| m != n && alike(g));
         let stated_at = in_other_pair
             .map(|(_, g)| sentence_at(sides[slot(other)], g.start))
-            .or_else(|| unpaired_index[slot(other)].first_agreeing(fact, |_| true).map(|(s, _)| s));
+            .or_else(|| unpaired_index[slot(other)].first_agreeing(fact, |_, g| alike(g)).map(|(s, _)| s));
         if let Some(sentence) = stated_at {
             // the sentence's number as every report view shows it: counted from 1 over the
             // whole article (`report::compared::number`)
@@ -294,7 +297,7 @@ fn fact_rows(me: &Analysis, other: &Analysis, pair_of: &[Option<usize>], stated:
             let said = (f.kind, f.text.as_str(), f.value.as_str(), f.unit.as_deref());
             let presence = if pair.is_some() && stated.get(fact).copied().unwrap_or(false) {
                 Presence::Partner
-            } else if *stating.entry(said).or_insert_with(|| others.first_agreeing(f, |_| true).is_some()) {
+            } else if *stating.entry(said).or_insert_with(|| others.first_agreeing(f, |_, _| true).is_some()) {
                 Presence::Elsewhere
             } else {
                 Presence::Absent

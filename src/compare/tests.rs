@@ -394,6 +394,20 @@ fn a_city_locating_a_landmark_is_only_info_between_comparable_reports() {
 }
 
 #[test]
+fn a_count_is_told_elsewhere_only_as_a_count_of_the_same_thing() {
+    let fr =
+        Version::new(Lang::Fr, &["Quatre voleurs sont entrés au musée.", "Ils ont fui."]).num(0, "Quatre", "4").done();
+    let en =
+        Version::new(Lang::En, &["Thieves entered the museum.", "It took four minutes."]).num(1, "four", "4").done();
+    let mut rules = SeverityRules::default();
+    rules.set_relation("comparable").unwrap();
+    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &rules);
+    // four thieves are not four minutes: the count of thieves is one report's alone
+    // four thieves are not four minutes: the count of thieves is one report's alone
+    assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::NumberMissing, Severity::Warning)]);
+}
+
+#[test]
 fn a_replaced_name_repeated_elsewhere_stays_a_mismatch() {
     // Each version changed the name in a different sentence: both names are said again in the
     // other pair, but nothing there accounts for "DGSE" or "CDT".
