@@ -206,7 +206,7 @@ impl<'a> Grader<'a> {
         if self.named_just_before(fact, s) {
             return lower(d, "named just before in the other version: a repeated name left out", out);
         }
-        if self.ctx.relation.kind == RelationKind::Comparable && self.told_elsewhere(fact, s) {
+        if self.ctx.relation.kind == RelationKind::Comparable && !person(fact) && self.told_elsewhere(fact, s) {
             return lower(d, "stated elsewhere in the other version", out);
         }
         if self.strength == PairStrength::Weak {
@@ -920,6 +920,13 @@ pub(super) fn counted_noun(fact: &Fact, text: &str) -> Option<String> {
 
 /// Whether two figures count the same thing: both count nothing named, or the French noun
 /// translates to the English one (by the aligner's lexicon), or they are written alike.
+/// Whether a fact is a person's name. Between independent reports a person named in one
+/// report's sentence and elsewhere in the other's is named for another deed: who scored, who
+/// spoke, who was arrested is what the two sentences say differently.
+pub(super) fn person(fact: &Fact) -> bool {
+    fact.kind == FactKind::Entity && fact.entity_type == Some(EntityType::Person)
+}
+
 /// Whether a figure counts some noun ("quatre malfaiteurs", "12 morts").
 fn counts_a_noun(fact: &Fact, analysis: &Analysis) -> bool {
     fact.kind == FactKind::Number && counted_noun(fact, &analysis.doc.text).is_some()

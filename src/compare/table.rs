@@ -92,9 +92,9 @@ pub fn compare(left: &Analysis, right: &Analysis, alignment: &Alignment, rules: 
         of
     };
     let (left_pair, right_pair) = (pair_of(left, Side::Left), pair_of(right, Side::Right));
-    mark_moved([left, right], [&left_pair, &right_pair], &mut divergences, rules);
-    mark_consistent_names(&mut divergences, rules);
     let relation = crate::relation::resolve(rules.relation(), left, right, alignment);
+    mark_moved([left, right], [&left_pair, &right_pair], &mut divergences, rules, relation.kind);
+    mark_consistent_names(&mut divergences, rules);
     let scores: Vec<f64> = alignment.pairs.iter().map(|p| p.score).collect();
     let context = super::grade::Context { sides: [left, right], pairs, scores: &scores, relation: &relation };
     super::grade::grade(&mut divergences, &context, rules);
@@ -121,6 +121,7 @@ fn mark_moved(
     pair_of: [&[Option<usize>]; 2],
     divergences: &mut [Vec<Divergence>],
     rules: &SeverityRules,
+    relation: crate::relation::RelationKind,
 ) {
     let slot = |side: Side| if side == Side::Left { 0 } else { 1 };
     // Every fact a divergence names: (pair, divergence, evidence, side, the fact).
@@ -157,6 +158,9 @@ fn mark_moved(
     // Which evidence is moved, with the note saying where the other version states it.
     let mut moved: Vec<(usize, usize, usize, String)> = Vec::new();
     for &(n, k, x, side, fact) in &named {
+        if relation == crate::relation::RelationKind::Comparable && super::grade::person(fact) {
+            continue;
+        }
         let other = side.other();
         // a count moves only as a count of the same thing
         let alike =

@@ -408,6 +408,26 @@ fn a_count_is_told_elsewhere_only_as_a_count_of_the_same_thing() {
 }
 
 #[test]
+fn between_comparable_reports_a_person_named_elsewhere_is_named_for_another_deed() {
+    let fr = Version::new(Lang::Fr, &["Le match a fini tard.", "Le but est venu de Durand."])
+        .typed(1, "Durand", "durand", EntityType::Person)
+        .done();
+    let en = Version::new(Lang::En, &["Durand scored early.", "The goal came late."])
+        .typed(0, "Durand", "durand", EntityType::Person)
+        .done();
+    let pairs = alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]);
+    let cmp = |relation: &str| {
+        let mut rules = SeverityRules::default();
+        rules.set_relation(relation).unwrap();
+        compare(&fr, &en, &pairs, &rules).pairs
+    };
+    let comparable = cmp("comparable");
+    assert_eq!(kinds(&comparable[0]), [(DivergenceKind::EntityMissing, Severity::Warning)]);
+    // a translation that moves a name to another sentence has only moved it
+    assert_only_info(&cmp("translation")[0]);
+}
+
+#[test]
 fn a_replaced_name_repeated_elsewhere_stays_a_mismatch() {
     // Each version changed the name in a different sentence: both names are said again in the
     // other pair, but nothing there accounts for "DGSE" or "CDT".
