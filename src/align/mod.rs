@@ -8,6 +8,7 @@
 //! sentence unmatched rather than forcing a weak pair. `docs/align.md` describes the model.
 
 mod assign;
+mod english_forms;
 mod profile;
 mod similarity;
 pub mod tokens;

@@ -1,7 +1,8 @@
 //! Turns each sentence into a profile: its tokens, each with a weight and the keys it can match on
 //! the other side, in one key space shared by both languages.
 //!
-//! English is the pivot: an English word's key is its stem; a French word's keys are the English
+//! English is the pivot: an English word's key is its stem (and the stem of another form of it
+//! where Snowball keeps the two apart, see `english_forms`); a French word's keys are the English
 //! stems the lexicon gives, the English stem of the word itself (names and words spelled alike:
 //! "Ontario", "transition"), and the stems of English words of the other article that look like it
 //! (cognates: gouvernement/government). Numbers are keys of their own.
@@ -156,8 +157,8 @@ pub fn build(
         (false, _) => None,
     };
     let translate = |lang: Lang| bridge.as_ref().filter(|_| lang == Lang::Fr);
-    let left_profiles = profiles(&raw_left, translate(left.lang), &mut keys);
-    let right_profiles = profiles(&raw_right, translate(right.lang), &mut keys);
+    let left_profiles = profiles(&raw_left, translate(left.lang), left.lang == Lang::En, &mut keys);
+    let right_profiles = profiles(&raw_right, translate(right.lang), right.lang == Lang::En, &mut keys);
     (left_profiles, right_profiles)
 }
 
@@ -500,7 +501,7 @@ const NUMBER_BOOST: f32 = 1.0;
 /// What a capitalised word away from the sentence start (a name) weighs against a lower-case one.
 const NAME_BOOST: f32 = 1.5;
 
-fn profiles<'a>(raw: &'a RawSide, bridge: Option<&Bridge<'a>>, keys: &mut KeySpace<'a>) -> Profiles {
+fn profiles<'a>(raw: &'a RawSide, bridge: Option<&Bridge<'a>>, english: bool, keys: &mut KeySpace<'a>) -> Profiles {
     let idf = weights(raw);
     let mut out = Profiles { sentences: Vec::with_capacity(raw.sentences.len()), key_pool: Vec::new() };
     // A token's keys depend on its word (through the bridge) or its identity only: worked out
@@ -539,6 +540,22 @@ fn profiles<'a>(raw: &'a RawSide, bridge: Option<&Bridge<'a>>, keys: &mut KeySpa
                         word_keys[token.word as usize] = Some(keys_start as usize..out.key_pool.len());
                     }
                 },
+                // An English word: its stem, and the stem of another form of it that the
+                // lexicon may list instead ("injuries" also meets "injured").
+                _ if english && token.word != NO_WORD => match &word_keys[token.word as usize] {
+                    Some(first) => out.key_pool.extend_from_within(first.clone()),
+                    None => {
+                        let folded = &raw.words[token.word as usize].0;
+                        let stem: &'a str = &raw.identities[identity];
+                        key_names.clear();
+                        key_names.push(Cow::Borrowed(stem));
+                        super::english_forms::variants(folded, stem, &mut key_names);
+                        key_names.sort_unstable();
+                        key_names.dedup();
+                        out.key_pool.extend(key_names.drain(..).map(|key| keys.id(key)));
+                        word_keys[token.word as usize] = Some(keys_start as usize..out.key_pool.len());
+                    }
+                },
                 _ => out.key_pool.push(
                     *identity_keys[identity].get_or_insert_with(|| keys.id(Cow::Borrowed(&raw.identities[identity]))),
                 ),
@@ -573,6 +590,20 @@ mod tests {
         // prix, pain, lait, montent: four distinct content words, "prix" once.
         assert_eq!(left.sentences[0].tokens.len(), 4, "{:?}", left.sentences[0].tokens);
         assert_eq!(right.sentences[0].tokens.len(), 4);
+    }
+
+    /// "blessés" translates to "injured" (stem `injur`); "injuries" (stem `injuri`) meets it too,
+    /// and "lives" meets "vies" (translated "life").
+    #[test]
+    fn an_english_word_meets_the_lexicon_through_its_other_forms() {
+        let shared = |fr: &str, en: &str| {
+            let fr = crate::align::tests::analysis(Lang::Fr, &[fr]);
+            let en = crate::align::tests::analysis(Lang::En, &[en]);
+            let (left, right) = build(&fr, &[0], &en, &[0], Lexicon::broad());
+            left.sentences[0].keys.iter().filter(|k| right.sentences[0].keys.contains(k)).count()
+        };
+        assert_eq!(shared("Les blessés.", "The injuries."), 1);
+        assert_eq!(shared("Des vies.", "Lives."), 1);
     }
 
     /// The bounded DP decides as the full distance does, ASCII or not, short or long.
