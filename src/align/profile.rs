@@ -297,6 +297,11 @@ impl<'a> Bridge<'a> {
     fn keys(&self, folded: &str, fr_stem: &str, out: &mut Vec<Cow<'a, str>>) {
         out.clear();
         out.extend(self.lexicon.translations(fr_stem).map(Cow::Borrowed));
+        if out.is_empty() {
+            if let Some(masculine) = masculine_participle(folded) {
+                out.extend(self.lexicon.translations(&stem_cow(&masculine, Lang::Fr)).map(Cow::Borrowed));
+            }
+        }
         // A word the English article uses too was stemmed with it.
         out.push(self.english.stem_of(folded).map_or_else(|| stem_cow(folded, Lang::En), Cow::Borrowed));
         if let Some(cognates) = self.cognates.get(folded) {
@@ -305,6 +310,20 @@ impl<'a> Bridge<'a> {
         out.sort_unstable();
         out.dedup();
     }
+}
+
+/// The masculine form of a folded French word that ends like a feminine past participle or
+/// adjective ("evacuees" of "évacuées" → "evacues"). Snowball stems the accented "évacuées" and
+/// "évacuer" alike, but words are folded before they are stemmed, and "evacuees" keeps an `e`
+/// ("evacue") that "evacuer" and "evacues" lose ("evacu"): the lexicon, which lists the
+/// infinitive, missed every feminine participle.
+fn masculine_participle(folded: &str) -> Option<String> {
+    let (body, plural) = match folded.strip_suffix('s') {
+        Some(body) => (body, "s"),
+        None => (folded, ""),
+    };
+    let body = body.strip_suffix("ee")?;
+    (body.len() >= 3).then(|| format!("{body}e{plural}"))
 }
 
 /// Minimum normalized Levenshtein similarity for two words to count as cognates.
@@ -604,6 +623,23 @@ mod tests {
         };
         assert_eq!(shared("Les blessés.", "The injuries."), 1);
         assert_eq!(shared("Des vies.", "Lives."), 1);
+    }
+
+    /// A feminine past participle meets the lexicon's infinitive, as the masculine one does.
+    #[test]
+    fn a_feminine_participle_meets_the_translation_of_its_verb() {
+        assert_eq!(masculine_participle("evacuees").as_deref(), Some("evacues"));
+        assert_eq!(masculine_participle("abandonnee").as_deref(), Some("abandonne"));
+        assert_eq!(masculine_participle("evacues"), None);
+        assert_eq!(masculine_participle("fee"), None);
+        let shared = |fr: &str, en: &str| {
+            let fr = crate::align::tests::analysis(Lang::Fr, &[fr]);
+            let en = crate::align::tests::analysis(Lang::En, &[en]);
+            let (left, right) = build(&fr, &[0], &en, &[0], Lexicon::broad());
+            left.sentences[0].keys.iter().filter(|k| right.sentences[0].keys.contains(k)).count()
+        };
+        assert_eq!(shared("Abandonnées.", "Abandoned."), shared("Abandonnés.", "Abandoned."));
+        assert_eq!(shared("Abandonnées.", "Abandoned."), 1);
     }
 
     /// The bounded DP decides as the full distance does, ASCII or not, short or long.
