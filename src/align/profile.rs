@@ -313,15 +313,19 @@ impl<'a> Bridge<'a> {
 }
 
 /// The masculine form of a folded French word that ends like a feminine past participle or
-/// adjective ("evacuees" of "évacuées" → "evacues"). Snowball stems the accented "évacuées" and
-/// "évacuer" alike, but words are folded before they are stemmed, and "evacuees" keeps an `e`
-/// ("evacue") that "evacuer" and "evacues" lose ("evacu"): the lexicon, which lists the
-/// infinitive, missed every feminine participle.
+/// adjective ("evacuees" of "évacuées" → "evacues", "cotieres" of "côtières" → "cotiers").
+/// Snowball stems the accented "évacuées" and "évacuer" alike, but words are folded before they
+/// are stemmed, and "evacuees" keeps an `e` ("evacue") that "evacuer" and "evacues" lose
+/// ("evacu"); "ière" loses its ending only with its accent. The lexicon, which lists the
+/// infinitive or the masculine, missed every such feminine.
 fn masculine_participle(folded: &str) -> Option<String> {
     let (body, plural) = match folded.strip_suffix('s') {
         Some(body) => (body, "s"),
         None => (folded, ""),
     };
+    if let Some(stem) = body.strip_suffix("iere") {
+        return (stem.len() >= 3).then(|| format!("{stem}ier{plural}"));
+    }
     let body = body.strip_suffix("ee")?;
     (body.len() >= 3).then(|| format!("{body}e{plural}"))
 }
@@ -630,6 +634,7 @@ mod tests {
     fn a_feminine_participle_meets_the_translation_of_its_verb() {
         assert_eq!(masculine_participle("evacuees").as_deref(), Some("evacues"));
         assert_eq!(masculine_participle("abandonnee").as_deref(), Some("abandonne"));
+        assert_eq!(masculine_participle("cotieres").as_deref(), Some("cotiers"));
         assert_eq!(masculine_participle("evacues"), None);
         assert_eq!(masculine_participle("fee"), None);
         let shared = |fr: &str, en: &str| {
