@@ -297,10 +297,13 @@ impl<'a> Bridge<'a> {
     fn keys(&self, folded: &str, fr_stem: &str, out: &mut Vec<Cow<'a, str>>) {
         out.clear();
         out.extend(self.lexicon.translations(fr_stem).map(Cow::Borrowed));
-        if out.is_empty() {
-            if let Some(masculine) = masculine_participle(folded) {
-                out.extend(self.lexicon.translations(&stem_cow(&masculine, Lang::Fr)).map(Cow::Borrowed));
+        let masculine = masculine_participle(folded);
+        if let Some(masculine) = &masculine {
+            if out.is_empty() {
+                out.extend(self.lexicon.translations(&stem_cow(masculine, Lang::Fr)).map(Cow::Borrowed));
             }
+            // Spelled like an English word, the masculine is too ("evacues", "evacuated").
+            out.push(stem_cow(masculine, Lang::En));
         }
         // A word the English article uses too was stemmed with it.
         out.push(self.english.stem_of(folded).map_or_else(|| stem_cow(folded, Lang::En), Cow::Borrowed));
@@ -645,6 +648,9 @@ mod tests {
         };
         assert_eq!(shared("Abandonnées.", "Abandoned."), shared("Abandonnés.", "Abandoned."));
         assert_eq!(shared("Abandonnées.", "Abandoned."), 1);
+        // A word the lexicon lacks meets its English look-alike through its masculine form.
+        assert_eq!(shared("Évacuées.", "Evacuated."), shared("Évacués.", "Evacuated."));
+        assert_eq!(shared("Évacuées.", "Evacuated."), 1);
     }
 
     /// The bounded DP decides as the full distance does, ASCII or not, short or long.
