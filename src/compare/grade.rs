@@ -672,7 +672,7 @@ fn not_a_fact(fact: &Fact, analysis: &Analysis) -> Option<&'static str> {
     let doc = &analysis.doc;
     match fact.kind {
         FactKind::Entity => {
-            if demonym(fact) {
+            if demonym(fact, doc.lang) {
                 return Some("a demonym or adjective, not a name");
             }
             if news_agency(&fact.value) || news_agency(&crate::text::fold(&fact.text)) {
@@ -757,10 +757,10 @@ fn era(fact: &Fact, text: &str) -> bool {
 
 /// A nationality or a proper adjective: the gazetteer files them as `other` under a country or
 /// region key, and a French one is written in lower case.
-fn demonym(fact: &Fact) -> bool {
+fn demonym(fact: &Fact, lang: Lang) -> bool {
     let country_key = fact.value.len() == 2 && fact.value.chars().all(|c| c.is_ascii_uppercase());
     fact.entity_type == Some(EntityType::Other) && (country_key || fact.value.starts_with("region:"))
-        || demonym_form(fact)
+        || demonym_form(fact, lang)
 }
 
 /// Endings of the nouns and adjectives of nationality and residence that the gazetteer does not
@@ -768,15 +768,20 @@ fn demonym(fact: &Fact) -> bool {
 const DEMONYM_ENDINGS: &[&str] =
     &["iens", "iennes", "eens", "eennes", "ais", "aises", "oises", "ians", "eans", "ese", "ian", "ean", "ish"];
 
+/// The demonym endings of French only: in English text a name in "-ais" is a place's
+/// ("the canton of Valais", "Calais"), English demonyms ending otherwise ("French").
+const FRENCH_ONLY_ENDINGS: &[&str] = &["iens", "iennes", "eens", "eennes", "ais", "aises", "oises"];
+
 /// A name outside the gazetteer, not a person's, whose last word ends as a demonym does.
-fn demonym_form(fact: &Fact) -> bool {
+fn demonym_form(fact: &Fact, lang: Lang) -> bool {
     let plain_key = equiv::plain_key(fact);
     let folded = crate::text::fold(&fact.text);
     let last = folded.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("");
+    let ending = |e: &&str| last.ends_with(e) && !(lang == Lang::En && FRENCH_ONLY_ENDINGS.contains(e));
     plain_key
         && fact.entity_type != Some(EntityType::Person)
         && last.chars().count() >= 5
-        && DEMONYM_ENDINGS.iter().any(|e| last.ends_with(e))
+        && DEMONYM_ENDINGS.iter().any(ending)
 }
 
 /// The wire services whose name credits a dispatch rather than tells a fact of it.
@@ -973,12 +978,15 @@ mod tests {
 
     #[test]
     fn demonyms_and_agencies_are_not_facts() {
-        assert!(demonym(&fact(FactKind::Entity, "Coréens", "coreens", Some(EntityType::Other))));
-        assert!(demonym(&fact(FactKind::Entity, "Parisians", "parisians", None)));
-        assert!(!demonym(&fact(FactKind::Entity, "Christian", "christian", Some(EntityType::Person))));
-        assert!(demonym(&fact(FactKind::Entity, "Canadian", "CA", Some(EntityType::Other))));
-        assert!(demonym(&fact(FactKind::Entity, "française", "FR", Some(EntityType::Other))));
-        assert!(!demonym(&fact(FactKind::Entity, "Canada", "CA", Some(EntityType::Place))));
+        assert!(demonym(&fact(FactKind::Entity, "Coréens", "coreens", Some(EntityType::Other)), Lang::Fr));
+        assert!(demonym(&fact(FactKind::Entity, "Parisians", "parisians", None), Lang::En));
+        assert!(!demonym(&fact(FactKind::Entity, "Christian", "christian", Some(EntityType::Person)), Lang::En));
+        assert!(demonym(&fact(FactKind::Entity, "Canadian", "CA", Some(EntityType::Other)), Lang::En));
+        assert!(demonym(&fact(FactKind::Entity, "française", "FR", Some(EntityType::Other)), Lang::Fr));
+        assert!(demonym(&fact(FactKind::Entity, "Irlandais", "irlandais", Some(EntityType::Other)), Lang::Fr));
+        // in English a name in -ais is a place's
+        assert!(!demonym(&fact(FactKind::Entity, "Valais", "valais", Some(EntityType::Other)), Lang::En));
+        assert!(!demonym(&fact(FactKind::Entity, "Canada", "CA", Some(EntityType::Place)), Lang::En));
         assert!(news_agency("org:xinhua") && news_agency("reuters"));
         assert!(!news_agency("org:UN"));
     }
