@@ -260,7 +260,18 @@ pub(super) fn near_word(a: &str, b: &str) -> bool {
 /// spellings of one name keep it (Guéant / Gueant, Tchaïkovski / Tchaikovsky); two names that
 /// share most letters in another order (Apollon / Napoleon) do not.
 fn same_initial(a: &str, b: &str) -> bool {
-    name_skeleton(a).chars().next() == name_skeleton(b).chars().next()
+    name_skeleton(a).chars().next() == name_skeleton(b).chars().next() && !other_second_part(a, b)
+}
+
+/// Whether two names share a first part and end in two different words of three letters or
+/// more that have no letter in common (Matterhorn / Mattertal, Rosenberg / Rosenthal): two
+/// compounds of one first element, not one name spelled twice, whose endings share letters
+/// (Copenhague / Copenhagen).
+fn other_second_part(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (ra, rb): (String, String) = (a.chars().skip(common).collect(), b.chars().skip(common).collect());
+    common >= 3 && ra.chars().count() >= 3 && rb.chars().count() >= 3 && !ra.chars().any(|c| rb.contains(c))
 }
 
 /// The Jaro-Winkler similarity above which two words of two names are one word spelled twice.
