@@ -418,8 +418,25 @@ impl<'a> Grader<'a> {
         let mut before: Vec<usize> = analysis.doc.content_sentences().map(|x| x.index).filter(|&i| i < first).collect();
         before.drain(..before.len().saturating_sub(NAMED_BEFORE));
         let before = PairSide::new(analysis, other.side, &before);
-        before.facts.iter().any(|o| super::agrees(fact, o))
+        // The name itself, a longer form of it or its spelling: not a shorter name inside it
+        // ("Vietnam" does not name the newspaper "Vietnam News").
+        let words = equiv::folded_words(&fact.text);
+        let holds_the_name = |o: &Fact| {
+            let theirs = equiv::folded_words(&o.text);
+            words.iter().all(|w| theirs.contains(w))
+        };
+        let named = before.facts.iter().any(|o| {
+            super::agrees(fact, o)
+                || o.kind == FactKind::Entity
+                    && (holds_the_name(o)
+                        || equiv::similar_names(fact, o)
+                        || equiv::other_spelling(fact, o)
+                        || equiv::near_spelling(fact, o))
+        });
+        // A name the extractor missed there is still read in the text, every word of it.
+        named
             || standing_unmatched(fact, &self.own[s], &before) != Standing::Unmatched
+                && words.iter().all(|w| before.view().contains_words(std::slice::from_ref(&w.as_str())))
     }
 
     /// Whether the other version states `fact` in any of its content sentences.

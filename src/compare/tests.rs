@@ -428,6 +428,21 @@ fn between_comparable_reports_a_person_named_elsewhere_is_named_for_another_deed
 }
 
 #[test]
+fn a_shorter_name_just_before_does_not_name_the_longer() {
+    let fr = Version::new(Lang::Fr, &["Le Kenya a voté.", "Selon la presse, le bilan est lourd."])
+        .typed(0, "Kenya", "KE", EntityType::Place)
+        .done();
+    let en = Version::new(Lang::En, &["Kenya voted.", "The toll is heavy, the Kenya Times said."])
+        .typed(0, "Kenya", "KE", EntityType::Place)
+        .typed(1, "Kenya Times", "kenya times", EntityType::Org)
+        .done();
+    let mut rules = SeverityRules::default();
+    rules.set_relation("translation").unwrap();
+    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &rules);
+    assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::EntityMissing, Severity::Warning)]);
+}
+
+#[test]
 fn a_replaced_name_repeated_elsewhere_stays_a_mismatch() {
     // Each version changed the name in a different sentence: both names are said again in the
     // other pair, but nothing there accounts for "DGSE" or "CDT".

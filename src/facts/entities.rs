@@ -154,6 +154,13 @@ pub fn extract(text: &str, tokens: &[Token], claimed: &mut [bool], _lang: Lang, 
         }
         let found = gazetteer::lookup(tokens, i).or_else(|| gazetteer::lookup_after_contraction(tokens, i));
         if let Some((end, entry)) = found.filter(|(end, _)| claimed[i..*end].iter().all(|c| !c)) {
+            if let Some(title_end) = title_after_place(tokens, end, claimed) {
+                // "Vietnam News", "Bangkok Post": the place names a newspaper, not where it is.
+                let (s, e) = (tokens[i].start, tokens[title_end - 1].end);
+                push(text, tokens, claimed, i, title_end, name_key(&text[s..e]), EntityType::Org, out);
+                i = title_end;
+                continue;
+            }
             push(text, tokens, claimed, i, end, entry.key.to_string(), entry.entity_type, out);
             i = end;
             continue;
@@ -170,6 +177,19 @@ pub fn extract(text: &str, tokens: &[Token], claimed: &mut [bool], _lang: Lang, 
             None => i += 1,
         }
     }
+}
+
+/// The common words that title a newspaper after a place ("Vietnam News", "Jakarta Post", "The
+/// Korea Times"): with them the place is part of a publication's name.
+const NEWSPAPER_TITLES: &[&str] =
+    &["news", "times", "post", "herald", "tribune", "journal", "gazette", "telegraph", "chronicle", "observer"];
+
+/// The end of a newspaper's name that goes on after the place ending at `end`, if one does.
+fn title_after_place(tokens: &[Token], end: usize, claimed: &[bool]) -> Option<usize> {
+    let tok = tokens.get(end)?;
+    let free = !claimed.get(end).copied().unwrap_or(true);
+    (free && tok.is_word() && tok.is_capitalized() && NEWSPAPER_TITLES.contains(&tok.folded.as_ref()))
+        .then_some(end + 1)
 }
 
 /// A name starting at `tokens[i]`: its token range (which may start after `i` when the first
@@ -410,6 +430,14 @@ mod tests {
         // initialisms of common nouns
         assert!(keys("Les ATM et le PIB ont baissé, dit le PDG.", Lang::Fr).is_empty());
         assert!(keys("The GDP fell and ATM use rose.", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn a_place_before_a_newspaper_title_names_the_newspaper() {
+        let found = entities("The Kenya Times said so, in Kenya.", Lang::En);
+        assert_eq!(found.len(), 2);
+        assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("Kenya Times", "kenya times"));
+        assert_eq!(found[1].0, "Kenya");
     }
 
     #[test]
