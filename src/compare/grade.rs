@@ -448,7 +448,7 @@ impl<'a> Grader<'a> {
         // A count is told elsewhere only as a count of the same thing ("quatre malfaiteurs" is
         // not the "four" of "four to seven minutes"), so not by the same figure in the text.
         not_comparable(fact, me)
-            || self.whole_index[1 - s].first_agreeing(fact, |_, o| counts_alike(mine, (o, other.analysis))).is_some()
+            || self.whole_index[1 - s].first_agreeing(fact, |_, o| tells_as_much(mine, (o, other.analysis))).is_some()
             || !counts_a_noun(fact, me.analysis) && standing_unmatched(fact, me, other) != Standing::Unmatched
     }
 
@@ -954,10 +954,21 @@ fn counts_a_noun(fact: &Fact, analysis: &Analysis) -> bool {
     fact.kind == FactKind::Number && counted_noun(fact, &analysis.doc.text).is_some()
 }
 
-/// Whether a figure of the other version may tell the same as `a`: a count only where it counts
-/// the same thing (four thieves are not four minutes); any other figure wherever it agrees.
-pub(super) fn counts_alike(a: (&Fact, &Analysis), b: (&Fact, &Analysis)) -> bool {
-    !counts_a_noun(a.0, a.1) || same_counted_noun(a, b)
+/// Whether an agreeing fact `b` of the other version, in another sentence, tells as much as `a`:
+/// a count only where it counts the same thing (four thieves are not four minutes); a date only
+/// at the same precision or finer ("cette année" agrees with "Thursday" but does not tell it).
+pub(super) fn tells_as_much(a: (&Fact, &Analysis), b: (&Fact, &Analysis)) -> bool {
+    match a.0.kind {
+        FactKind::Number => !counts_a_noun(a.0, a.1) || same_counted_noun(a, b),
+        FactKind::Date => date_precision(b.0) >= date_precision(a.0),
+        _ => true,
+    }
+}
+
+/// How many parts of a date's value are known (year, month or week, day; a time of day).
+fn date_precision(fact: &Fact) -> usize {
+    let (date, time) = fact.value.split_once('T').unwrap_or((&fact.value, ""));
+    date.split('-').filter(|part| !part.is_empty() && !part.contains('X')).count() + usize::from(!time.is_empty())
 }
 
 fn same_counted_noun(a: (&Fact, &Analysis), b: (&Fact, &Analysis)) -> bool {

@@ -162,9 +162,10 @@ fn mark_moved(
             continue;
         }
         let other = side.other();
-        // a count moves only as a count of the same thing
+        // a fact moves only where the other version tells as much (a count of the same thing, a
+        // date as precise)
         let alike =
-            |g: &crate::facts::Fact| super::grade::counts_alike((fact, sides[slot(side)]), (g, sides[slot(other)]));
+            |g: &crate::facts::Fact| super::grade::tells_as_much((fact, sides[slot(side)]), (g, sides[slot(other)]));
         let in_other_pair = named_index[slot(other)].first_agreeing(fact, |m, g| m != n && alike(g));
         let stated_at = in_other_pair
             .map(|(_, g)| sentence_at(sides[slot(other)], g.start))

@@ -443,6 +443,21 @@ fn a_shorter_name_just_before_does_not_name_the_longer() {
 }
 
 #[test]
+fn a_date_is_told_elsewhere_only_as_precisely() {
+    let fr = Version::new(Lang::Fr, &["La banque a baissé ses taux.", "Elle agira encore en 2024."])
+        .date(1, "2024", "2024")
+        .done();
+    let en = Version::new(Lang::En, &["The bank cut rates on 17 October 2024.", "It will act again."])
+        .date(0, "17 October 2024", "2024-10-17")
+        .done();
+    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &SeverityRules::default());
+    // the year agrees with the day, but does not tell it
+    assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::DateMissing, Severity::Warning)]);
+    // the day tells the year: moved, not lost
+    assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::DateMissing, Severity::Info)]);
+}
+
+#[test]
 fn a_replaced_name_repeated_elsewhere_stays_a_mismatch() {
     // Each version changed the name in a different sentence: both names are said again in the
     // other pair, but nothing there accounts for "DGSE" or "CDT".
