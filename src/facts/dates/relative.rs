@@ -91,7 +91,8 @@ impl Scanner<'_, '_> {
                 ["next", "year", ..] => year(1, i + 2),
                 ["this", "year", ..] => year(0, i + 2),
                 ["recent", "days" | "weeks" | "months", ..] => Some((i + 2, "PAST_REF".into())),
-                ["in", ..] => self.ahead(i + 1),
+                ["in", ..] if !self.after_a_superlative(i) => self.ahead(i + 1),
+                ["in", ..] => None,
                 _ => self.ago(i),
             },
         }
@@ -126,6 +127,21 @@ impl Scanner<'_, '_> {
         let start_word = if self.lang == Lang::Fr { 3 } else { 0 };
         let _ = start_word;
         Some((end, value))
+    }
+
+    /// Whether the "in" at `i` follows a first or a superlative ("the first time in three years",
+    /// "its lowest level in a decade", "the worst storm in 20 years"): then "in N years" is how
+    /// far back the record goes, not a day ahead.
+    fn after_a_superlative(&self, i: usize) -> bool {
+        let superlative = |k: usize| {
+            let word = self.word(k);
+            word.len() >= 5 && word.ends_with("est") || matches!(word, "best" | "worst" | "most" | "least" | "first")
+        };
+        let Some(before) = i.checked_sub(1) else { return false };
+        // the superlative right before "in", or before the noun it qualifies ("worst storm in")
+        superlative(before)
+            || matches!(self.word(before), "time" | "times" | "high" | "low" | "record")
+            || before.checked_sub(1).is_some_and(superlative)
     }
 
     /// "in two weeks", "dans trois jours": the day that far ahead.
@@ -211,5 +227,13 @@ mod tests {
         assert_eq!(values("deux jours avant Noël", Lang::Fr, MONDAY), ["2024-12-23"]);
         assert_eq!(values("1 week and 3 days ago", Lang::En, MONDAY), ["2024-04-26"]);
         assert_eq!(values("in a fortnight", Lang::En, MONDAY), ["2024-05-20"]);
+    }
+
+    #[test]
+    fn how_far_back_a_record_goes_is_no_date() {
+        assert_eq!(values("the vote is in three years", Lang::En, MONDAY), ["2027-05-06"]);
+        assert!(values("the first time in three years", Lang::En, MONDAY).is_empty());
+        assert!(values("its lowest level in two years", Lang::En, MONDAY).is_empty());
+        assert!(values("the worst storm in 20 years", Lang::En, MONDAY).is_empty());
     }
 }
