@@ -204,7 +204,7 @@ impl Scanner<'_, '_> {
             && self.word(i - 1) == "-"
             && self.month_at(i - 2).is_some()
             && MONTH_INTRO.contains(&self.word(i - 3));
-        if !(MONTH_INTRO.contains(&prev) || range)
+        if !(MONTH_INTRO.contains(&prev) || range || self.month_possessive(i))
             || abbreviated && self.tokens[i].folded != "mai" && self.tokens[i].folded != "may"
         {
             return None;
@@ -232,6 +232,17 @@ impl Scanner<'_, '_> {
             _ => year_for_month(month, self.reference, self.future_tense(i)),
         };
         Some((i + 1, DateVal { year, month: Some(month), day: None }))
+    }
+
+    /// "September's reading", "October's meeting": an English month in the possessive is a date
+    /// without a preposition. Not May, March or August, which also name people and a verb
+    /// ("May's government").
+    fn month_possessive(&self, i: usize) -> bool {
+        self.lang == Lang::En
+            && !matches!(self.word(i), "may" | "march" | "august")
+            && matches!(self.word(i + 1), "'" | "’")
+            && self.word(i + 2) == "s"
+            && self.tokens.get(i + 1).is_some_and(|t| t.glued())
     }
 
     /// "fin mars 2024", "début mai", "the end of March", "mi-juin": a part of a month, valued as the month.
