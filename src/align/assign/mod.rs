@@ -64,6 +64,9 @@ pub struct Thresholds {
     pub calibration_width: f64,
     /// The position prior holds where the two versions are mostly parallel: at least
     /// `parallel_share` of the sentences of each side are in pairs scoring `parallel_pair` or more.
+    /// `parallel_pair` is the raw score from which a sentence pair is at least as likely related as
+    /// unrelated on the labelled sentence pairs (the midpoint of the logistic fitted there): weaker
+    /// pairs, themselves refused, must not vouch for the order of the others.
     pub parallel_pair: f64,
     pub parallel_share: f64,
     /// In articles of at least three sentences a side, a pair below
@@ -97,7 +100,7 @@ impl Default for Thresholds {
             band: 30,
             refuse_below: 0.3,
             calibration_width: 0.085,
-            parallel_pair: 0.2,
+            parallel_pair: 0.25,
             parallel_share: 0.45,
             mutual_floor: 0.2,
             mutual_ratio: 0.8,

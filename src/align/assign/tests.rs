@@ -204,3 +204,20 @@ fn a_group_of_clear_links_stands_and_a_held_rival_does_not_count() {
     held.0[3] = scorer.score(&[3], &[2]);
     assert!(standing.clear_group(&scorer, &bead, holders(&held), &t));
 }
+
+/// Pairs that are themselves too weak to stand do not make two versions parallel: three weak
+/// in-order pairs over four sentences a side leave the share at what the one clear pair holds.
+#[test]
+fn weak_pairs_do_not_vouch_for_parallel_versions() {
+    let t = Thresholds::default();
+    let bead = |i: usize, score: f64| Bead { left: vec![i], right: vec![i], score };
+    let weak = [bead(0, 0.6), bead(1, 0.22), bead(2, 0.21), bead(3, 0.23)];
+    let share = Held::of(&weak, &t).share(4, 4, None, &t);
+    assert!((share - 0.25).abs() < 1e-12, "{share}");
+    assert!(share < t.parallel_share);
+    let fair = [bead(0, 0.6), bead(1, 0.26), bead(2, 0.27), bead(3, 0.1)];
+    let share = Held::of(&fair, &t).share(4, 4, None, &t);
+    assert!((share - 0.75).abs() < 1e-12, "{share}");
+    // A pair does not vouch for itself.
+    assert!((Held::of(&fair, &t).share(4, 4, Some(&fair[1]), &t) - 0.5).abs() < 1e-12);
+}
