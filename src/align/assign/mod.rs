@@ -51,6 +51,10 @@ pub struct Thresholds {
     /// counterpart's pair out of adjacency, and how much more of the pair's other side it must cover.
     pub join_evidence: f64,
     pub join_coverage_gain: f64,
+    /// A sentence at the end of a group's longer side leaves the group when the rest of its side
+    /// covers all but less than this share of the weight of the group's one sentence: it only
+    /// repeats what its neighbours say (see `drop_repeats`).
+    pub repeat_coverage: f64,
     /// Gaps with more sentences than this on a side are not filled.
     pub max_gap: usize,
     /// Half-width of the band around the anchor path, in sentences.
@@ -95,6 +99,7 @@ impl Default for Thresholds {
             position_gap: 3,
             join_evidence: 0.15,
             join_coverage_gain: 0.1,
+            repeat_coverage: 0.05,
             short_sentence_chars: 60.0,
             max_gap: 6,
             band: 30,
@@ -138,6 +143,7 @@ pub fn assign(scorer: &Scorer, n: usize, m: usize, continuations: Continuations,
     fill_gaps(scorer, n, m, &in_order, &mut beads, t);
     absorb_neighbours(scorer, n, m, &mut beads, continuations, t);
     join_complements(scorer, n, m, &mut beads, t);
+    drop_repeats(scorer, &mut beads, continuations, t);
     beads.sort_by_key(|b| (b.left.first().copied().unwrap_or(usize::MAX), b.right.first().copied()));
     refuse_weak(scorer, n, m, &mut beads, t);
     beads.sort_by_key(|b| (b.left.first().copied().unwrap_or(usize::MAX), b.right.first().copied()));

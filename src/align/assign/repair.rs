@@ -324,6 +324,49 @@ pub(super) fn join_complements(scorer: &Scorer, n: usize, m: usize, beads: &mut 
     }
 }
 
+/// A group of several sentences against one (2:1, 1:3...) lets go of a sentence at either end
+/// of its longer side when that sentence only repeats its neighbours: without it, the rest of
+/// its side still covers all but less than `repeat_coverage` of the weight of the one sentence.
+/// News repeat their key facts (a headline that the lede restates, a summary of the sentence
+/// before), and the other version answers the repeat once; the group's score, a share of both
+/// sides' weight, still rose with it whenever the lengths then fitted better. A fragment tied to
+/// its neighbour ("- Ah !" / "murmura-t-elle") stays: it is one utterance with it.
+pub(super) fn drop_repeats(scorer: &Scorer, beads: &mut [Bead], continuations: Continuations, t: &Thresholds) {
+    for bead in beads.iter_mut() {
+        let right_side = match (bead.left.len(), bead.right.len()) {
+            (1, r) if r > 1 => true,
+            (l, 1) if l > 1 => false,
+            _ => continue,
+        };
+        let group = if right_side { bead.right.clone() } else { bead.left.clone() };
+        let covered = |side: &[usize]| {
+            if right_side {
+                scorer.covered_share(&bead.left, side, true)
+            } else {
+                scorer.covered_share(side, &bead.right, false)
+            }
+        };
+        let whole = covered(&group);
+        let ends = [(group[0], group[1]), (group[group.len() - 1], group[group.len() - 2])];
+        let mut best: Option<(f64, usize)> = None;
+        for (x, neighbour) in ends {
+            if continuations.tied(right_side, x, neighbour) {
+                continue;
+            }
+            let rest: Vec<usize> = group.iter().copied().filter(|&y| y != x).collect();
+            let kept = covered(&rest);
+            if kept > whole - t.repeat_coverage && best.is_none_or(|(b, _)| kept > b) {
+                best = Some((kept, x));
+            }
+        }
+        if let Some((_, x)) = best {
+            let side = if right_side { &mut bead.right } else { &mut bead.left };
+            side.retain(|&y| y != x);
+            bead.score = scorer.score(&bead.left, &bead.right);
+        }
+    }
+}
+
 /// Removes the pairs that nothing vouches for. A pair stands on its own evidence when its raw
 /// score reaches `refuse_below` (its calibrated score 0.5) and, for a 1:1 pair, its sentences
 /// share at least `lone_keys` keys: one common word or figure is what any two sentences of a

@@ -221,3 +221,28 @@ fn weak_pairs_do_not_vouch_for_parallel_versions() {
     // A pair does not vouch for itself.
     assert!((Held::of(&fair, &t).share(4, 4, Some(&fair[1]), &t) - 0.5).abs() < 1e-12);
 }
+
+/// A headline that the lede restates leaves their group against the other version's lede; a
+/// sentence that carries facts of its own stays.
+#[test]
+fn a_group_lets_go_of_a_sentence_that_only_repeats_its_neighbour() {
+    let en = ["The mayor of Lyon resigned on Tuesday after a financial scandal."];
+    let group_after_dropping = |fr: &[&str]| {
+        let (left, right) = profile::build(
+            &analysis(Lang::Fr, fr),
+            &(0..fr.len()).collect::<Vec<_>>(),
+            &analysis(Lang::En, &en),
+            &[0],
+            Lexicon::broad(),
+        );
+        let scorer = Scorer::new(&left, &right, Weights::default());
+        let mut beads = vec![Bead { left: vec![0, 1], right: vec![0], score: scorer.score(&[0, 1], &[0]) }];
+        drop_repeats(&scorer, &mut beads, Continuations::default(), &Thresholds::default());
+        beads[0].left.clone()
+    };
+    let repeat =
+        ["Le maire de Lyon a démissionné.", "Le maire de Lyon a démissionné mardi après un scandale financier."];
+    assert_eq!(group_after_dropping(&repeat), [1]);
+    let merged = ["Le maire de Lyon a démissionné mardi.", "Un scandale financier a précipité son départ."];
+    assert_eq!(group_after_dropping(&merged), [0, 1]);
+}
