@@ -206,7 +206,10 @@ impl<'a> Grader<'a> {
         if self.named_just_before(fact, s) {
             return lower(d, "named just before in the other version: a repeated name left out", out);
         }
-        if self.ctx.relation.kind == RelationKind::Comparable && !person(fact) && self.told_elsewhere(fact, s) {
+        if self.ctx.relation.kind == RelationKind::Comparable
+            && !doer(fact, self.ctx.sides[s])
+            && self.told_elsewhere(fact, s)
+        {
             return lower(d, "stated elsewhere in the other version", out);
         }
         if self.strength == PairStrength::Weak {
@@ -947,6 +950,18 @@ pub(super) fn counted_noun(fact: &Fact, text: &str) -> Option<String> {
 /// spoke, who was arrested is what the two sentences say differently.
 pub(super) fn person(fact: &Fact) -> bool {
     fact.kind == FactKind::Entity && fact.entity_type == Some(EntityType::Person)
+}
+
+/// Whether a name is a doer in its sentence: a person's name, or any name that is the agent of
+/// a passive ("servi par Doué", "a pass assisted by Dembélé"), which names whoever did the deed
+/// even when the name alone does not say it is a person's.
+pub(super) fn doer(fact: &Fact, analysis: &Analysis) -> bool {
+    if fact.kind != FactKind::Entity || matches!(fact.entity_type, Some(EntityType::Place)) {
+        return false;
+    }
+    let before = analysis.doc.text.get(..fact.start).unwrap_or("").trim_end();
+    let agent = before.rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| matches!(w, "par" | "by"));
+    person(fact) || agent
 }
 
 /// Whether a figure counts some noun ("quatre malfaiteurs", "12 morts").

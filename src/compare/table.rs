@@ -158,7 +158,7 @@ fn mark_moved(
     // Which evidence is moved, with the note saying where the other version states it.
     let mut moved: Vec<(usize, usize, usize, String)> = Vec::new();
     for &(n, k, x, side, fact) in &named {
-        if relation == crate::relation::RelationKind::Comparable && super::grade::person(fact) {
+        if relation == crate::relation::RelationKind::Comparable && super::grade::doer(fact, sides[slot(side)]) {
             continue;
         }
         let other = side.other();

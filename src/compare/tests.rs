@@ -428,6 +428,20 @@ fn between_comparable_reports_a_person_named_elsewhere_is_named_for_another_deed
 }
 
 #[test]
+fn between_comparable_reports_the_agent_of_a_passive_is_a_doer_too() {
+    let fr = Version::new(Lang::Fr, &["Le but, servi par Zorvane, est venu tôt.", "Le match a fini tard."])
+        .name(0, "Zorvane", "zorvane")
+        .done();
+    let en =
+        Version::new(Lang::En, &["The goal came early.", "Zorvane scored late."]).name(1, "Zorvane", "zorvane").done();
+    let mut rules = SeverityRules::default();
+    rules.set_relation("comparable").unwrap();
+    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &rules);
+    // the name of no known type after "par" did the deed: told elsewhere for another one
+    assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::EntityMissing, Severity::Warning)]);
+}
+
+#[test]
 fn a_shorter_name_just_before_does_not_name_the_longer() {
     let fr = Version::new(Lang::Fr, &["Le Kenya a voté.", "Selon la presse, le bilan est lourd."])
         .typed(0, "Kenya", "KE", EntityType::Place)
