@@ -948,8 +948,13 @@ pub(super) fn counted_noun(fact: &Fact, text: &str) -> Option<String> {
 /// Whether a fact is a person's name. Between independent reports a person named in one
 /// report's sentence and elsewhere in the other's is named for another deed: who scored, who
 /// spoke, who was arrested is what the two sentences say differently.
-pub(super) fn person(fact: &Fact) -> bool {
-    fact.kind == FactKind::Entity && fact.entity_type == Some(EntityType::Person)
+/// A name is typed a person's from its capitals alone, so a run of capitalised words that ends
+/// on a common word of the language ("Nobel Prize", "Royal Academy") is taken for none.
+fn person(fact: &Fact, lang: Lang) -> bool {
+    let last_word = equiv::folded_words(&fact.text).pop().unwrap_or_default();
+    fact.kind == FactKind::Entity
+        && fact.entity_type == Some(EntityType::Person)
+        && !crate::common_words::is_common_word(&last_word, lang)
 }
 
 /// Whether a name is a doer in its sentence: a person's name, or any name that is the agent of
@@ -961,7 +966,7 @@ pub(super) fn doer(fact: &Fact, analysis: &Analysis) -> bool {
     }
     let before = analysis.doc.text.get(..fact.start).unwrap_or("").trim_end();
     let agent = before.rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| matches!(w, "par" | "by"));
-    person(fact) || agent
+    person(fact, analysis.doc.lang) || agent
 }
 
 /// Whether a figure counts some noun ("quatre malfaiteurs", "12 morts").

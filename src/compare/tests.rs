@@ -428,6 +428,22 @@ fn between_comparable_reports_a_person_named_elsewhere_is_named_for_another_deed
 }
 
 #[test]
+fn capitals_ending_on_a_common_word_are_no_person_named_for_a_deed() {
+    let fr = Version::new(Lang::Fr, &["Le jury a voté.", "Le Grand Prix a été remis hier."])
+        .typed(1, "Grand Prix", "grand prix", EntityType::Person)
+        .done();
+    let en = Version::new(Lang::En, &["The Grand Prize jury voted.", "It was handed over yesterday."])
+        .typed(0, "Grand Prize", "grand prix", EntityType::Person)
+        .done();
+    let mut rules = SeverityRules::default();
+    rules.set_relation("comparable").unwrap();
+    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &rules);
+    // typed a person's from its capitals only: told elsewhere, so information
+    assert_only_info(&cmp.pairs[0]);
+    assert_eq!(cmp.pairs[0][0].note.as_deref(), Some("stated in left sentence 2"));
+}
+
+#[test]
 fn between_comparable_reports_the_agent_of_a_passive_is_a_doer_too() {
     let fr = Version::new(Lang::Fr, &["Le but, servi par Zorvane, est venu tôt.", "Le match a fini tard."])
         .name(0, "Zorvane", "zorvane")
