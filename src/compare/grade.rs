@@ -762,7 +762,9 @@ fn compass_point(fact: &Fact) -> bool {
     ];
     let words = equiv::folded_words(&fact.text);
     // a region named by its direction and a proper adjective ("Anatolian Southeast")
-    let adjective = |w: &String| w.chars().count() >= 5 && DEMONYM_ENDINGS.iter().any(|e| w.ends_with(e));
+    let adjective = |w: &String| {
+        w.chars().count() >= 5 && FRENCH_DEMONYM_ENDINGS.iter().chain(ENGLISH_DEMONYM_ENDINGS).any(|e| w.ends_with(e))
+    };
     equiv::plain_key(fact)
         && words.iter().any(|w| POINTS.contains(&w.as_str()))
         && words.iter().all(|w| POINTS.contains(&w.as_str()) || adjective(w))
@@ -785,23 +787,26 @@ fn demonym(fact: &Fact, lang: Lang) -> bool {
 
 /// Endings of the nouns and adjectives of nationality and residence that the gazetteer does not
 /// list ("Coréens", "Franciliens", "New Yorkais", "Parisians", "Sudanese", "Abkhazian", "Cornish").
-const DEMONYM_ENDINGS: &[&str] =
-    &["iens", "iennes", "eens", "eennes", "ais", "aises", "oises", "ians", "eans", "ese", "ian", "ean", "ish"];
-
-/// The demonym endings of French only: in English text a name in "-ais" is a place's
+/// The French ones are read on French text only: in English a name in "-ais" is a place's
 /// ("the canton of Valais", "Calais"), English demonyms ending otherwise ("French").
-const FRENCH_ONLY_ENDINGS: &[&str] = &["iens", "iennes", "eens", "eennes", "ais", "aises", "oises"];
+const FRENCH_DEMONYM_ENDINGS: &[&str] = &["iens", "iennes", "eens", "eennes", "ais", "aises", "oises"];
+const ENGLISH_DEMONYM_ENDINGS: &[&str] = &["ians", "eans", "ese", "ian", "ean", "ish"];
+
+/// The demonym endings a text in `lang` may use (French text quotes English forms too).
+fn demonym_endings(lang: Lang) -> impl Iterator<Item = &'static &'static str> {
+    let french: &[&str] = if lang == Lang::Fr { FRENCH_DEMONYM_ENDINGS } else { &[] };
+    french.iter().chain(ENGLISH_DEMONYM_ENDINGS)
+}
 
 /// A name outside the gazetteer, not a person's, whose last word ends as a demonym does.
 fn demonym_form(fact: &Fact, lang: Lang) -> bool {
     let plain_key = equiv::plain_key(fact);
     let folded = crate::text::fold(&fact.text);
     let last = folded.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("");
-    let ending = |e: &&str| last.ends_with(e) && !(lang == Lang::En && FRENCH_ONLY_ENDINGS.contains(e));
     plain_key
         && fact.entity_type != Some(EntityType::Person)
         && last.chars().count() >= 5
-        && DEMONYM_ENDINGS.iter().any(ending)
+        && demonym_endings(lang).any(|e| last.ends_with(e))
 }
 
 /// The wire services whose name credits a dispatch rather than tells a fact of it.
@@ -943,13 +948,11 @@ pub(super) fn counted_noun(fact: &Fact, text: &str) -> Option<String> {
     word.chars().all(char::is_alphabetic).then(|| word.to_string())
 }
 
-/// Whether two figures count the same thing: both count nothing named, or the French noun
-/// translates to the English one (by the aligner's lexicon), or they are written alike.
 /// Whether a fact is a person's name. Between independent reports a person named in one
 /// report's sentence and elsewhere in the other's is named for another deed: who scored, who
-/// spoke, who was arrested is what the two sentences say differently.
-/// A name is typed a person's from its capitals alone, so a run of capitalised words that ends
-/// on a common word of the language ("Nobel Prize", "Royal Academy") is taken for none.
+/// spoke, who was arrested is what the two sentences say differently. A name is typed a
+/// person's from its capitals alone, so a run of capitalised words that ends on a common word
+/// of the language ("Nobel Prize", "Royal Academy") is taken for none.
 fn person(fact: &Fact, lang: Lang) -> bool {
     let last_word = equiv::folded_words(&fact.text).pop().unwrap_or_default();
     fact.kind == FactKind::Entity
@@ -991,6 +994,8 @@ fn date_precision(fact: &Fact) -> usize {
     date.split('-').filter(|part| !part.is_empty() && !part.contains('X')).count() + usize::from(!time.is_empty())
 }
 
+/// Whether two figures count the same thing: both count nothing named, or the French noun
+/// translates to the English one (by the aligner's lexicon), or they are written alike.
 fn same_counted_noun(a: (&Fact, &Analysis), b: (&Fact, &Analysis)) -> bool {
     let na = counted_noun(a.0, &a.1.doc.text);
     let nb = counted_noun(b.0, &b.1.doc.text);

@@ -381,11 +381,7 @@ fn a_city_locating_a_landmark_is_only_info_between_comparable_reports() {
         .name(0, "Valdor", "valdor")
         .typed(0, "Lyon", "city:lyon", EntityType::Place)
         .done();
-    let cmp = |relation: &str| {
-        let mut rules = SeverityRules::default();
-        rules.set_relation(relation).unwrap();
-        compare(&fr, &en, &alignment(&[(vec![0], vec![0])]), &rules).pairs.remove(0)
-    };
+    let cmp = |relation: &str| compare_as(relation, &fr, &en, &[(vec![0], vec![0])]).pairs.remove(0);
     let comparable = cmp("comparable");
     assert_eq!(kinds(&comparable), [(DivergenceKind::EntityMissing, Severity::Info)]);
     assert_eq!(comparable[0].note.as_deref(), Some("a place locating a name that the other version gives"));
@@ -399,10 +395,7 @@ fn a_count_is_told_elsewhere_only_as_a_count_of_the_same_thing() {
         Version::new(Lang::Fr, &["Quatre voleurs sont entrés au musée.", "Ils ont fui."]).num(0, "Quatre", "4").done();
     let en =
         Version::new(Lang::En, &["Thieves entered the museum.", "It took four minutes."]).num(1, "four", "4").done();
-    let mut rules = SeverityRules::default();
-    rules.set_relation("comparable").unwrap();
-    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &rules);
-    // four thieves are not four minutes: the count of thieves is one report's alone
+    let cmp = compare_as("comparable", &fr, &en, &[(vec![0], vec![0]), (vec![1], vec![1])]);
     // four thieves are not four minutes: the count of thieves is one report's alone
     assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::NumberMissing, Severity::Warning)]);
 }
@@ -415,12 +408,8 @@ fn between_comparable_reports_a_person_named_elsewhere_is_named_for_another_deed
     let en = Version::new(Lang::En, &["Durand scored early.", "The goal came late."])
         .typed(0, "Durand", "durand", EntityType::Person)
         .done();
-    let pairs = alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]);
-    let cmp = |relation: &str| {
-        let mut rules = SeverityRules::default();
-        rules.set_relation(relation).unwrap();
-        compare(&fr, &en, &pairs, &rules).pairs
-    };
+    let pairs = [(vec![0], vec![0]), (vec![1], vec![1])];
+    let cmp = |relation: &str| compare_as(relation, &fr, &en, &pairs).pairs;
     let comparable = cmp("comparable");
     assert_eq!(kinds(&comparable[0]), [(DivergenceKind::EntityMissing, Severity::Warning)]);
     // a translation that moves a name to another sentence has only moved it
@@ -435,9 +424,7 @@ fn capitals_ending_on_a_common_word_are_no_person_named_for_a_deed() {
     let en = Version::new(Lang::En, &["The Grand Prize jury voted.", "It was handed over yesterday."])
         .typed(0, "Grand Prize", "grand prix", EntityType::Person)
         .done();
-    let mut rules = SeverityRules::default();
-    rules.set_relation("comparable").unwrap();
-    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &rules);
+    let cmp = compare_as("comparable", &fr, &en, &[(vec![0], vec![0]), (vec![1], vec![1])]);
     // typed a person's from its capitals only: told elsewhere, so information
     assert_only_info(&cmp.pairs[0]);
     assert_eq!(cmp.pairs[0][0].note.as_deref(), Some("stated in left sentence 2"));
@@ -450,9 +437,7 @@ fn between_comparable_reports_the_agent_of_a_passive_is_a_doer_too() {
         .done();
     let en =
         Version::new(Lang::En, &["The goal came early.", "Zorvane scored late."]).name(1, "Zorvane", "zorvane").done();
-    let mut rules = SeverityRules::default();
-    rules.set_relation("comparable").unwrap();
-    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &rules);
+    let cmp = compare_as("comparable", &fr, &en, &[(vec![0], vec![0]), (vec![1], vec![1])]);
     // the name of no known type after "par" did the deed: told elsewhere for another one
     assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::EntityMissing, Severity::Warning)]);
 }
@@ -466,9 +451,7 @@ fn a_shorter_name_just_before_does_not_name_the_longer() {
         .typed(0, "Kenya", "KE", EntityType::Place)
         .typed(1, "Kenya Times", "kenya times", EntityType::Org)
         .done();
-    let mut rules = SeverityRules::default();
-    rules.set_relation("translation").unwrap();
-    let cmp = compare(&fr, &en, &alignment(&[(vec![0], vec![0]), (vec![1], vec![1])]), &rules);
+    let cmp = compare_as("translation", &fr, &en, &[(vec![0], vec![0]), (vec![1], vec![1])]);
     assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::EntityMissing, Severity::Warning)]);
 }
 
@@ -584,6 +567,14 @@ fn document_comparison_lists_omissions_and_the_fact_table() {
 }
 
 /// An alignment of the given pairs (unmatched lists are derived by `compare` itself).
+/// The comparison of two versions along `pairs`, with the relation between them given
+/// (`translation` or `comparable`) rather than detected.
+fn compare_as(relation: &str, left: &Analysis, right: &Analysis, pairs: &[(Vec<usize>, Vec<usize>)]) -> Comparison {
+    let mut rules = SeverityRules::default();
+    rules.set_relation(relation).expect("a relation the rules know");
+    compare(left, right, &alignment(pairs), &rules)
+}
+
 pub(crate) fn alignment(pairs: &[(Vec<usize>, Vec<usize>)]) -> crate::align::Alignment {
     let pairs =
         pairs.iter().map(|(l, r)| crate::align::Pair { left: l.clone(), right: r.clone(), score: 0.8 }).collect();
@@ -606,9 +597,7 @@ fn a_name_unmatched_in_several_pairs_is_a_naming_choice() {
     .name(2, "Ian Bell", "ian bell")
     .done();
     let pairs = [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])];
-    let mut rules = SeverityRules::default();
-    rules.set_relation("translation").unwrap();
-    let cmp = compare(&fr, &en, &alignment(&pairs), &rules);
+    let cmp = compare_as("translation", &fr, &en, &pairs);
     assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::EntityMismatch, Severity::Info)]);
     assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::EntityMismatch, Severity::Info)]);
     assert_eq!(
@@ -685,14 +674,12 @@ fn a_speaker_left_to_a_pronoun_and_a_weekday_habit_are_info() {
         .date(1, "Sunday", "XXXX-WXX-7")
         .done();
     let pairs = [(vec![0], vec![0]), (vec![1], vec![1])];
-    let mut rules = SeverityRules::default();
-    rules.set_relation("translation").unwrap();
-    let cmp = compare(&fr, &en, &alignment(&pairs), &rules);
+    let cmp = compare_as("translation", &fr, &en, &pairs);
     assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::EntityMissing, Severity::Info)]);
     assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::DateMissing, Severity::Info)]);
     // Without the pronoun or the weekday on the other side, both stay warnings.
     let fr = Version::new(Lang::Fr, &["« Je suis ravi », a déclaré le coureur.", "Les primes sont dues."]).done();
-    let cmp = compare(&fr, &en, &alignment(&pairs), &rules);
+    let cmp = compare_as("translation", &fr, &en, &pairs);
     assert_eq!(kinds(&cmp.pairs[0]), [(DivergenceKind::EntityMissing, Severity::Warning)]);
     assert_eq!(kinds(&cmp.pairs[1]), [(DivergenceKind::DateMissing, Severity::Warning)]);
 }
@@ -706,9 +693,7 @@ fn a_person_left_over_against_a_place_is_two_one_sided_names() {
         .typed(0, "Marie Durand", "marie durand", EntityType::Person)
         .done();
     let pairs = [(vec![0], vec![0])];
-    let mut rules = SeverityRules::default();
-    rules.set_relation("translation").unwrap();
-    let cmp = compare(&fr, &en, &alignment(&pairs), &rules);
+    let cmp = compare_as("translation", &fr, &en, &pairs);
     let found: Vec<_> = cmp.pairs[0].iter().map(|d| (d.kind, sides(d))).collect();
     assert_eq!(
         found,

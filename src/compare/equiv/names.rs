@@ -126,7 +126,10 @@ pub fn similar_names(a: &Fact, b: &Fact) -> bool {
     let (short, long) = (fa.len().min(fb.len()), fa.len().max(fb.len()));
     let bar = if short >= 7 { 0.85 } else { 0.92 };
     // A longer form of a name ("Brévalis de Montfaucon" / "Brévalis") is no spelling of it.
-    short >= 4 && short * 5 >= long * 4 && same_initial(&fa, &fb) && strsim::jaro_winkler(&fa, &fb) >= bar
+    short >= 4
+        && short * 5 >= long * 4
+        && same_first_sound((&fa, &name_skeleton(&fa)), (&fb, &name_skeleton(&fb)))
+        && strsim::jaro_winkler(&fa, &fb) >= bar
 }
 
 /// Two names of as many words that share some words and differ in another that is not spelled
@@ -250,17 +253,18 @@ pub(super) fn near_word(a: &str, b: &str) -> bool {
     if given_name_pair(a, b) {
         return true;
     }
-    let skeleton = name_skeleton(a);
-    same_initial(a, b) && strsim::jaro_winkler(a, b) >= NEAR_WORD
-        || skeleton.chars().count() >= 3 && skeleton == name_skeleton(b)
+    let (skeleton, theirs) = (name_skeleton(a), name_skeleton(b));
+    same_first_sound((a, &skeleton), (b, &theirs)) && strsim::jaro_winkler(a, b) >= NEAR_WORD
+        || skeleton.chars().count() >= 3 && skeleton == theirs
 }
 
 /// Whether two spellings begin with the same sound, read as the skeleton reads letters (a vowel,
 /// or one consonant where languages swap letters: Wenceslas / Venceslav, Karl / Carl). Two
 /// spellings of one name keep it (Guéant / Gueant, Tchaïkovski / Tchaikovsky); two names that
-/// share most letters in another order (Apollon / Napoleon) do not.
-fn same_initial(a: &str, b: &str) -> bool {
-    name_skeleton(a).chars().next() == name_skeleton(b).chars().next() && !other_second_part(a, b)
+/// share most letters in another order (Apollon / Napoleon) do not, nor do two compounds of one
+/// first part (see `other_second_part`). Each spelling comes folded, with its skeleton.
+fn same_first_sound((a, skeleton_a): (&str, &str), (b, skeleton_b): (&str, &str)) -> bool {
+    skeleton_a.chars().next() == skeleton_b.chars().next() && !other_second_part(a, b)
 }
 
 /// Whether two names share a first part and end in two different words of three letters or
@@ -268,7 +272,6 @@ fn same_initial(a: &str, b: &str) -> bool {
 /// compounds of one first element, not one name spelled twice, whose endings share letters
 /// (Copenhague / Copenhagen).
 fn other_second_part(a: &str, b: &str) -> bool {
-    let (a, b) = (fold(a), fold(b));
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let (ra, rb): (String, String) = (a.chars().skip(common).collect(), b.chars().skip(common).collect());
     common >= 3 && ra.chars().count() >= 3 && rb.chars().count() >= 3 && !ra.chars().any(|c| rb.contains(c))
